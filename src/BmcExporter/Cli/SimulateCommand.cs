@@ -1,0 +1,11 @@
+namespace BmcExporter.Cli;
+
+// PLACEHOLDER: replaced by its owner.
+internal static class SimulateCommand
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        Console.Error.WriteLine("not available yet");
+        return Task.FromResult(2);
+    }
+}

@@ -1,0 +1,3 @@
+using BmcExporter.Cli;
+
+return await CommandDispatcher.RunAsync(args).ConfigureAwait(false);
