@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the independent reference implementations the integration tests run against (Debian packages):
+# OpenIPMI ipmi_sim (a real RMCP+ BMC), ipmitool and FreeIPMI (independent clients), promtool and the Debian
+# prometheus-ipmi-exporter (the peer we must match). Does nothing when they are all present.
+set -euo pipefail
+need=()
+command -v ipmi_sim >/dev/null 2>&1 || need+=(openipmi)
+command -v ipmitool >/dev/null 2>&1 || need+=(ipmitool)
+command -v ipmi-sensors >/dev/null 2>&1 || need+=(freeipmi-tools)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v prometheus-ipmi-exporter >/dev/null 2>&1 || need+=(prometheus-ipmi-exporter)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+# Fail, never skip, when the simulator the tests need is missing.
+for tool in ipmi_sim ipmitool ipmi-sensors promtool; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "required tool '$tool' is missing" >&2; exit 1; }
+done
