@@ -1,0 +1,83 @@
+namespace BmcExporter.Ipmi.Client;
+
+/// <summary>
+/// Base of every error the session layer raises. Messages name the target (host:port) and the setting to change,
+/// never a password, K_g or session key.
+/// </summary>
+public abstract class IpmiException : Exception
+{
+    protected IpmiException(string target, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Target = target;
+    }
+
+    /// <summary>The BMC as host:port.</summary>
+    public string Target { get; }
+}
+
+/// <summary>The BMC rejected the password or K_g: RAKP 2 code mismatch, or status 0x0F (IPMI v2.0 §13.24).</summary>
+public sealed class IpmiAuthenticationException : IpmiException
+{
+    public IpmiAuthenticationException(string target, string message)
+        : base(target, message)
+    {
+    }
+}
+
+/// <summary>The BMC does not know the user name (RAKP status 0x0D, unauthorized name).</summary>
+public sealed class IpmiUnknownUserException : IpmiException
+{
+    public IpmiUnknownUserException(string target, string message)
+        : base(target, message)
+    {
+    }
+}
+
+/// <summary>
+/// The requested privilege is refused for this account: RAKP status 0x09/0x0A, or Set Session Privilege Level
+/// completion code 0x80/0x81 (IPMI v2.0 §22.18).
+/// </summary>
+public sealed class IpmiPrivilegeException : IpmiException
+{
+    public IpmiPrivilegeException(string target, string message)
+        : base(target, message)
+    {
+    }
+}
+
+/// <summary>No cipher suite of the preference list was accepted, or suite 0 was refused by configuration.</summary>
+public sealed class IpmiCipherSuiteException : IpmiException
+{
+    public IpmiCipherSuiteException(string target, string message)
+        : base(target, message)
+    {
+    }
+}
+
+/// <summary>No answer within the per-request timeout after every retransmit, or the port is unreachable.</summary>
+public sealed class IpmiTimeoutException : IpmiException
+{
+    public IpmiTimeoutException(string target, string message, Exception? innerException = null)
+        : base(target, message, innerException)
+    {
+    }
+}
+
+/// <summary>An established session stopped working and could not be re-established within the configured bound.</summary>
+public sealed class IpmiSessionLostException : IpmiException
+{
+    public IpmiSessionLostException(string target, string message, Exception? innerException = null)
+        : base(target, message, innerException)
+    {
+    }
+}
+
+/// <summary>The BMC does not offer what the session needs (no IPMI v2.0/RMCP+), or answered the handshake inconsistently.</summary>
+public sealed class IpmiSessionSetupException : IpmiException
+{
+    public IpmiSessionSetupException(string target, string message, Exception? innerException = null)
+        : base(target, message, innerException)
+    {
+    }
+}

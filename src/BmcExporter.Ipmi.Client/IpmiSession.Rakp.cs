@@ -1,0 +1,259 @@
+using System.Security.Cryptography;
+using BmcExporter.Ipmi.Crypto;
+using BmcExporter.Ipmi.Framing;
+using BmcExporter.Ipmi.Session;
+
+namespace BmcExporter.Ipmi.Client;
+
+public sealed partial class IpmiSession
+{
+    /// <summary>
+    /// Runs Open Session and RAKP 1-4 for one suite, restarting the whole exchange with fresh IDs on a timeout
+    /// (steps are not retransmitted individually, reference §2.1). Returns null on success or the reason the
+    /// BMC rejected the suite; throws for authentication, user and privilege failures and for timeouts.
+    /// </summary>
+    private async ValueTask<string?> HandshakeWithRestartsAsync(CipherSuite suite, CancellationToken cancellationToken)
+    {
+        var attempts = _options.Retries + 1;
+        IpmiTimeoutException? last = null;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            try
+            {
+                var outcome = await HandshakeOnceAsync(suite, cancellationToken).ConfigureAwait(false);
+                if (outcome != HandshakeOutcome.Restart)
+                {
+                    return outcome == HandshakeOutcome.Done ? null : _rejection;
+                }
+            }
+            catch (IpmiTimeoutException ex)
+            {
+                last = ex;
+            }
+        }
+
+        throw new IpmiTimeoutException(
+            Target,
+            $"BMC {Target} did not complete the RMCP+ handshake ({suite}) in {attempts} attempt(s) of {_options.RequestTimeout.TotalSeconds:0.###} s per step (settings RequestTimeout and Retries).",
+            last);
+    }
+
+    private enum HandshakeOutcome
+    {
+        Done,
+        Rejected,
+        Restart,
+    }
+
+    private string? _rejection;
+
+    private async ValueTask<HandshakeOutcome> HandshakeOnceAsync(CipherSuite suite, CancellationToken cancellationToken)
+    {
+        var tag = ++_messageTag;
+        var consoleSessionId = NewConsoleSessionId();
+        var privilege = _options.Privilege;
+
+        // Open Session (IPMI v2.0 §13.17): the same specific privilege as RAKP 1 (opensesspriv quirk, reference §5.1).
+        OpenSessionResponse? open = null;
+        await ExchangeAsync(
+            destination =>
+            {
+                Span<byte> payload = stackalloc byte[OpenSessionRequest.Length];
+                new OpenSessionRequest(tag, privilege, consoleSessionId, suite).Write(payload);
+                return RmcpPlusPacket.Write(destination, PayloadType.OpenSessionRequest, 0, 0, payload);
+            },
+            datagram => MatchHandshake(datagram, PayloadType.OpenSessionResponse, tag, payload =>
+            {
+                var response = OpenSessionResponse.Parse(payload);
+                if (response.Status == RmcpPlusStatus.NoErrors && response.ConsoleSessionId != consoleSessionId)
+                {
+                    return false;
+                }
+
+                open = response;
+                return true;
+            }),
+            1,
+            $"Open Session ({suite})",
+            cancellationToken).ConfigureAwait(false);
+
+        var opened = open!.Value;
+        if (opened.Status != RmcpPlusStatus.NoErrors)
+        {
+            _rejection = $"{suite} rejected by Open Session: status 0x{(byte)opened.Status:X2} ({RmcpPlusStatuses.Describe(opened.Status)})";
+            return HandshakeOutcome.Rejected;
+        }
+
+        if (!opened.Matches(suite))
+        {
+            _rejection = $"{suite}: the BMC answered Open Session with other algorithms";
+            return HandshakeOutcome.Rejected;
+        }
+
+        var bmcSessionId = opened.BmcSessionId;
+        var role = RakpRole.Create(privilege, _options.NameOnlyLookup);
+        var consoleRandom = RandomNumberGenerator.GetBytes(Rakp1.RandomLength);
+
+        // RAKP 1 / RAKP 2 (IPMI v2.0 §13.20-§13.21).
+        Rakp2? rakp2 = null;
+        await ExchangeAsync(
+            destination =>
+            {
+                var message = new Rakp1(tag, bmcSessionId, consoleRandom, role, _userName);
+                Span<byte> payload = stackalloc byte[Rakp1.FixedLength + Rakp1.MaxUserNameLength];
+                var length = message.Write(payload);
+                return RmcpPlusPacket.Write(destination, PayloadType.Rakp1, 0, 0, payload[..length]);
+            },
+            datagram => MatchHandshake(datagram, PayloadType.Rakp2, tag, payload =>
+            {
+                rakp2 = Rakp2.Parse(payload);
+                return true;
+            }),
+            1,
+            "RAKP 1",
+            cancellationToken).ConfigureAwait(false);
+
+        var second = rakp2!.Value;
+        if (second.Status != RmcpPlusStatus.NoErrors)
+        {
+            return ClassifyRakpStatus(second.Status, suite, "RAKP 2");
+        }
+
+        if (second.ConsoleSessionId != consoleSessionId)
+        {
+            throw new IpmiSessionSetupException(Target, $"BMC {Target} answered RAKP 1 for another session ID.");
+        }
+
+        var exchange = new RakpExchange(consoleSessionId, bmcSessionId, consoleRandom, second.BmcRandom.Span, second.BmcGuid.Span, role, _userName);
+        var password = _options.Password.Span;
+        if (!exchange.VerifyRakp2Code(suite.Authentication, password, second.KeyExchangeCode.Span))
+        {
+            await SendRakp3RejectionAsync(tag, bmcSessionId, cancellationToken).ConfigureAwait(false);
+            throw new IpmiAuthenticationException(
+                Target,
+                $"BMC {Target} rejected the login of user '{_options.UserName}': wrong password (RAKP 2 key-exchange code does not match).");
+        }
+
+        var keys = exchange.DeriveKeys(suite, password, _options.Kg is null ? default : _options.Kg.Span);
+        try
+        {
+            return await FinishHandshakeAsync(suite, exchange, keys, tag, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            keys.Dispose();
+        }
+    }
+
+    private async ValueTask<HandshakeOutcome> FinishHandshakeAsync(CipherSuite suite, RakpExchange exchange, SessionKeys keys, byte tag, CancellationToken cancellationToken)
+    {
+        var code = new byte[IpmiHmac.MaxDigestLength];
+        var codeLength = exchange.ComputeRakp3Code(suite.Authentication, _options.Password.Span, code);
+
+        // RAKP 3 / RAKP 4 (IPMI v2.0 §13.22-§13.23).
+        Rakp4? rakp4 = null;
+        await ExchangeAsync(
+            destination =>
+            {
+                var message = new Rakp3(tag, RmcpPlusStatus.NoErrors, exchange.BmcSessionId, code.AsMemory(0, codeLength));
+                Span<byte> payload = stackalloc byte[Rakp3.FixedLength + IpmiHmac.MaxDigestLength];
+                var length = message.Write(payload);
+                return RmcpPlusPacket.Write(destination, PayloadType.Rakp3, 0, 0, payload[..length]);
+            },
+            datagram => MatchHandshake(datagram, PayloadType.Rakp4, tag, payload =>
+            {
+                rakp4 = Rakp4.Parse(payload);
+                return true;
+            }),
+            1,
+            "RAKP 3",
+            cancellationToken).ConfigureAwait(false);
+
+        var fourth = rakp4!.Value;
+        if (fourth.Status == RmcpPlusStatus.InvalidSessionId)
+        {
+            return HandshakeOutcome.Restart;
+        }
+
+        if (fourth.Status != RmcpPlusStatus.NoErrors)
+        {
+            return ClassifyRakpStatus(fourth.Status, suite, "RAKP 4");
+        }
+
+        if (!exchange.VerifyRakp4Icv(keys, fourth.IntegrityCheckValue.Span))
+        {
+            throw new IpmiAuthenticationException(
+                Target,
+                $"BMC {Target}: RAKP 4 integrity check value does not match (wrong K_g, or a BMC computing keys differently).");
+        }
+
+        _cipher = new SessionCipher(keys);
+        _consoleSessionId = exchange.ConsoleSessionId;
+        _bmcSessionId = exchange.BmcSessionId;
+        _outboundSequence = 0;
+        _inboundWindow.Reset();
+        return HandshakeOutcome.Done;
+    }
+
+    /// <summary>Maps a RAKP 2/4 status to the specific error, or to a suite rejection (IPMI v2.0 §13.24).</summary>
+    private HandshakeOutcome ClassifyRakpStatus(RmcpPlusStatus status, CipherSuite suite, string step)
+    {
+        var text = $"status 0x{(byte)status:X2} ({RmcpPlusStatuses.Describe(status)})";
+        switch (status)
+        {
+            case RmcpPlusStatus.UnauthorizedName:
+            case RmcpPlusStatus.InvalidNameLength:
+                throw new IpmiUnknownUserException(Target, $"BMC {Target} does not know user '{_options.UserName}': {step} {text}.");
+            case RmcpPlusStatus.InvalidRole:
+            case RmcpPlusStatus.UnauthorizedRole:
+            case RmcpPlusStatus.InsufficientResourcesForRole:
+                throw new IpmiPrivilegeException(
+                    Target,
+                    $"BMC {Target} refused privilege {_options.Privilege} for user '{_options.UserName}': {step} {text}. Lower the Privilege setting.");
+            case RmcpPlusStatus.InvalidIntegrityCheckValue:
+                throw new IpmiAuthenticationException(
+                    Target,
+                    $"BMC {Target} rejected the login of user '{_options.UserName}': {step} {text} (wrong password or K_g).");
+            case RmcpPlusStatus.InvalidAuthenticationAlgorithm:
+            case RmcpPlusStatus.InvalidIntegrityAlgorithm:
+            case RmcpPlusStatus.InvalidConfidentialityAlgorithm:
+            case RmcpPlusStatus.NoCipherSuiteMatch:
+            case RmcpPlusStatus.NoMatchingAuthenticationPayload:
+            case RmcpPlusStatus.NoMatchingIntegrityPayload:
+            case RmcpPlusStatus.IllegalParameter:
+                _rejection = $"{suite} rejected at {step}: {text}";
+                return HandshakeOutcome.Rejected;
+            default:
+                throw new IpmiSessionSetupException(Target, $"BMC {Target} failed the RMCP+ handshake at {step}: {text}.");
+        }
+    }
+
+    /// <summary>Tells the BMC we reject RAKP 2 (status 0x0F) so it frees the half-open session; sent once.</summary>
+    private async ValueTask SendRakp3RejectionAsync(byte tag, uint bmcSessionId, CancellationToken cancellationToken)
+    {
+        Span<byte> payload = stackalloc byte[Rakp3.FixedLength];
+        new Rakp3(tag, RmcpPlusStatus.InvalidIntegrityCheckValue, bmcSessionId, default).Write(payload);
+        var length = RmcpPlusPacket.Write(_sendBuffer, PayloadType.Rakp3, 0, 0, payload);
+        try
+        {
+            await _transport.SendAsync(_sendBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Best effort: the BMC will time the half-open session out anyway.
+        }
+    }
+
+    private delegate bool HandshakePayloadHandler(ReadOnlySpan<byte> payload);
+
+    private static ReplyVerdict MatchHandshake(ReadOnlySpan<byte> datagram, byte payloadType, byte tag, HandshakePayloadHandler handler)
+    {
+        var packet = RmcpDatagram.Parse(datagram);
+        if (packet.Kind != DatagramKind.RmcpPlus || packet.PayloadTypeByte != payloadType || packet.Payload.IsEmpty || packet.Payload[0] != tag)
+        {
+            return ReplyVerdict.Ignore;
+        }
+
+        return handler(packet.Payload) ? ReplyVerdict.Accept : ReplyVerdict.Ignore;
+    }
+}

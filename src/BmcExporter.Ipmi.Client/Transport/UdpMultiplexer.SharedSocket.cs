@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace BmcExporter.Ipmi.Client.Transport;
+
+public sealed partial class UdpMultiplexer
+{
+    private const int MaxDatagram = 1024;
+    private const int LaneQueueLength = 8;
+
+    /// <summary>One bound socket, its receive loop and the lanes (sessions) it serves.</summary>
+    private sealed class SharedSocket : IAsyncDisposable
+    {
+        private readonly Socket _socket;
+        private readonly ConcurrentDictionary<SocketAddress, Lane> _lanes = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _receiveLoop;
+
+        public SharedSocket(AddressFamily family)
+        {
+            _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+            _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+            _receiveLoop = Task.Run(ReceiveLoopAsync);
+        }
+
+        public bool TryAdd(SocketAddress key, string target, out Lane lane)
+        {
+            lane = new Lane(this, key, target);
+            return _lanes.TryAdd(key, lane);
+        }
+
+        public void Remove(SocketAddress key) => _lanes.TryRemove(key, out _);
+
+        public ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, SocketAddress address, CancellationToken cancellationToken)
+            => _socket.SendToAsync(datagram, SocketFlags.None, address, cancellationToken);
+
+        private async Task ReceiveLoopAsync()
+        {
+            var from = new SocketAddress(_socket.AddressFamily);
+            var buffer = new byte[MaxDatagram];
+            while (!_stop.IsCancellationRequested)
+            {
+                int length;
+                try
+                {
+                    length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, _stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException)
+                {
+                    // ICMP errors for one peer surface here on an unconnected socket; they concern no session in
+                    // particular, so the loop goes on and that session times out.
+                    continue;
+                }
+
+                if (_lanes.TryGetValue(from, out var lane))
+                {
+                    lane.Deliver(buffer.AsSpan(0, length));
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            _socket.Dispose();
+            try
+            {
+                await _receiveLoop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped on purpose.
+            }
+
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>A session's view of a shared socket: datagrams from its BMC, queued in pooled buffers.</summary>
+    private sealed class Lane : IIpmiTransport
+    {
+        private readonly SharedSocket _owner;
+        private readonly SocketAddress _key;
+        private readonly Channel<(byte[] Buffer, int Length)> _queue = Channel.CreateBounded<(byte[], int)>(
+            new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = true });
+
+        public Lane(SharedSocket owner, SocketAddress key, string target)
+        {
+            _owner = owner;
+            _key = key;
+            Target = target;
+        }
+
+        public string Target { get; }
+
+        public void Deliver(ReadOnlySpan<byte> datagram)
+        {
+            var copy = ArrayPool<byte>.Shared.Rent(datagram.Length);
+            datagram.CopyTo(copy);
+            if (!_queue.Writer.TryWrite((copy, datagram.Length)))
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
+
+        public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
+        {
+            var send = _owner.SendToAsync(datagram, _key, cancellationToken);
+            return send.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitSend(send);
+
+            static async ValueTask AwaitSend(ValueTask<int> pending) => await pending.ConfigureAwait(false);
+        }
+
+        public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            var (data, length) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var copied = Math.Min(length, buffer.Length);
+                data.AsSpan(0, copied).CopyTo(buffer.Span);
+                return copied;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(data);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _owner.Remove(_key);
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var item))
+            {
+                ArrayPool<byte>.Shared.Return(item.Buffer);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+
+namespace BmcExporter.Ipmi.Sdr;
+
+/// <summary>Expands decoded records into logical sensors (record sharing applied).</summary>
+public static class SdrSensors
+{
+    /// <summary>
+    /// The sensors of full, compact and event-only records in repository order, shared records expanded into
+    /// their N sensors (sensor numbers N..N+count-1, name suffixes, entity instance increments). Other record
+    /// types contribute nothing.
+    /// </summary>
+    public static IReadOnlyList<SdrSensor> Expand(IEnumerable<SdrRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var result = new List<SdrSensor>();
+        foreach (var record in records)
+        {
+            switch (record)
+            {
+                case FullSensorRecord full:
+                    result.Add(Single(full));
+                    break;
+                case CompactSensorRecord compact:
+                    AddShared(result, compact, compact.Sharing);
+                    break;
+                case EventOnlyRecord eventOnly:
+                    AddShared(result, eventOnly, eventOnly.Sharing);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The ID string suffix of the i-th sensor of a shared record (IPMI v2.0 §43.2 byte 24-25).</summary>
+    public static string Modifier(IdStringModifierType type, int offset, int index)
+    {
+        var value = offset + index;
+        return type == IdStringModifierType.Alpha ? AlphaModifier(value) : value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static SdrSensor Single(SensorRecord record) => new()
+    {
+        Record = record,
+        SensorNumber = record.SensorNumber,
+        Name = record.IdString,
+        EntityInstance = record.EntityInstance,
+    };
+
+    private static void AddShared(List<SdrSensor> result, SensorRecord record, RecordSharing sharing)
+    {
+        if (sharing.ShareCount <= 1)
+        {
+            result.Add(Single(record));
+            return;
+        }
+
+        for (var i = 0; i < sharing.ShareCount; i++)
+        {
+            result.Add(new SdrSensor
+            {
+                Record = record,
+                SensorNumber = (byte)(record.SensorNumber + i),
+                Name = record.IdString + Modifier(sharing.ModifierType, sharing.ModifierOffset, i),
+                EntityInstance = sharing.EntityInstanceIncrements ? (byte)((record.EntityInstance + i) & 0x7F) : record.EntityInstance,
+                ShareIndex = i,
+            });
+        }
+    }
+
+    // Base-26 letters: 0 = "A", 25 = "Z", 26 = "AA".
+    private static string AlphaModifier(int value)
+    {
+        var sb = new StringBuilder();
+        var v = value;
+        do
+        {
+            sb.Insert(0, (char)('A' + (v % 26)));
+            v = (v / 26) - 1;
+        }
+        while (v >= 0);
+        return sb.ToString();
+    }
+}

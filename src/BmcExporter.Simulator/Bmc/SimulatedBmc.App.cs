@@ -1,0 +1,100 @@
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Commands;
+using BmcExporter.Ipmi.Session;
+using BmcExporter.Simulator.Profiles;
+
+namespace BmcExporter.Simulator.Bmc;
+
+internal sealed partial class SimulatedBmc
+{
+    private const byte LanChannel = 1;
+
+    private byte App(byte command, ReadOnlySpan<byte> data, BmcSession? session, out byte[]? result)
+    {
+        switch (command)
+        {
+            case GetDeviceId.Command:
+                return session is null ? Fail(CompletionCode.InsufficientPrivilege, out result) : Ok(DeviceId(), out result);
+            case 0x37:
+                // Get System GUID, IPMI v2.0 §22.14 (session-less).
+                var guid = new byte[16];
+                WriteGuid(guid);
+                return Ok(guid, out result);
+            case ChannelAuthCapabilities.Command:
+                return Ok(AuthCapabilities(data), out result);
+            case ChannelCipherSuites.Command:
+                return CipherSuites(data, out result);
+            default:
+                return Unsupported(out result);
+        }
+    }
+
+    /// <summary>Get Device ID, IPMI v2.0 §20.1.</summary>
+    private byte[] DeviceId()
+    {
+        var id = Profile.Identity;
+        return GetDeviceId.EncodeResponse(new DeviceIdInfo
+        {
+            DeviceId = id.DeviceId,
+            DeviceRevision = id.DeviceRevision,
+            FirmwareMajor = id.FirmwareMajor,
+            FirmwareMinor = id.FirmwareMinorBcd,
+            IpmiVersion = 0x02,
+            // chassis device, event receiver, FRU inventory, SEL, SDR repository, sensor device
+            AdditionalDeviceSupport = 0x9F,
+            ManufacturerId = (uint)id.ManufacturerId,
+            ProductId = id.ProductId,
+            AuxiliaryFirmwareRevision = [.. id.AuxFirmware],
+        });
+    }
+
+    /// <summary>Get Channel Authentication Capabilities, IPMI v2.0 §22.13.</summary>
+    private byte[] AuthCapabilities(ReadOnlySpan<byte> data)
+    {
+        var extended = data.Length > 0 && (data[0] & ChannelAuthCapabilities.ExtendedDataFlag) != 0;
+
+        // Byte 2: non-null user names exist (b2). The authcap quirk reports what the FreeIPMI workaround
+        // exists for: anonymous login enabled, no non-null users, and K_g set although it is not.
+        var flags = (Quirks & QuirkSet.AuthCapWrongBits) != 0 ? (byte)0x21 : (byte)0x04;
+        var caps = new ChannelAuthCapabilities(
+            LanChannel,
+            (byte)(extended ? 0x80 : 0x00),
+            flags,
+            (byte)(extended ? 0x02 : 0x00),
+            0,
+            0);
+        var bytes = new byte[ChannelAuthCapabilities.ResponseDataLength];
+        caps.Write(bytes);
+        return bytes;
+    }
+
+    /// <summary>Get Channel Cipher Suites, IPMI v2.0 §22.15: 16-byte chunks of the record stream.</summary>
+    private byte CipherSuites(ReadOnlySpan<byte> data, out byte[]? result)
+    {
+        var (_, payloadType, listIndex, _) = GetChannelCipherSuites.DecodeRequest(data);
+        if (payloadType != 0)
+        {
+            return Fail(CompletionCode.InvalidDataField, out result);
+        }
+
+        var records = Profile.Sessions.CipherSuites.Select(id =>
+        {
+            var suite = CipherSuite.Get(id);
+            return new CipherSuiteRecord(id, (byte)suite.Authentication, (byte)suite.Integrity, (byte)suite.Confidentiality);
+        });
+        var stream = GetChannelCipherSuites.EncodeRecords(records);
+        if ((Quirks & QuirkSet.Sun20) != 0)
+        {
+            // sun20 quirk: algorithm bytes without their tag bits (reference §2.3).
+            for (var i = 0; i < stream.Length; i++)
+            {
+                if (stream[i] is not (0xC0 or 0xC1) && (i % 5) >= 2)
+                {
+                    stream[i] &= 0x3F;
+                }
+            }
+        }
+
+        return Ok(GetChannelCipherSuites.EncodeResponse(LanChannel, GetChannelCipherSuites.Chunk(stream, listIndex)), out result);
+    }
+}

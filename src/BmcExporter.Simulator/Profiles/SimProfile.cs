@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using BmcExporter.Ipmi.Session;
+
+namespace BmcExporter.Simulator.Profiles;
+
+/// <summary>
+/// A compiled, validated and immutable BMC profile. One instance is shared by every simulated BMC that uses
+/// it (10,000 BMCs share one copy of the SDR set, FRU template and behaviour parameters); the per-BMC part is
+/// only the index and seed that vary serial numbers, offsets and fault timings.
+/// </summary>
+public sealed class SimProfile
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public required BmcIdentity Identity { get; init; }
+
+    public required SessionPolicy Sessions { get; init; }
+
+    public required ImmutableArray<SimUser> Users { get; init; }
+
+    public required ChassisDefinition Chassis { get; init; }
+
+    /// <summary>DCMI power reading parameters, or null when the BMC answers DCMI commands with 0xC1.</summary>
+    public DcmiDefinition? Dcmi { get; init; }
+
+    public required LoadCurve Load { get; init; }
+
+    /// <summary>Sensor records in repository order (a compact record with sharing is one entry).</summary>
+    public required ImmutableArray<SensorDefinition> Sensors { get; init; }
+
+    public required ImmutableArray<LocatorDefinition> Locators { get; init; }
+
+    public required ImmutableArray<OemRecordDefinition> OemRecords { get; init; }
+
+    public required SelDefinition Sel { get; init; }
+
+    public required FruDefinition Fru { get; init; }
+
+    /// <summary>When set, the SDR repository changes (new addition timestamp, extra records) after this time.</summary>
+    public TimeSpan? SdrChangeAfter { get; init; }
+
+    public required QuirkSet Quirks { get; init; }
+
+    /// <summary>Number of individual sensors (shared compact records count once per shared sensor).</summary>
+    public int SensorCount => Sensors.Sum(s => s.ShareCount);
+
+    public override string ToString() => $"profile {Name} ({SensorCount} sensors)";
+}
+
+/// <summary>What Get Device ID reports (IPMI v2.0 §20.1).</summary>
+public sealed record BmcIdentity(
+    byte DeviceId,
+    byte DeviceRevision,
+    byte FirmwareMajor,
+    byte FirmwareMinorBcd,
+    int ManufacturerId,
+    ushort ProductId,
+    ImmutableArray<byte> AuxFirmware);
+
+/// <summary>Session rules of the simulated LAN channel.</summary>
+public sealed record SessionPolicy(int SessionLimit, TimeSpan IdleTimeout, ImmutableArray<byte> CipherSuites);
+
+/// <summary>A user account. The password is never printed by <see cref="ToString"/>.</summary>
+public sealed class SimUser(string name, byte[] password, PrivilegeLevel maxPrivilege)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Password bytes (at most 20, IPMI v2.0 §13.31); never logged.</summary>
+    public ReadOnlyMemory<byte> Password { get; } = password;
+
+    public PrivilegeLevel MaxPrivilege { get; } = maxPrivilege;
+
+    public override string ToString() => $"user {Name} ({MaxPrivilege}, password redacted)";
+}
+
+/// <summary>Chassis status bits (IPMI v2.0 §28.2).</summary>
+public sealed record ChassisDefinition(
+    bool PowerOn,
+    byte RestorePolicy,
+    bool Intrusion,
+    bool DriveFault,
+    bool CoolingFault,
+    bool PowerFault,
+    bool FrontPanelLockout,
+    byte LastPowerEvent);
+
+/// <summary>DCMI power model: watts = idle + (max - idle) * load + noise.</summary>
+public sealed record DcmiDefinition(double IdleWatts, double MaxWatts, double NoiseWatts);
+
+/// <summary>The fleet-wide load curve that temperatures, fans and power follow (0..1, phase varies per BMC).</summary>
+public sealed record LoadCurve(TimeSpan Period, double Min, double Max);
+
+/// <summary>Recognised vendor behaviours, named after the FreeIPMI workaround they exercise (reference §5.1).</summary>
+[Flags]
+#pragma warning disable CA1714 // a set of flags reads naturally as a singular noun here
+public enum QuirkSet : long
+#pragma warning restore CA1714
+{
+    None = 0,
+    AuthCapWrongBits = 1 << 0,
+    Supermicro20 = 1 << 1,
+    Sun20 = 1 << 2,
+    OpenSessionPrivilegeEcho = 1 << 3,
+    IntegrityCheckValueOnSuite0 = 1 << 4,
+    BadChecksums = 1 << 5,
+    SdrWholeReadPadded = 1 << 6,
+    SdrWrongRecordId = 1 << 7,
+    SdrLastRecordTimeout = 1 << 8,
+    SdrReserveUnsupported = 1 << 9,
+    SdrRecordCountWrong = 1 << 10,
+    SelReserveNeedsOperator = 1 << 11,
+    SensorReadingNoStateBytes = 1 << 12,
+    ScanningDisabledBit = 1 << 13,
+    DiscreteAnalogReading = 1 << 14,
+    InvalidSelRecordType = 1 << 15,
+    NoCloseSessionReply = 1 << 16,
+    CipherSuitesRefusedPreSession = 1 << 17,
+    SequenceNumbersSkip = 1 << 18,
+    ShortWholeRecordRead = 1 << 19,
+}

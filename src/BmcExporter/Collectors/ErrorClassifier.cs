@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client;
+
+namespace BmcExporter.Collectors;
+
+/// <summary>Sorts scrape errors: retry or not, session lost or not, credentials at fault or not.</summary>
+public static class ErrorClassifier
+{
+    /// <summary>Credentials, privilege or cipher suite refused: retrying cannot help; counted as authentication failures.</summary>
+    public static bool IsAuthentication(Exception ex) =>
+        ex is IpmiAuthenticationException or IpmiUnknownUserException or IpmiPrivilegeException or IpmiCipherSuiteException;
+
+    /// <summary>The session is probably gone: drop it so the next attempt opens a new one.</summary>
+    public static bool IsSessionLost(Exception ex) => ex is IpmiSessionLostException or IpmiTimeoutException;
+
+    /// <summary>Worth one more try: timeouts, lost sessions, busy BMCs (IPMI v2.0 §5.2: 0xC0 node busy, 0xC3 timeout, 0xCE no response).</summary>
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        IpmiTimeoutException or IpmiSessionLostException => true,
+        IpmiCompletionCodeException cc => cc.CompletionCode is 0xC0 or 0xC3 or 0xCE or 0xD2,
+        SocketException or IOException or TimeoutException => true,
+        _ => false,
+    };
+
+    /// <summary>A one-line, secret-free description for <c>ipmi_up</c>'s error and the status page.</summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        IpmiProtocolException p => $"malformed reply: {p.Message}",
+        _ => ex.Message,
+    };
+}

@@ -1,0 +1,26 @@
+namespace BmcExporter.Config;
+
+/// <summary>One BMC to scrape: a static <c>targets:</c> entry or a line of a target file.</summary>
+public sealed record TargetConfig
+{
+    /// <summary>The RMCP port used when a target names none (IPMI v2.0 §13.1.1: UDP 623).</summary>
+    public const int DefaultPort = 623;
+
+    /// <summary>Host name or IP address (IPv6 without brackets).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>UDP port. Default 623.</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Module name; must exist in <see cref="ExporterConfig.Modules"/>. Default <c>default</c>.</summary>
+    public string Module { get; init; } = ExporterConfig.DefaultModuleName;
+
+    /// <summary>Extra labels on every series of this target. Default none.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where the target came from: <c>config</c> or the target file path.</summary>
+    public string Origin { get; init; } = "config";
+
+    /// <summary>The stable identity <c>host:port</c> (IPv6 bracketed) used for hashing, state files and the <c>target</c> label.</summary>
+    public string Key => HostPort.Format(Host, Port);
+}

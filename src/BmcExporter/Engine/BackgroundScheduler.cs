@@ -1,0 +1,210 @@
+using BmcExporter.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace BmcExporter.Engine;
+
+/// <summary>
+/// Background mode: scrapes every target once per interval, first scrapes spread over the interval by a
+/// stable hash of the target key (so a fleet never starts in one burst and a restart keeps the phase).
+/// Concurrency, single-flight and deadlines are the <see cref="ScrapeCoordinator"/>'s job.
+/// </summary>
+public sealed class BackgroundScheduler
+{
+    private readonly ScrapeCoordinator _coordinator;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _running = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public BackgroundScheduler(ScrapeCoordinator coordinator, TimeProvider time, ILogger logger)
+    {
+        _coordinator = coordinator;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Number of scheduled targets.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>When <paramref name="targetKey"/> is next due, or <c>null</c> when not scheduled.</summary>
+    public DateTimeOffset? NextDue(string targetKey)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(targetKey, out var e) ? e.NextDue : null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the scheduled set. Targets that stay keep their phase; new ones get a spread start; removed
+    /// ones are forgotten (their series vanish and their session closes). Returns the removed keys.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SetTargetsAsync(IReadOnlyList<ScrapeTarget> targets)
+    {
+        List<string> removed;
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            var wanted = targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
+            removed = _entries.Keys.Where(k => !wanted.ContainsKey(k)).ToList();
+            foreach (var key in removed)
+            {
+                _entries.Remove(key);
+            }
+
+            foreach (var target in wanted.Values)
+            {
+                if (_entries.TryGetValue(target.Key, out var existing))
+                {
+                    var next = existing.Target.Interval == target.Interval ? existing.NextDue : now + Spread(target);
+                    _entries[target.Key] = new Entry(target, next);
+                }
+                else
+                {
+                    _entries[target.Key] = new Entry(target, now + Spread(target));
+                }
+            }
+
+            _wake.TrySetResult();
+        }
+
+        Log.TargetsScheduled(_logger, targets.Count);
+        foreach (var key in removed)
+        {
+            await _coordinator.ForgetAsync(key).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Runs the schedule until <paramref name="cancellationToken"/> fires, then waits for running scrapes.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var (delay, wake) = FireDue(cancellationToken);
+                await Task.WhenAny(Task.Delay(delay, _time, cancellationToken), wake).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.SchedulerFailed(_logger, ex);
+            throw;
+        }
+
+        Task[] running;
+        lock (_lock)
+        {
+            running = [.. _running];
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    /// <summary>Offset of a target's first scrape within its interval, from a stable hash of its key.</summary>
+    internal static TimeSpan Spread(ScrapeTarget target)
+    {
+        var hash = 2166136261u;
+        foreach (var c in target.Key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return TimeSpan.FromTicks((long)(target.Interval.Ticks * (hash / (double)uint.MaxValue)));
+    }
+
+    private (TimeSpan Delay, Task Wake) FireDue(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var due = new List<ScrapeTarget>();
+        TimeSpan delay;
+        Task wake;
+        lock (_lock)
+        {
+            var next = DateTimeOffset.MaxValue;
+            foreach (var (key, entry) in _entries.ToList())
+            {
+                var nextDue = entry.NextDue;
+                if (nextDue <= now)
+                {
+                    due.Add(entry.Target);
+                    while (nextDue <= now)
+                    {
+                        nextDue += entry.Target.Interval;
+                    }
+
+                    _entries[key] = entry with { NextDue = nextDue };
+                }
+
+                if (nextDue < next)
+                {
+                    next = nextDue;
+                }
+            }
+
+            if (_wake.Task.IsCompleted)
+            {
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            wake = _wake.Task;
+            delay = next == DateTimeOffset.MaxValue ? TimeSpan.FromHours(1) : next - now;
+        }
+
+        foreach (var target in due)
+        {
+            Track(ScrapeQuietlyAsync(target, cancellationToken));
+        }
+
+        return (delay, wake);
+    }
+
+    private async Task ScrapeQuietlyAsync(ScrapeTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _coordinator.ScrapeAsync(target, target.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the scrape's own result is stored by the coordinator.
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (_lock)
+        {
+            _running.Add(task);
+        }
+
+        _ = task.ContinueWith(
+            static (t, state) =>
+            {
+                var self = (BackgroundScheduler)state!;
+                lock (self._lock)
+                {
+                    self._running.Remove(t);
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private sealed record Entry(ScrapeTarget Target, DateTimeOffset NextDue);
+}

@@ -1,0 +1,174 @@
+using BmcExporter.Collectors;
+using BmcExporter.Logging;
+using BmcExporter.Sessions;
+using BmcExporter.Snapshots;
+using BmcExporter.State;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace BmcExporter.Engine;
+
+/// <summary>
+/// Scrapes one target over its pooled session: each enabled collector in turn, each under a bounded Polly
+/// retry for transient errors (a lost session is dropped before the retry so the retry opens a new one).
+/// A failed collector does not stop the next one.
+/// </summary>
+public sealed class TargetScraper : ITargetScraper
+{
+    private static readonly ResiliencePropertyKey<string> TargetKey = new("bmc-exporter.target");
+    private static readonly ResiliencePropertyKey<string> CollectorKey = new("bmc-exporter.collector");
+    private readonly SessionPool _sessions;
+    private readonly CollectorSet _collectors;
+    private readonly TargetStateStore _state;
+    private readonly TargetStatsRegistry _stats;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _retry;
+
+    public TargetScraper(
+        SessionPool sessions,
+        CollectorSet collectors,
+        TargetStateStore state,
+        TargetStatsRegistry stats,
+        RetryOptions retry,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _sessions = sessions;
+        _collectors = collectors;
+        _state = state;
+        _stats = stats;
+        _time = time;
+        _logger = logger;
+        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, retry.MaxAttempts),
+                Delay = retry.Delay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = retry.Delay > TimeSpan.Zero,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ErrorClassifier.IsTransient),
+                OnRetry = OnRetryAsync,
+            })
+            .Build();
+        RetriesEnabled = retry.MaxAttempts > 0;
+    }
+
+    private bool RetriesEnabled { get; }
+
+    /// <inheritdoc />
+    public async Task ScrapeAsync(ScrapeTarget target, SnapshotBuilder builder, CancellationToken cancellationToken)
+    {
+        var stats = _stats.For(target.Key);
+        foreach (var kind in target.Module.Collectors)
+        {
+            var name = CollectorSet.ExporterName(kind);
+            var collector = _collectors.Find(kind);
+            var started = _time.GetTimestamp();
+            if (collector is null)
+            {
+                builder.Complete(name, false, $"collector '{name}' is not supported by bmc-exporter", TimeSpan.Zero);
+                continue;
+            }
+
+            try
+            {
+                await RunAsync(target, collector, builder, stats, cancellationToken).ConfigureAwait(false);
+                builder.Complete(name, true, null, _time.GetElapsedTime(started));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                var reason = ErrorClassifier.Describe(ex);
+                builder.Complete(name, false, reason, _time.GetElapsedTime(started));
+                Log.CollectorFailed(_logger, name, target.Key, reason);
+                if (ErrorClassifier.IsAuthentication(ex))
+                {
+                    stats.RecordAuthenticationFailure();
+                    builder.FailPending(reason);
+                    return;
+                }
+
+                if (ErrorClassifier.IsSessionLost(ex))
+                {
+                    await _sessions.InvalidateAsync(target.Key, reason).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ForgetAsync(string targetKey)
+    {
+        _state.Forget(targetKey);
+        await _sessions.RemoveAsync(targetKey).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(ScrapeTarget target, IScrapeCollector collector, SnapshotBuilder builder, TargetStats stats, CancellationToken cancellationToken)
+    {
+        async ValueTask Attempt(CancellationToken ct)
+        {
+            var session = await _sessions.GetAsync(target, ct).ConfigureAwait(false);
+            builder.SetCipherSuite(session.CipherSuite);
+            var context = new CollectContext
+            {
+                Target = target,
+                Channel = new CountingChannel(session.Channel, stats),
+                Builder = builder,
+                State = _state,
+                Stats = stats,
+                Time = _time,
+                Logger = _logger,
+            };
+            await collector.CollectAsync(context, ct).ConfigureAwait(false);
+        }
+
+        if (!RetriesEnabled)
+        {
+            await Attempt(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(TargetKey, target.Key);
+            context.Properties.Set(CollectorKey, CollectorSet.ExporterName(collector.Kind));
+            await _retry.ExecuteAsync(static async (ctx, attempt) => await attempt(ctx.CancellationToken).ConfigureAwait(false), context, (Func<CancellationToken, ValueTask>)Attempt).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask OnRetryAsync(OnRetryArguments<object> args)
+    {
+        if (!args.Context.Properties.TryGetValue(TargetKey, out var key) || args.Outcome.Exception is not { } ex)
+        {
+            return;
+        }
+
+        _stats.For(key).RecordRetry();
+        var collector = args.Context.Properties.GetValue(CollectorKey, string.Empty);
+        Log.CollectorRetry(_logger, collector, key, ex.Message);
+        if (ErrorClassifier.IsSessionLost(ex))
+        {
+            await _sessions.InvalidateAsync(key, ex.Message).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Bounded retries of a collector after a transient error.</summary>
+public sealed record RetryOptions
+{
+    /// <summary>Extra attempts per collector. Default 1; 0 disables retries.</summary>
+    public int MaxAttempts { get; init; } = 1;
+
+    /// <summary>Delay before the first retry, doubled after each. Default 200 ms.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(200);
+}

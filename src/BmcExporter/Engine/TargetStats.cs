@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using BmcExporter.Snapshots;
+
+namespace BmcExporter.Engine;
+
+/// <summary>
+/// The exporter's own counters for one target (scrapes by outcome, commands, retries, sessions, SDR
+/// cache, authentication failures). Lock-free; rendered into the exposition on every <c>/metrics</c>.
+/// </summary>
+public sealed class TargetStats
+{
+    private readonly long[] _scrapesByOutcome = new long[Enum.GetValues<ScrapeOutcome>().Length];
+    private long _commands;
+    private long _commandErrors;
+    private long _retries;
+    private long _sessionsOpened;
+    private long _sessionsLost;
+    private long _sdrCacheHits;
+    private long _sdrCacheMisses;
+    private long _authFailures;
+    private readonly ConcurrentDictionary<(string SensorType, SelSeverity Severity), long> _selEvents = new();
+    private long _lastSelEventUnixSeconds = -1;
+
+    public long Commands => Interlocked.Read(ref _commands);
+
+    public long CommandErrors => Interlocked.Read(ref _commandErrors);
+
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public long SessionsOpened => Interlocked.Read(ref _sessionsOpened);
+
+    public long SessionsLost => Interlocked.Read(ref _sessionsLost);
+
+    public long SdrCacheHits => Interlocked.Read(ref _sdrCacheHits);
+
+    public long SdrCacheMisses => Interlocked.Read(ref _sdrCacheMisses);
+
+    public long AuthenticationFailures => Interlocked.Read(ref _authFailures);
+
+    /// <summary>SEL entries seen, by sensor type name and severity.</summary>
+    public IEnumerable<KeyValuePair<(string SensorType, SelSeverity Severity), long>> SelEventCounts => _selEvents;
+
+    /// <summary>Unix time of the newest SEL entry seen, or <c>null</c>.</summary>
+    public long? LastSelEventUnixSeconds => Interlocked.Read(ref _lastSelEventUnixSeconds) is var v and >= 0 ? v : null;
+
+    /// <summary>Number of scrapes that ended with <paramref name="outcome"/>.</summary>
+    public long Scrapes(ScrapeOutcome outcome) => Interlocked.Read(ref _scrapesByOutcome[(int)outcome]);
+
+    public void RecordScrape(ScrapeOutcome outcome) => Interlocked.Increment(ref _scrapesByOutcome[(int)outcome]);
+
+    public void RecordCommand(bool failed)
+    {
+        Interlocked.Increment(ref _commands);
+        if (failed)
+        {
+            Interlocked.Increment(ref _commandErrors);
+        }
+    }
+
+    public void RecordRetry() => Interlocked.Increment(ref _retries);
+
+    public void RecordSessionOpened() => Interlocked.Increment(ref _sessionsOpened);
+
+    public void RecordSessionLost() => Interlocked.Increment(ref _sessionsLost);
+
+    public void RecordSdrCache(bool hit) => Interlocked.Increment(ref hit ? ref _sdrCacheHits : ref _sdrCacheMisses);
+
+    public void RecordAuthenticationFailure() => Interlocked.Increment(ref _authFailures);
+
+    /// <summary>Counts SEL entries first seen in a scrape.</summary>
+    public void RecordSelEvents(IEnumerable<SelEvent> events)
+    {
+        foreach (var e in events)
+        {
+            _selEvents.AddOrUpdate((e.SensorTypeName, e.Severity), 1, static (_, n) => n + 1);
+            if (e.Timestamp is { } ts)
+            {
+                var seconds = ts.ToUnixTimeSeconds();
+                long seen;
+                while ((seen = Interlocked.Read(ref _lastSelEventUnixSeconds)) < seconds
+                    && Interlocked.CompareExchange(ref _lastSelEventUnixSeconds, seconds, seen) != seen)
+                {
+                }
+            }
+        }
+    }
+}
+
+/// <summary><see cref="TargetStats"/> by target key.</summary>
+public sealed class TargetStatsRegistry
+{
+    private readonly ConcurrentDictionary<string, TargetStats> _stats = new(StringComparer.Ordinal);
+
+    /// <summary>The stats of <paramref name="targetKey"/>, created on first use.</summary>
+    public TargetStats For(string targetKey) => _stats.GetOrAdd(targetKey, static _ => new TargetStats());
+
+    /// <summary>Every target's stats.</summary>
+    public IEnumerable<KeyValuePair<string, TargetStats>> All => _stats;
+
+    /// <summary>Drops a target that left the fleet, so its series disappear.</summary>
+    public void Remove(string targetKey) => _stats.TryRemove(targetKey, out _);
+}

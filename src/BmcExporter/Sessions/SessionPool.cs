@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace BmcExporter.Sessions;
+
+/// <summary>
+/// One open session per target, kept across scrapes. A session is re-opened when it was found lost or when
+/// the target's module changed (new credentials). The engine guarantees one scrape per target at a time,
+/// so a target's entry is never used concurrently.
+/// </summary>
+public sealed class SessionPool : IAsyncDisposable
+{
+    private readonly IBmcSessionFactory _factory;
+    private readonly TargetStatsRegistry _stats;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+
+    public SessionPool(IBmcSessionFactory factory, TargetStatsRegistry stats, ILogger logger)
+    {
+        _factory = factory;
+        _stats = stats;
+        _logger = logger;
+    }
+
+    /// <summary>Number of open sessions.</summary>
+    public int Count => _sessions.Count;
+
+    /// <summary>The open session of <paramref name="target"/>, opening one if needed.</summary>
+    public async ValueTask<IBmcSession> GetAsync(ScrapeTarget target, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(target.Key, out var entry))
+        {
+            if (ReferenceEquals(entry.Module, target.Module) || entry.Module == target.Module)
+            {
+                return entry.Session;
+            }
+
+            await DropAsync(target.Key, "module configuration changed", lost: false).ConfigureAwait(false);
+        }
+
+        var session = await _factory.OpenAsync(target, cancellationToken).ConfigureAwait(false);
+        _sessions[target.Key] = new Entry(session, target.Module);
+        _stats.For(target.Key).RecordSessionOpened();
+        Log.SessionOpened(_logger, target.Key, session.CipherSuite);
+        return session;
+    }
+
+    /// <summary>Drops a session found lost; the next scrape opens a new one.</summary>
+    public ValueTask InvalidateAsync(string targetKey, string reason) => DropAsync(targetKey, reason, lost: true);
+
+    /// <summary>Closes the session of a target that left the fleet.</summary>
+    public ValueTask RemoveAsync(string targetKey) => DropAsync(targetKey, "target removed", lost: false);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var key in _sessions.Keys.ToList())
+        {
+            await DropAsync(key, "shutdown", lost: false).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask DropAsync(string targetKey, string reason, bool lost)
+    {
+        if (!_sessions.TryRemove(targetKey, out var entry))
+        {
+            return;
+        }
+
+        if (lost)
+        {
+            _stats.For(targetKey).RecordSessionLost();
+            Log.SessionLost(_logger, targetKey, reason);
+        }
+
+        try
+        {
+            await entry.Session.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Close Session on a dead BMC fails; the session is gone either way.
+            Log.SessionLost(_logger, targetKey, $"close failed: {ex.Message}");
+        }
+    }
+
+    private sealed record Entry(IBmcSession Session, ModuleConfig Module);
+}

@@ -1,0 +1,61 @@
+namespace BmcExporter.Snapshots;
+
+public sealed partial class SnapshotBuilder
+{
+    /// <summary>
+    /// Builds the snapshot from what was collected so far. Planned collectors without an outcome are
+    /// reported failed with <paramref name="pendingReason"/>; <paramref name="forced"/> overrides the outcome
+    /// (circuit open) and <paramref name="error"/> the first error.
+    /// </summary>
+    public TargetSnapshot Build(string pendingReason, ScrapeOutcome? forced = null, string? error = null)
+    {
+        lock (_lock)
+        {
+            var outcomes = new List<CollectorOutcome>(PlannedCollectors.Count);
+            var timedOut = false;
+            foreach (var name in PlannedCollectors)
+            {
+                if (_outcomes.TryGetValue(name, out var o))
+                {
+                    outcomes.Add(o);
+                }
+                else
+                {
+                    outcomes.Add(new CollectorOutcome(name, false, pendingReason, TimeSpan.Zero));
+                    timedOut = true;
+                }
+            }
+
+            var succeeded = outcomes.Count(o => o.Success);
+            var outcome = forced ?? (succeeded == outcomes.Count ? ScrapeOutcome.Success
+                : succeeded > 0 ? ScrapeOutcome.Partial
+                : timedOut && pendingReason.Contains("deadline", StringComparison.Ordinal) ? ScrapeOutcome.Timeout
+                : ScrapeOutcome.Failed);
+            var firstError = error ?? _firstError;
+            if (firstError is null && outcomes.FirstOrDefault(o => !o.Success) is { } failed)
+            {
+                firstError = $"{failed.Collector}: {failed.Error}";
+            }
+
+            return new TargetSnapshot
+            {
+                Target = Target,
+                Module = Module,
+                Labels = Labels,
+                StartedAt = StartedAt,
+                Duration = Elapsed,
+                Outcome = outcome,
+                Error = outcome == ScrapeOutcome.Success ? null : firstError,
+                Collectors = outcomes,
+                Sensors = _sensors,
+                Bmc = _bmc,
+                Chassis = _chassis,
+                Power = _power,
+                Sel = _sel,
+                NewSelEvents = _selEvents.ToArray(),
+                Fru = _fru,
+                CipherSuite = _cipherSuite,
+            };
+        }
+    }
+}

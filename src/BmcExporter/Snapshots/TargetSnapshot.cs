@@ -1,0 +1,59 @@
+namespace BmcExporter.Snapshots;
+
+/// <summary>
+/// The immutable result of one scrape of one target: everything the outputs (Prometheus, OTLP) need.
+/// A reading travels once from datagram to snapshot; outputs never call back into the scrape path.
+/// </summary>
+public sealed record TargetSnapshot
+{
+    /// <summary>The target key <c>host:port</c>.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The module used.</summary>
+    public required string Module { get; init; }
+
+    /// <summary>Extra labels (module labels overlaid by target labels).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>When the scrape started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>How long the scrape took.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Overall outcome.</summary>
+    public ScrapeOutcome Outcome { get; init; }
+
+    /// <summary>The first error met (short, secret-free); <c>null</c> on success.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Each enabled collector's outcome, in configured order.</summary>
+    public IReadOnlyList<CollectorOutcome> Collectors { get; init; } = [];
+
+    /// <summary>Sensor readings (sensors collector), after filtering.</summary>
+    public IReadOnlyList<SensorSample> Sensors { get; init; } = [];
+
+    /// <summary>BMC identity (bmc collector).</summary>
+    public BmcInfo? Bmc { get; init; }
+
+    /// <summary>Chassis status (chassis collector).</summary>
+    public ChassisSample? Chassis { get; init; }
+
+    /// <summary>DCMI power (dcmi collector).</summary>
+    public DcmiPowerSample? Power { get; init; }
+
+    /// <summary>SEL summary (sel collector).</summary>
+    public SelSummary? Sel { get; init; }
+
+    /// <summary>SEL entries first seen in this scrape (sel collector), oldest first.</summary>
+    public IReadOnlyList<SelEvent> NewSelEvents { get; init; } = [];
+
+    /// <summary>FRU identities (fru collector).</summary>
+    public IReadOnlyList<FruSample> Fru { get; init; } = [];
+
+    /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
+    public int CipherSuite { get; init; }
+
+    /// <summary><c>true</c> when the collector named <paramref name="collector"/> ran and succeeded.</summary>
+    public bool Succeeded(string collector) => Collectors.Any(c => c.Collector == collector && c.Success);
+}

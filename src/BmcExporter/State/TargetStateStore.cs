@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using BmcExporter.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace BmcExporter.State;
+
+/// <summary>
+/// Per-target state that must survive scrapes and restarts: SEL cursor and SDR cache, kept in memory and
+/// written to <c>state_dir</c> (one JSON file per target and kind, replaced atomically). An unreadable
+/// file is ignored with a warning (the SDRs are read again; the SEL restarts from its current end).
+/// </summary>
+public sealed class TargetStateStore
+{
+    private readonly string? _directory;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, SelCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SdrCacheEntry> _sdrs = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a store persisting to <paramref name="directory"/>; <c>null</c> keeps state in memory only.</summary>
+    public TargetStateStore(string? directory, ILogger logger)
+    {
+        _directory = directory;
+        _logger = logger;
+        if (directory is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.StateWriteFailed(_logger, directory, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>The state directory, or <c>null</c>.</summary>
+    public string? Directory => _directory;
+
+    /// <summary>The SEL cursor of <paramref name="targetKey"/> (from disk on first use), or <see cref="SelCursor.Initial"/>.</summary>
+    public SelCursor GetSelCursor(string targetKey) =>
+        _cursors.GetOrAdd(targetKey, static (key, self) => self.Read<SelCursor>(key, "sel") ?? SelCursor.Initial, this);
+
+    /// <summary>Stores and persists the SEL cursor.</summary>
+    public void SetSelCursor(string targetKey, SelCursor cursor)
+    {
+        _cursors[targetKey] = cursor;
+        Write(targetKey, "sel", cursor);
+    }
+
+    /// <summary>The cached SDRs of <paramref name="targetKey"/>, or <c>null</c>.</summary>
+    public SdrCacheEntry? GetSdrCache(string targetKey)
+    {
+        if (_sdrs.TryGetValue(targetKey, out var cached))
+        {
+            return cached;
+        }
+
+        var stored = Read<StoredSdr>(targetKey, "sdr");
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var entry = new SdrCacheEntry(stored.BmcIdentity, stored.LastAddition, stored.LastErase, stored.Records.Select(Convert.FromBase64String).ToList());
+        _sdrs[targetKey] = entry;
+        return entry;
+    }
+
+    /// <summary>Stores and persists the SDR cache.</summary>
+    public void SetSdrCache(string targetKey, SdrCacheEntry entry)
+    {
+        _sdrs[targetKey] = entry;
+        Write(targetKey, "sdr", new StoredSdr(entry.BmcIdentity, entry.LastAddition, entry.LastErase, entry.Records.Select(Convert.ToBase64String).ToList()));
+    }
+
+    /// <summary>Forgets a target in memory (files stay, so a target that comes back resumes its SEL).</summary>
+    public void Forget(string targetKey)
+    {
+        _cursors.TryRemove(targetKey, out _);
+        _sdrs.TryRemove(targetKey, out _);
+    }
+
+    /// <summary>The file holding <paramref name="kind"/> state of <paramref name="targetKey"/>.</summary>
+    public string? PathFor(string targetKey, string kind)
+    {
+        if (_directory is null)
+        {
+            return null;
+        }
+
+        var safe = new StringBuilder(targetKey.Length);
+        foreach (var c in targetKey)
+        {
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_');
+        }
+
+        return Path.Combine(_directory, $"{safe}.{kind}.json");
+    }
+
+    private T? Read<T>(string targetKey, string kind)
+        where T : class
+    {
+        var path = PathFor(targetKey, kind);
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or FormatException or NotSupportedException)
+        {
+            Log.StateReadFailed(_logger, path, ex.Message);
+            return null;
+        }
+    }
+
+    private void Write<T>(string targetKey, string kind, T value)
+    {
+        var path = PathFor(targetKey, kind);
+        if (path is null)
+        {
+            return;
+        }
+
+        var temp = path + ".tmp";
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(value));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.StateWriteFailed(_logger, path, ex.Message);
+        }
+    }
+
+    private sealed record StoredSdr(string BmcIdentity, uint LastAddition, uint LastErase, List<string> Records);
+}

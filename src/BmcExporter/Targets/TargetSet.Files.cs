@@ -1,0 +1,177 @@
+using BmcExporter.Config;
+
+namespace BmcExporter.Targets;
+
+/// <summary>Reading target files: pattern expansion, per-file last good state, merging with static targets.</summary>
+public sealed partial class TargetSet
+{
+    private Snapshot Build()
+    {
+        var errors = new List<ConfigDiagnostic>();
+        var warnings = new List<ConfigDiagnostic>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in _config.TargetFiles)
+        {
+            foreach (var file in Expand(pattern, errors))
+            {
+                if (seenFiles.Add(file))
+                {
+                    ReadFile(file);
+                }
+            }
+        }
+
+        // Files matched by a glob that are gone were removed on purpose: their targets go too. A literal
+        // path that is missing keeps its last targets (Expand reported it) so a deploy glitch drops nothing.
+        foreach (var gone in _files.Keys.Where(f => !seenFiles.Contains(f) && !_config.TargetFiles.Contains(f)).ToList())
+        {
+            _files.Remove(gone);
+        }
+
+        var all = new List<TargetConfig>(_config.Targets);
+        var keys = new HashSet<string>(all.Select(t => t.Key), StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, state) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            errors.AddRange(state.Errors);
+            warnings.AddRange(state.Warnings);
+            foreach (var t in state.Targets)
+            {
+                if (keys.Add(t.Key))
+                {
+                    all.Add(t);
+                }
+                else
+                {
+                    warnings.Add(new ConfigDiagnostic(path, 0, 0, string.Empty, $"target {t.Key} is already defined elsewhere; the first definition is used"));
+                }
+            }
+        }
+
+        return new Snapshot(all, ShardAssigner.Filter(all, _config.Sharding), errors, warnings);
+    }
+
+    private void ReadFile(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var previous = _files.GetValueOrDefault(file) ?? FileState.Empty;
+            _files[file] = previous with { Errors = [new ConfigDiagnostic(file, 0, 0, string.Empty, $"cannot read target file: {ex.Message}")] };
+            return;
+        }
+
+        if (_files.TryGetValue(file, out var known) && known.Text == text)
+        {
+            return;
+        }
+
+        var parsed = TargetFileParser.Parse(file, text, _config.Modules);
+        _files[file] = parsed.Success
+            ? new FileState(text, parsed.Targets, [], parsed.Warnings)
+            : (known ?? FileState.Empty) with { Text = text, Errors = parsed.Errors, Warnings = parsed.Warnings };
+    }
+
+    /// <summary>Expands <c>*</c> and <c>?</c> in the file-name part of <paramref name="pattern"/>.</summary>
+    private static IEnumerable<string> Expand(string pattern, List<ConfigDiagnostic> errors)
+    {
+        var directory = Path.GetDirectoryName(pattern) ?? ".";
+        var name = Path.GetFileName(pattern);
+        if (name.IndexOfAny(['*', '?']) < 0)
+        {
+            if (File.Exists(pattern))
+            {
+                return [pattern];
+            }
+
+            errors.Add(new ConfigDiagnostic(pattern, 0, 0, string.Empty, "target file does not exist"));
+            return [];
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            errors.Add(new ConfigDiagnostic(pattern, 0, 0, string.Empty, $"directory {directory} does not exist"));
+            return [];
+        }
+
+        try
+        {
+            return Directory.EnumerateFiles(directory, name, new EnumerationOptions { MatchType = MatchType.Simple, RecurseSubdirectories = false })
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ConfigDiagnostic(pattern, 0, 0, string.Empty, $"cannot list {directory}: {ex.Message}"));
+            return [];
+        }
+    }
+
+    private void RestartWatchers()
+    {
+        foreach (var w in _watchers)
+        {
+            w.Dispose();
+        }
+
+        _watchers = [];
+        if (!_options.WatchFileSystem)
+        {
+            return;
+        }
+
+        foreach (var directory in _config.TargetFiles.Select(p => Path.GetDirectoryName(p) ?? ".").Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                // Watch the directory, not the file: editors and Kubernetes ConfigMaps replace files by rename.
+                var watcher = new FileSystemWatcher(directory)
+                {
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+                    IncludeSubdirectories = false,
+                };
+                watcher.Changed += OnFileEvent;
+                watcher.Created += OnFileEvent;
+                watcher.Deleted += OnFileEvent;
+                watcher.Renamed += OnFileEvent;
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+            {
+                TargetsLog.WatchFailed(_logger, directory, ex.Message, _options.PollInterval.TotalSeconds);
+            }
+        }
+    }
+
+    private void OnFileEvent(object sender, FileSystemEventArgs e) =>
+        _debounceTimer?.Change(_options.Debounce, Timeout.InfiniteTimeSpan);
+
+    private sealed record FileState(string? Text, IReadOnlyList<TargetConfig> Targets, IReadOnlyList<ConfigDiagnostic> Errors, IReadOnlyList<ConfigDiagnostic> Warnings)
+    {
+        public static FileState Empty { get; } = new(null, [], [], []);
+    }
+
+    private sealed record Snapshot(IReadOnlyList<TargetConfig> All, IReadOnlyList<TargetConfig> Owned, IReadOnlyList<ConfigDiagnostic> Errors, IReadOnlyList<ConfigDiagnostic> Warnings)
+    {
+        public static Snapshot Empty { get; } = new([], [], [], []);
+    }
+
+    /// <summary>Two entries are the same target when key, module and labels agree.</summary>
+    private sealed class TargetIdentity : IEqualityComparer<TargetConfig>
+    {
+        public static TargetIdentity Instance { get; } = new();
+
+        public bool Equals(TargetConfig? x, TargetConfig? y) =>
+            x is not null && y is not null
+            && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase)
+            && x.Module == y.Module
+            && x.Labels.Count == y.Labels.Count
+            && x.Labels.All(kv => y.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+        public int GetHashCode(TargetConfig obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key);
+    }
+}
