@@ -6,7 +6,7 @@ using BmcExporter.Ipmi.Session;
 namespace BmcExporter.Ipmi.Client;
 
 /// <summary>
-/// One RMCP+ session to one BMC, the production <see cref="IIpmiChannel"/>. <see cref="OpenAsync"/> runs Get
+/// One RMCP+ session to one BMC, the production <see cref="IIpmiChannel"/>. <see cref="OpenAsync(IpmiSessionOptions, CancellationToken)"/> runs Get
 /// Channel Authentication Capabilities, Open Session and RAKP 1-4 (suite preference with fallback), then Set
 /// Session Privilege Level when more than User is asked. Requests are serialised, retransmitted with a new session
 /// sequence number (same rqSeq) up to <see cref="IpmiSessionOptions.Retries"/> times, kept alive by Get Device ID

@@ -261,7 +261,10 @@ internal sealed partial class ConfigParser
 
     private TimeSpan? ReadModuleTimeout(YamlNode node, string path)
     {
-        if (!IpmiExporterFormat)
+        // A value with a unit is always a per-attempt duration; only a plain number in an ipmi_exporter file is
+        // FreeIPMI's session timeout in milliseconds.
+        var plainNumber = node is YamlScalarNode { Value: { } v } && v.Length > 0 && v.All(char.IsAsciiDigit);
+        if (!IpmiExporterFormat || !plainNumber)
         {
             return ReadDuration(node, path, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
         }

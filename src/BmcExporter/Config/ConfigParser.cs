@@ -25,7 +25,9 @@ internal sealed partial class ConfigParser
     /// <summary><c>true</c> while parsing an ipmi_exporter file (timeouts in milliseconds, its default collectors).</summary>
     private bool IpmiExporterFormat { get; set; }
 
-    public ConfigLoadResult Result(ExporterConfig? config) => new(config, _errors.ToArray(), _warnings.ToArray());
+    /// <summary>The outcome, diagnostics in file order (secrets are resolved after their module, so sort).</summary>
+    public ConfigLoadResult Result(ExporterConfig? config) =>
+        new(config, _errors.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray(), _warnings.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray());
 
     public void Error(long line, long column, string key, string message) =>
         _errors.Add(new ConfigDiagnostic(_file, (int)line, (int)column, key, message));

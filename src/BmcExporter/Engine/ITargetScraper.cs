@@ -3,7 +3,7 @@ using BmcExporter.Snapshots;
 namespace BmcExporter.Engine;
 
 /// <summary>
-/// Scrapes one target once, writing what it reads into <paramref name="builder"/> collector by collector,
+/// Scrapes one target once, writing what it reads into a <see cref="SnapshotBuilder"/> collector by collector,
 /// so that whatever was read before the deadline survives as a partial result.
 /// </summary>
 public interface ITargetScraper

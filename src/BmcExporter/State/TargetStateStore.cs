@@ -27,7 +27,7 @@ public sealed class TargetStateStore
         {
             try
             {
-                Directory.CreateDirectory(directory);
+                System.IO.Directory.CreateDirectory(directory);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

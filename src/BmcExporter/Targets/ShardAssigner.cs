@@ -49,23 +49,31 @@ public static class ShardAssigner
     /// </summary>
     public static ulong StableHash(string targetKey)
     {
-        const ulong offsetBasis = 14695981039346656037UL;
-        const ulong prime = 1099511628211UL;
-        var hash = offsetBasis;
         Span<byte> buffer = stackalloc byte[256];
         var lower = targetKey.ToLowerInvariant();
-        var bytes = Encoding.UTF8.GetByteCount(lower) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(lower, buffer)] : Encoding.UTF8.GetBytes(lower);
-        foreach (var b in bytes)
-        {
-            hash ^= b;
-            hash = unchecked(hash * prime);
-        }
-
+        var hash = Encoding.UTF8.GetByteCount(lower) <= buffer.Length
+            ? Fnv1a64(buffer[..Encoding.UTF8.GetBytes(lower, buffer)])
+            : Fnv1a64(Encoding.UTF8.GetBytes(lower));
         hash ^= hash >> 33;
         hash = unchecked(hash * 0xff51afd7ed558ccdUL);
         hash ^= hash >> 33;
         hash = unchecked(hash * 0xc4ceb9fe1a85ec53UL);
         hash ^= hash >> 33;
+        return hash;
+    }
+
+    /// <summary>FNV-1a, 64-bit (Fowler, Noll, Vo; offset basis 14695981039346656037, prime 1099511628211).</summary>
+    internal static ulong Fnv1a64(ReadOnlySpan<byte> data)
+    {
+        const ulong offsetBasis = 14695981039346656037UL;
+        const ulong prime = 1099511628211UL;
+        var hash = offsetBasis;
+        foreach (var b in data)
+        {
+            hash ^= b;
+            hash = unchecked(hash * prime);
+        }
+
         return hash;
     }
 }

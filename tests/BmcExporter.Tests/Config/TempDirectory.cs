@@ -15,7 +15,11 @@ internal sealed class TempDirectory : IDisposable
     {
         var file = System.IO.Path.Combine(Path, name);
         File.WriteAllText(file, content);
-        File.SetUnixFileMode(file, mode);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, mode);
+        }
+
         return file;
     }
 

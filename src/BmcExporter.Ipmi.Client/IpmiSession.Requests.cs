@@ -1,0 +1,236 @@
+using System.Buffers;
+using BmcExporter.Ipmi.Framing;
+
+namespace BmcExporter.Ipmi.Client;
+
+public sealed partial class IpmiSession
+{
+    private const byte GetDeviceIdCommand = 0x01;
+    private const byte CloseSessionCommand = 0x3C;
+    private const byte SetSessionPrivilegeCommand = 0x3B;
+
+    private byte _replyCompletionCode;
+    private byte[] _replyData = [];
+
+    /// <summary>
+    /// Sends one request in the session and returns its response (any completion code; callers use
+    /// <see cref="IpmiResponse.EnsureOk"/>). Bridged requests (<see cref="IpmiRequest.BridgeChannel"/>) are wrapped in
+    /// Send Message. A lost session is re-established up to <see cref="IpmiSessionOptions.MaxReestablishAttempts"/> times.
+    /// </summary>
+    public async ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_state == SessionState.Closed, this);
+            for (var reestablish = 0; ; reestablish++)
+            {
+                if (_state != SessionState.Active)
+                {
+                    await ReestablishAsync(reestablish, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return await SendInSessionAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IpmiTimeoutException or IpmiSessionLostException && reestablish < _options.MaxReestablishAttempts)
+                {
+                    _state = SessionState.Lost;
+                }
+                catch (Exception ex) when (ex is IpmiTimeoutException or IpmiSessionLostException)
+                {
+                    _state = SessionState.Lost;
+                    throw new IpmiSessionLostException(
+                        Target,
+                        $"Session with BMC {Target} lost and not re-established after {reestablish} attempt(s) (setting MaxReestablishAttempts): {ex.Message}",
+                        ex);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask ReestablishAsync(int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EstablishAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmiTimeoutException ex) when (attempt > 0)
+        {
+            throw new IpmiSessionLostException(Target, $"Session with BMC {Target} lost; re-establishing failed: {ex.Message}", ex);
+        }
+    }
+
+    private async ValueTask<IpmiResponse> SendInSessionAsync(IpmiRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.IsBridged)
+        {
+            var header = new IpmiMessageHeader(
+                request.TargetAddress, (byte)request.NetFn, request.TargetLun, IpmiAddresses.RemoteConsole, NextRequestSequence(), 0, request.Command);
+            await SendSealedAsync(header, request.Data, Describe(request), cancellationToken).ConfigureAwait(false);
+            return new IpmiResponse(_replyCompletionCode, _replyData);
+        }
+
+        return await SendBridgedAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Seals the request (new session sequence number per attempt, same rqSeq) and waits for its response.</summary>
+    private ValueTask SendSealedAsync(IpmiMessageHeader header, ReadOnlyMemory<byte> data, string operation, CancellationToken cancellationToken)
+    {
+        var cipher = _cipher ?? throw new InvalidOperationException("No active session.");
+        return ExchangeAsync(
+            destination => cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), header, data.Span),
+            datagram => MatchInSession(datagram, (byte)(header.NetFn | 1), header.Command, header.Sequence),
+            _options.Retries + 1,
+            operation,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Accepts the sealed response with the expected netFn, command and rqSeq; ignores CC 0xCF (an earlier
+    /// retransmission's duplicate) and anything replayed (window). An unauthenticated answer to our request means
+    /// the BMC dropped the session.
+    /// </summary>
+    private ReplyVerdict MatchInSession(ReadOnlySpan<byte> datagram, byte netFn, byte command, int? sequence)
+    {
+        var packet = RmcpDatagram.Parse(datagram);
+        if (packet.Kind == DatagramKind.Ipmi15 || (packet.Kind == DatagramKind.RmcpPlus && packet.SessionId == 0 && packet.PayloadTypeByte == PayloadType.Ipmi))
+        {
+            var plain = IpmiLanMessage.ParseResponse(packet.Payload, _options.VerifyChecksums);
+            return plain.Header.Command == command && plain.Header.NetFn == netFn ? ReplyVerdict.SessionLost : ReplyVerdict.Ignore;
+        }
+
+        if (packet.Kind != DatagramKind.RmcpPlus || packet.SessionId != _consoleSessionId || _cipher is null)
+        {
+            return ReplyVerdict.Ignore;
+        }
+
+        var opened = _cipher.Open(datagram, _consoleSessionId, _plainBuffer);
+        if (opened.PayloadType != PayloadType.Ipmi)
+        {
+            return ReplyVerdict.Ignore;
+        }
+
+        var response = IpmiLanMessage.ParseResponse(_plainBuffer.AsSpan(0, opened.Length), _options.VerifyChecksums);
+        if (response.Header.NetFn != netFn || response.Header.Command != command
+            || (sequence is { } expected && response.Header.Sequence != expected))
+        {
+            return ReplyVerdict.Ignore;
+        }
+
+        if (response.CompletionCode == (byte)CompletionCode.DuplicatedRequest || !_inboundWindow.TryAccept(opened.SequenceNumber))
+        {
+            return ReplyVerdict.Ignore;
+        }
+
+        _replyCompletionCode = response.CompletionCode;
+        _replyData = response.Data.ToArray();
+        return ReplyVerdict.Accept;
+    }
+
+    /// <summary>
+    /// Bridges through Send Message (IPMI v2.0 §22.7, §6.13; reference §3.9). The bridged answer is taken from the
+    /// Send Message response when embedded, otherwise from the separate response message that follows.
+    /// </summary>
+    private async ValueTask<IpmiResponse> SendBridgedAsync(IpmiRequest request, CancellationToken cancellationToken)
+    {
+        var innerSequence = NextRequestSequence();
+        var length = SendMessageBridge.GetRequestDataLength(request.Data.Length);
+        var wrapped = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            SendMessageBridge.WriteRequestData(
+                wrapped, request.BridgeChannel!.Value, request.TargetAddress, request.TargetLun, request.NetFn, request.Command, innerSequence, request.Data.Span);
+            var outer = IpmiMessageHeader.ForRequest(NetFn.App, SendMessageBridge.Command, NextRequestSequence());
+            await SendSealedAsync(outer, wrapped.AsMemory(0, length), $"Send Message bridging {Describe(request)}", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(wrapped);
+        }
+
+        if (_replyCompletionCode != 0)
+        {
+            return new IpmiResponse(_replyCompletionCode, _replyData);
+        }
+
+        if (SendMessageBridge.TryParseEmbeddedResponse(_replyData, out var embedded))
+        {
+            return new IpmiResponse(embedded.CompletionCode, embedded.Data.ToArray());
+        }
+
+        var netFn = (byte)((byte)request.NetFn | 1);
+        await ExchangeAsync(
+            _ => 0,
+            datagram => MatchInSession(datagram, netFn, request.Command, null),
+            1,
+            $"bridged {Describe(request)}",
+            cancellationToken).ConfigureAwait(false);
+        return new IpmiResponse(_replyCompletionCode, _replyData);
+    }
+
+    /// <summary>Set Session Privilege Level (App 0x3B, IPMI v2.0 §22.18) when more than User is configured.</summary>
+    private async ValueTask RaisePrivilegeAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Privilege <= Ipmi.Session.PrivilegeLevel.User)
+        {
+            return;
+        }
+
+        var header = IpmiMessageHeader.ForRequest(NetFn.App, SetSessionPrivilegeCommand, NextRequestSequence());
+        await SendSealedAsync(header, new[] { (byte)_options.Privilege }, "Set Session Privilege Level", cancellationToken).ConfigureAwait(false);
+        if (_replyCompletionCode == 0 && _replyData.Length > 0 && (_replyData[0] & 0x0F) < (byte)_options.Privilege)
+        {
+            _replyCompletionCode = 0x81;
+        }
+
+        if (_replyCompletionCode != 0)
+        {
+            var reason = _replyCompletionCode switch
+            {
+                0x80 => "requested level not available for this user",
+                0x81 => "requested level exceeds the channel or user privilege limit",
+                _ => CompletionCodes.Describe(_replyCompletionCode),
+            };
+            await CloseSessionAsync().ConfigureAwait(false);
+            _state = SessionState.Lost;
+            throw new IpmiPrivilegeException(
+                Target,
+                $"BMC {Target} refused privilege {_options.Privilege} for user '{_options.UserName}': completion code 0x{_replyCompletionCode:X2} ({reason}). Lower the Privilege setting.");
+        }
+    }
+
+    /// <summary>Close Session (App 0x3C, IPMI v2.0 §22.19): sent once, never retransmitted; errors ignored.</summary>
+    private async ValueTask CloseSessionAsync()
+    {
+        var data = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(data, _bmcSessionId);
+        var header = IpmiMessageHeader.ForRequest(NetFn.App, CloseSessionCommand, NextRequestSequence());
+        var cipher = _cipher;
+        if (cipher is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExchangeAsync(
+                destination => cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), header, data),
+                datagram => MatchInSession(datagram, (byte)(header.NetFn | 1), header.Command, header.Sequence),
+                1,
+                "Close Session",
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IpmiException)
+        {
+            // Some BMCs never answer Close Session (reference §5.1); the session expires on its own.
+        }
+    }
+
+    private static string Describe(IpmiRequest request) => $"netFn 0x{(byte)request.NetFn:X2} cmd 0x{request.Command:X2}";
+}

@@ -1,0 +1,174 @@
+using BmcExporter.Collectors;
+using BmcExporter.Config;
+using BmcExporter.Logging;
+using BmcExporter.Output.Prometheus;
+using BmcExporter.Sessions;
+using BmcExporter.State;
+using BmcExporter.Targets;
+using Microsoft.Extensions.Logging;
+
+namespace BmcExporter.Engine;
+
+/// <summary>
+/// The exporter's moving parts wired together for one process: target set, scheduler, coordinator,
+/// sessions, state and snapshots. The web layer reads from it; <see cref="ReloadAsync"/> swaps the config.
+/// </summary>
+public sealed partial class ExporterRuntime : IAsyncDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<ConfigLoadResult>? _reloader;
+    private readonly SemaphoreSlim _applyLock = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private ExporterConfig _config;
+    private Task _schedulerLoop = Task.CompletedTask;
+    private volatile bool _started;
+
+    /// <summary>Wires the runtime. <paramref name="reloader"/> re-reads the config for <see cref="ReloadAsync"/>.</summary>
+    public ExporterRuntime(
+        ExporterConfig config,
+        IBmcSessionFactory sessionFactory,
+        IEnumerable<IScrapeCollector> collectors,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        Func<ConfigLoadResult>? reloader = null,
+        RuntimeOptions? options = null)
+    {
+        options ??= new RuntimeOptions();
+        _config = config;
+        _time = time;
+        _reloader = reloader;
+        _logger = loggers.CreateLogger("BmcExporter");
+        Stats = new TargetStatsRegistry();
+        Store = new SnapshotStore();
+        State = new TargetStateStore(options.PersistState ? config.StateDir : null, _logger);
+        Sessions = new SessionPool(sessionFactory, Stats, _logger);
+        Scraper = new TargetScraper(Sessions, new CollectorSet(collectors), State, Stats, options.Retry, time, _logger);
+        Coordinator = new ScrapeCoordinator(Scraper, Store, Stats, config.Scrape.MaxConcurrency, options.Breaker, time, _logger);
+        Scheduler = new BackgroundScheduler(Coordinator, time, _logger);
+        Targets = new TargetSet(config, time, options.TargetSet, loggers.CreateLogger("BmcExporter.Targets"));
+        Targets.Changed += (_, e) => _ = ApplyTargetsAsync(e.Owned);
+        LastSuccessfulLoad = time.GetUtcNow();
+    }
+
+    /// <summary>The current configuration.</summary>
+    public ExporterConfig Config => Volatile.Read(ref _config);
+
+    public SnapshotStore Store { get; }
+
+    public TargetStatsRegistry Stats { get; }
+
+    public TargetStateStore State { get; }
+
+    public SessionPool Sessions { get; }
+
+    public TargetScraper Scraper { get; }
+
+    public ScrapeCoordinator Coordinator { get; }
+
+    public BackgroundScheduler Scheduler { get; }
+
+    public TargetSet Targets { get; }
+
+    /// <summary>Whether the last load or reload of the configuration succeeded.</summary>
+    public bool LastReloadSuccessful { get; private set; } = true;
+
+    /// <summary>When the configuration was last loaded successfully.</summary>
+    public DateTimeOffset? LastSuccessfulLoad { get; private set; }
+
+    /// <summary><c>true</c> once started and until stopping.</summary>
+    public bool IsReady => _started && !_stopping.IsCancellationRequested;
+
+    /// <summary>Starts watching target files and, in background mode, the schedule.</summary>
+    public async Task StartAsync()
+    {
+        Targets.Start();
+        await ApplyTargetsAsync(Targets.Owned).ConfigureAwait(false);
+        _schedulerLoop = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
+        _started = true;
+    }
+
+    /// <summary>Re-reads the configuration; on errors keeps the current one and returns them.</summary>
+    public async Task<IReadOnlyList<ConfigDiagnostic>> ReloadAsync()
+    {
+        if (_reloader is null)
+        {
+            return [new ConfigDiagnostic("(none)", 0, 0, string.Empty, "no configuration file to reload")];
+        }
+
+        var result = _reloader();
+        foreach (var warning in result.Warnings)
+        {
+            Log.ConfigWarning(_logger, warning.ToString());
+        }
+
+        if (result.Config is not { } config)
+        {
+            LastReloadSuccessful = false;
+            Log.ConfigRejected(_logger, string.Join("; ", result.Errors));
+            return result.Errors;
+        }
+
+        Volatile.Write(ref _config, config);
+        LastReloadSuccessful = true;
+        LastSuccessfulLoad = _time.GetUtcNow();
+        Targets.UpdateConfig(config);
+        await ApplyTargetsAsync(Targets.Owned).ConfigureAwait(false);
+        Log.ConfigLoaded(_logger, config.SourcePath ?? "(built-in)", Targets.Owned.Count, config.Modules.Count);
+        return [];
+    }
+
+    /// <summary>Process-wide gauges for <c>/metrics</c>.</summary>
+    public FleetGauges Gauges() =>
+        new(Scheduler.Count, Coordinator.InFlight, Coordinator.MaxConcurrency, LastReloadSuccessful, LastSuccessfulLoad);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Targets.Dispose();
+        try
+        {
+            await _schedulerLoop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        await Coordinator.DisposeAsync().ConfigureAwait(false);
+        await Sessions.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        _applyLock.Dispose();
+    }
+
+    private async Task ApplyTargetsAsync(IReadOnlyList<TargetConfig> owned)
+    {
+        await _applyLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var config = Config;
+            var targets = config.Scrape.Mode == ScrapeMode.Background
+                ? owned.Select(t => ScrapeTarget.From(t, config)).OfType<ScrapeTarget>().ToList()
+                : [];
+            await Scheduler.SetTargetsAsync(targets).ConfigureAwait(false);
+        }
+        finally
+        {
+            _applyLock.Release();
+        }
+    }
+}
+
+/// <summary>Engine settings that are not in <c>exporter.yaml</c> (tests tune them).</summary>
+public sealed record RuntimeOptions
+{
+    public BreakerOptions Breaker { get; init; } = new();
+
+    public RetryOptions Retry { get; init; } = new();
+
+    public TargetSetOptions? TargetSet { get; init; }
+
+    /// <summary>Write SEL cursors and SDR caches to <c>state_dir</c>. Default <c>true</c>.</summary>
+    public bool PersistState { get; init; } = true;
+}

@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using BmcExporter.Ipmi.Client.Transport;
+
+namespace BmcExporter.Ipmi.Tests.Client;
+
+/// <summary>
+/// In-memory transport: every datagram the client sends goes to a <see cref="FakeBmc"/> and the BMC's replies are
+/// queued for the client. Predicates drop requests or replies to simulate loss.
+/// </summary>
+internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
+{
+    private readonly Channel<byte[]> _inbound = Channel.CreateUnbounded<byte[]>();
+    private readonly FakeBmc _bmc;
+
+    public MemoryTransport(FakeBmc bmc) => _bmc = bmc;
+
+    public string Target => "fake-bmc:623";
+
+    public List<byte[]> Sent { get; } = [];
+
+    /// <summary>Return true to lose the client's datagram before the BMC sees it.</summary>
+    public Func<byte[], bool>? DropRequest { get; set; }
+
+    /// <summary>Return true to lose a BMC reply.</summary>
+    public Func<byte[], bool>? DropReply { get; set; }
+
+    public bool Disposed { get; private set; }
+
+    public ValueTask<IIpmiTransport> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+        => ValueTask.FromResult<IIpmiTransport>(this);
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
+    {
+        var copy = datagram.ToArray();
+        lock (Sent)
+        {
+            Sent.Add(copy);
+        }
+
+        if (DropRequest?.Invoke(copy) == true)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        foreach (var reply in _bmc.Handle(copy))
+        {
+            if (DropReply?.Invoke(reply) != true)
+            {
+                _inbound.Writer.TryWrite(reply);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Injects a datagram as if the BMC had sent it.</summary>
+    public void Inject(byte[] datagram) => _inbound.Writer.TryWrite(datagram);
+
+    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var datagram = await _inbound.Reader.ReadAsync(cancellationToken);
+        datagram.CopyTo(buffer);
+        return datagram.Length;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,148 @@
+using BmcExporter.Config;
+using BmcExporter.Targets;
+using BmcExporter.Tests.Config;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BmcExporter.Tests.Targets;
+
+public sealed class TargetSetTests
+{
+    private static readonly TargetSetOptions PollOnly = new() { WatchFileSystem = false, PollInterval = TimeSpan.FromSeconds(30) };
+
+    private static ExporterConfig Config(string directory, params string[] patterns) => ExporterConfig.Default with
+    {
+        Targets = [new TargetConfig { Host = "static-1" }],
+        TargetFiles = patterns.Select(p => Path.Combine(directory, p)).ToList(),
+    };
+
+    [Fact]
+    public void Constructor_ReadsStaticTargetsAndFilesInPathOrder()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("b.txt", "10.0.0.2\n");
+        dir.Write("a.txt", "10.0.0.1\nstatic-1\n");
+        using var set = new TargetSet(Config(dir.Path, "*.txt"), new FakeTimeProvider(), PollOnly);
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623", "10.0.0.2:623"], set.All.Select(t => t.Key));
+        Assert.Equal(set.All, set.Owned);
+        Assert.Contains("static-1:623 is already defined elsewhere", Assert.Single(set.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Poll_FileChanged_RaisesChangedWithAddedAndRemoved()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n10.0.0.2\n");
+        var time = new FakeTimeProvider();
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), time, PollOnly);
+        set.Start();
+        var events = new List<TargetsChangedEventArgs>();
+        set.Changed += (_, e) => events.Add(e);
+
+        File.WriteAllText(file, "10.0.0.2\n10.0.0.3\n");
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Empty(events);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var change = Assert.Single(events);
+        Assert.Equal(["10.0.0.3:623"], change.Added.Select(t => t.Key));
+        Assert.Equal(["10.0.0.1:623"], change.Removed.Select(t => t.Key));
+        Assert.Equal(["static-1:623", "10.0.0.2:623", "10.0.0.3:623"], set.Owned.Select(t => t.Key));
+    }
+
+    [Fact]
+    public void Refresh_Unchanged_RaisesNothing()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("fleet.txt", "10.0.0.1\n");
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), new FakeTimeProvider(), PollOnly);
+        var raised = 0;
+        set.Changed += (_, _) => raised++;
+
+        Assert.False(set.Refresh());
+        Assert.Equal(0, raised);
+    }
+
+    [Fact]
+    public void Refresh_BrokenFile_KeepsPreviousTargetsAndReportsError()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), new FakeTimeProvider(), PollOnly);
+
+        File.WriteAllText(file, "10.0.0.1\n10.0.0.2 nosuchmodule\n");
+        Assert.False(set.Refresh());
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
+        Assert.Equal($"{file}:2: module 'nosuchmodule' is not defined (modules: default)", Assert.Single(set.Errors).ToString());
+
+        File.WriteAllText(file, "10.0.0.2\n");
+        Assert.True(set.Refresh());
+        Assert.Empty(set.Errors);
+        Assert.Equal(["static-1:623", "10.0.0.2:623"], set.Owned.Select(t => t.Key));
+    }
+
+    [Fact]
+    public void Refresh_GlobMatchRemoved_DropsItsTargets()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.txt", "10.0.0.1\n");
+        var b = dir.Write("b.txt", "10.0.0.2\n");
+        using var set = new TargetSet(Config(dir.Path, "*.txt"), new FakeTimeProvider(), PollOnly);
+
+        File.Delete(b);
+        set.Refresh();
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
+        Assert.Empty(set.Errors);
+    }
+
+    [Fact]
+    public void Refresh_LiteralFileMissing_KeepsLastTargetsAndReportsIt()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), new FakeTimeProvider(), PollOnly);
+
+        File.Delete(file);
+        set.Refresh();
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
+        Assert.Equal($"{file}: target file does not exist", Assert.Single(set.Errors).ToString());
+    }
+
+    [Fact]
+    public void UpdateConfig_NewSharding_FiltersOwnedTargets()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("fleet.txt", string.Join('\n', Enumerable.Range(1, 40).Select(i => $"10.0.1.{i}")));
+        var config = Config(dir.Path, "fleet.txt");
+        using var set = new TargetSet(config, new FakeTimeProvider(), PollOnly);
+        TargetsChangedEventArgs? change = null;
+        set.Changed += (_, e) => change = e;
+
+        set.UpdateConfig(config with { Sharding = new ShardingConfig { Shard = 0, Shards = 2 } });
+
+        Assert.Equal(41, set.All.Count);
+        Assert.All(set.Owned, t => Assert.Equal(0, ShardAssigner.ShardOf(t.Key, 2)));
+        Assert.InRange(set.Owned.Count, 10, 31);
+        Assert.Equal(41 - set.Owned.Count, change!.Removed.Count);
+    }
+
+    [Fact]
+    public void Watcher_FileRewritten_RefreshesAfterDebounce()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(50) };
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
+        using var changed = new ManualResetEventSlim();
+        set.Changed += (_, _) => changed.Set();
+        set.Start();
+
+        File.WriteAllText(file, "10.0.0.1\n10.0.0.5\n");
+
+        Assert.True(changed.Wait(TimeSpan.FromSeconds(10)), "no change event within 10 s of rewriting the file");
+        Assert.Contains(set.Owned, t => t.Key == "10.0.0.5:623");
+    }
+}
