@@ -146,7 +146,7 @@ public static class SdrEncoder
 
     private static byte[] Start(SdrRecord record, int fixedBody, int idLength)
     {
-        var bodyLength = fixedBody + idLength + (record is OpaqueSdrRecord ? 0 : 1);
+        var bodyLength = fixedBody + idLength;
         if (bodyLength > byte.MaxValue)
         {
             throw new ArgumentException($"SDR body of {bodyLength} bytes exceeds 255.", nameof(record));

@@ -54,20 +54,20 @@ public static class MetricNames
     public static readonly Family ChassisPowerFault = new("ipmi_chassis_power_fault_state", "Current power fault state (1=false, 0=true), same polarity as ipmi_chassis_drive_fault_state.");
     public static readonly Family ChassisIntrusion = new("ipmi_chassis_intrusion_state", "Chassis intrusion (1=active, 0=inactive).");
 
-    // bmc-exporter self-health (/metrics only).
-    public static readonly Family TargetScrapeDuration = new("bmc_exporter_target_scrape_duration_seconds", "Duration of the target's last scrape in seconds.", "target");
-    public static readonly Family TargetLastSuccess = new("bmc_exporter_target_last_success_timestamp_seconds", "Unix time of the target's last scrape that returned data.", "target");
-    public static readonly Family TargetScrapeOutcome = new("bmc_exporter_target_scrape_outcome", "'1' for the outcome of the target's last scrape (success, partial, failed, circuit_open, timeout).", "target", "outcome");
-    public static readonly Family ScrapesTotal = new("bmc_exporter_scrapes_total", "Scrapes by target and outcome.", "target", "outcome");
-    public static readonly Family CommandsTotal = new("bmc_exporter_ipmi_commands_total", "IPMI commands sent to the target.", "target");
-    public static readonly Family CommandErrorsTotal = new("bmc_exporter_ipmi_command_errors_total", "IPMI commands to the target that failed (completion code or transport error).", "target");
-    public static readonly Family RetriesTotal = new("bmc_exporter_collector_retries_total", "Collector runs retried after a transient error.", "target");
-    public static readonly Family SessionsOpenedTotal = new("bmc_exporter_sessions_opened_total", "RMCP+ sessions opened to the target.", "target");
-    public static readonly Family SessionsLostTotal = new("bmc_exporter_sessions_lost_total", "RMCP+ sessions to the target found lost and dropped.", "target");
-    public static readonly Family SdrCacheHitsTotal = new("bmc_exporter_sdr_cache_hits_total", "Scrapes that used the cached SDR repository.", "target");
-    public static readonly Family SdrCacheMissesTotal = new("bmc_exporter_sdr_cache_misses_total", "Scrapes that had to read the SDR repository.", "target");
-    public static readonly Family AuthFailuresTotal = new("bmc_exporter_authentication_failures_total", "Session establishments refused for credentials, privilege or cipher suite.", "target");
-    public static readonly Family CircuitState = new("bmc_exporter_circuit_state", "Target circuit breaker state (0=closed, 1=open, 2=half-open, 3=isolated).", "target");
+    // bmc-exporter self-health (/metrics only; the target label comes from the fleet prefix).
+    public static readonly Family TargetScrapeDuration = new("bmc_exporter_target_scrape_duration_seconds", "Duration of the target's last scrape in seconds.");
+    public static readonly Family TargetLastSuccess = new("bmc_exporter_target_last_success_timestamp_seconds", "Unix time of the target's last scrape that returned data.");
+    public static readonly Family TargetScrapeOutcome = new("bmc_exporter_target_scrape_outcome", "'1' for the outcome of the target's last scrape (success, partial, failed, circuit_open, timeout).", "outcome");
+    public static readonly Family ScrapesTotal = new("bmc_exporter_scrapes_total", "Scrapes by target and outcome.", "outcome");
+    public static readonly Family CommandsTotal = new("bmc_exporter_ipmi_commands_total", "IPMI commands sent to the target.");
+    public static readonly Family CommandErrorsTotal = new("bmc_exporter_ipmi_command_errors_total", "IPMI commands to the target that failed (completion code or transport error).");
+    public static readonly Family RetriesTotal = new("bmc_exporter_collector_retries_total", "Collector runs retried after a transient error.");
+    public static readonly Family SessionsOpenedTotal = new("bmc_exporter_sessions_opened_total", "RMCP+ sessions opened to the target.");
+    public static readonly Family SessionsLostTotal = new("bmc_exporter_sessions_lost_total", "RMCP+ sessions to the target found lost and dropped.");
+    public static readonly Family SdrCacheHitsTotal = new("bmc_exporter_sdr_cache_hits_total", "Scrapes that used the cached SDR repository.");
+    public static readonly Family SdrCacheMissesTotal = new("bmc_exporter_sdr_cache_misses_total", "Scrapes that had to read the SDR repository.");
+    public static readonly Family AuthFailuresTotal = new("bmc_exporter_authentication_failures_total", "Session establishments refused for credentials, privilege or cipher suite.");
+    public static readonly Family CircuitState = new("bmc_exporter_circuit_state", "Target circuit breaker state (0=closed, 1=open, 2=half-open, 3=isolated).");
     public static readonly Family Targets = new("bmc_exporter_targets", "Targets this replica scrapes in background mode.");
     public static readonly Family ScrapesInFlight = new("bmc_exporter_scrapes_in_flight", "Targets being scraped right now.");
     public static readonly Family MaxConcurrency = new("bmc_exporter_max_concurrency", "Configured bound on targets scraped at once.");

@@ -1,0 +1,140 @@
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Fru;
+
+namespace BmcExporter.Cli;
+
+internal static partial class ClientCommands
+{
+    private static async Task InfoAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var id = await session.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
+        var firmware = $"{id.FirmwareMajor}.{id.FirmwareMinor:x2}";
+        var ipmiVersion = $"{id.IpmiVersion & 0x0F}.{id.IpmiVersion >> 4}";
+        if (options.Output == OutputFormat.Json)
+        {
+            await WriteJsonAsync(stdout, w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("deviceId", id.DeviceId);
+                w.WriteNumber("deviceRevision", id.DeviceRevision);
+                w.WriteString("firmwareRevision", firmware);
+                w.WriteString("ipmiVersion", ipmiVersion);
+                w.WriteNumber("manufacturerId", id.ManufacturerId);
+                w.WriteNumber("productId", id.ProductId);
+                w.WriteBoolean("providesDeviceSdrs", id.ProvidesDeviceSdrs);
+                w.WriteBoolean("deviceBusy", id.DeviceBusy);
+                w.WriteNumber("additionalDeviceSupport", id.AdditionalDeviceSupport);
+                w.WriteEndObject();
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await stdout.WriteLineAsync($"Device ID                 : {id.DeviceId}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Device Revision           : {id.DeviceRevision}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Firmware Revision         : {firmware}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"IPMI Version              : {ipmiVersion}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Manufacturer ID           : {id.ManufacturerId}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Product ID                : {id.ProductId} (0x{id.ProductId:x4})").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Provides Device SDRs      : {(id.ProvidesDeviceSdrs ? "yes" : "no")}").ConfigureAwait(false);
+    }
+
+    private static async Task ChassisAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var c = await session.GetChassisStatusAsync(cancellationToken).ConfigureAwait(false);
+        if (options.Output == OutputFormat.Json)
+        {
+            await WriteJsonAsync(stdout, w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("powerOn", c.PowerOn);
+                w.WriteBoolean("powerOverload", c.PowerOverload);
+                w.WriteBoolean("interlockActive", c.InterlockActive);
+                w.WriteBoolean("mainPowerFault", c.MainPowerFault);
+                w.WriteBoolean("powerControlFault", c.PowerControlFault);
+                w.WriteString("restorePolicy", c.RestorePolicy.ToString());
+                w.WriteBoolean("intrusionActive", c.IntrusionActive);
+                w.WriteBoolean("frontPanelLockout", c.FrontPanelLockout);
+                w.WriteBoolean("driveFault", c.DriveFault);
+                w.WriteBoolean("coolingFault", c.CoolingFault);
+                w.WriteEndObject();
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        static string B(bool b) => b ? "true" : "false";
+        await stdout.WriteLineAsync($"System Power         : {(c.PowerOn ? "on" : "off")}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Power Overload       : {B(c.PowerOverload)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Power Interlock      : {(c.InterlockActive ? "active" : "inactive")}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Main Power Fault     : {B(c.MainPowerFault)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Power Control Fault  : {B(c.PowerControlFault)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Power Restore Policy : {c.RestorePolicy}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Chassis Intrusion    : {(c.IntrusionActive ? "active" : "inactive")}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Drive Fault          : {B(c.DriveFault)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Cooling/Fan Fault    : {B(c.CoolingFault)}").ConfigureAwait(false);
+    }
+
+    private static async Task FruAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var fru = await FruReader.ReadAsync(session, 0, FruReadOptions.Default, cancellationToken).ConfigureAwait(false);
+        var inv = fru.Inventory;
+        var fields = new List<(string Key, string Label, string Value)>();
+        if (inv.Chassis is { } ch)
+        {
+            fields.Add(("chassisPartNumber", "Chassis Part Number", ch.PartNumber));
+            fields.Add(("chassisSerial", "Chassis Serial", ch.SerialNumber));
+        }
+
+        if (inv.Board is { } b)
+        {
+            if (b.ManufacturingDate is { } d)
+            {
+                fields.Add(("boardMfgDate", "Board Mfg Date", d.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            fields.Add(("boardManufacturer", "Board Mfg", b.Manufacturer));
+            fields.Add(("boardProduct", "Board Product", b.ProductName));
+            fields.Add(("boardSerial", "Board Serial", b.SerialNumber));
+            fields.Add(("boardPartNumber", "Board Part Number", b.PartNumber));
+        }
+
+        if (inv.Product is { } p)
+        {
+            fields.Add(("productManufacturer", "Product Manufacturer", p.Manufacturer));
+            fields.Add(("productName", "Product Name", p.ProductName));
+            fields.Add(("productPartNumber", "Product Part Number", p.PartNumber));
+            fields.Add(("productVersion", "Product Version", p.Version));
+            fields.Add(("productSerial", "Product Serial", p.SerialNumber));
+            fields.Add(("productAssetTag", "Product Asset Tag", p.AssetTag));
+        }
+
+        if (options.Output == OutputFormat.Json)
+        {
+            await WriteJsonAsync(stdout, w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("fruId", 0);
+                w.WriteNumber("size", fru.AreaInfo.Size);
+                w.WriteBoolean("checksumsValid", inv.AllChecksumsValid);
+                foreach (var (key, _, value) in fields)
+                {
+                    w.WriteString(key, value);
+                }
+
+                w.WriteEndObject();
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await stdout.WriteLineAsync("FRU Device Description : Builtin FRU Device (ID 0)").ConfigureAwait(false);
+        foreach (var (_, label, value) in fields)
+        {
+            await stdout.WriteLineAsync($" {label,-22}: {value}").ConfigureAwait(false);
+        }
+
+        if (!inv.AllChecksumsValid)
+        {
+            await stdout.WriteLineAsync(" (warning: one or more FRU checksums are invalid)").ConfigureAwait(false);
+        }
+    }
+}
