@@ -59,6 +59,21 @@ public sealed class ReferenceToolSelFruTests(IpmiSimFixture sim)
     }
 
     [Fact]
+    public async Task FreeIpmiSel_SystemEvents_NameTheConfiguredSensors()
+    {
+        string csv = await FreeIpmi.RunAsync(sim, "ipmi-sel", CancellationToken.None, "--comma-separated-output", "--no-header-output", "--non-abbreviated-units");
+        string[][] rows = ToolValues.Lines(csv).Select(l => l.Split(',', 6)).ToArray();
+
+        Assert.Equal(SimBmc.Sel.Count, rows.Length);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            SelEntry e = SimBmc.Sel[i];
+            string expectedName = e.IsSystemEvent ? SimBmc.AllSensors.Single(s => s.Number == e.SensorNumber).Name : "N/A";
+            Assert.Equal(expectedName, rows[i][3]);
+        }
+    }
+
+    [Fact]
     public async Task IpmitoolFru_BothDevices_ShowConfiguredFields()
     {
         IReadOnlyList<IReadOnlyDictionary<string, string>> fru =

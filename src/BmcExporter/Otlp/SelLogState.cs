@@ -15,7 +15,6 @@ internal sealed class SelLogState : IReadOnlyList<KeyValuePair<string, object?>>
         var items = new List<KeyValuePair<string, object?>>
         {
             new(HwConventions.AttrLogRecordUid, e.StableId),
-            new("event.name", HwConventions.SelEventName),
             new("bmc.target", target),
             new("ipmi.sel.record_id", e.RecordId),
             new("ipmi.sel.record_type", $"0x{e.RecordType:x2}"),

@@ -39,9 +39,22 @@ public sealed class TargetStateStore
     /// <summary>The state directory, or <c>null</c>.</summary>
     public string? Directory => _directory;
 
-    /// <summary>The SEL cursor of <paramref name="targetKey"/> (from disk on first use), or <see cref="SelCursor.Initial"/>.</summary>
-    public SelCursor GetSelCursor(string targetKey) =>
-        _cursors.GetOrAdd(targetKey, static (key, self) => self.Read<SelCursor>(key, "sel") ?? SelCursor.Initial, this);
+    /// <summary>The SEL cursor of <paramref name="targetKey"/> (from disk on first use), or <c>null</c> before the first read.</summary>
+    public SelCursor? GetSelCursor(string targetKey)
+    {
+        if (_cursors.TryGetValue(targetKey, out var cursor))
+        {
+            return cursor;
+        }
+
+        var stored = Read<SelCursor>(targetKey, "sel");
+        if (stored is not null)
+        {
+            _cursors[targetKey] = stored;
+        }
+
+        return stored;
+    }
 
     /// <summary>Stores and persists the SEL cursor.</summary>
     public void SetSelCursor(string targetKey, SelCursor cursor)

@@ -14,7 +14,8 @@ internal static class ClientFactory
         string password = SimBmc.ReaderPassword,
         PrivilegeLevel privilege = PrivilegeLevel.User,
         IReadOnlyList<byte>? cipherSuites = null,
-        int? port = null) => new()
+        int? port = null,
+        TimeSpan? requestTimeout = null) => new()
         {
             Host = sim.Host,
             Port = port ?? sim.Port,
@@ -22,13 +23,14 @@ internal static class ClientFactory
             Password = IpmiSecret.FromString(password),
             Privilege = privilege,
             CipherSuites = cipherSuites ?? [17, 3],
-            RequestTimeout = TimeSpan.FromMilliseconds(400),
+            RequestTimeout = requestTimeout ?? TimeSpan.FromMilliseconds(400),
             Retries = 2,
             MaxReestablishAttempts = 1,
         };
 
+    /// <summary>A reader session for comparisons: generous per-request timeout, so a loaded machine cannot make it flaky.</summary>
     public static ValueTask<IpmiSession> OpenReaderAsync(IpmiSimFixture sim, CancellationToken cancellationToken) =>
-        IpmiSession.OpenAsync(Options(sim), cancellationToken);
+        IpmiSession.OpenAsync(Options(sim, requestTimeout: TimeSpan.FromSeconds(2)), cancellationToken);
 
     /// <summary>
     /// The longest a failing call may take by configuration: every attempt of one exchange times out

@@ -39,9 +39,7 @@ internal sealed class LocalIpmiSim : ISimHost
 
     public static async Task<LocalIpmiSim> StartAsync(CancellationToken cancellationToken)
     {
-        string ipmiSim = RepoPaths.FindOnPath("ipmi_sim")
-            ?? throw new InvalidOperationException(
-                "ipmi_sim not found on PATH: the integration tests need OpenIPMI's simulator (Debian package 'openipmi', installed by scripts/install-test-deps.sh). Refusing to skip.");
+        string ipmiSim = RequireIpmiSim(RepoPaths.FindOnPath("ipmi_sim"));
 
         DirectoryInfo dir = Directory.CreateTempSubdirectory("bmcsim-");
         string state = Directory.CreateDirectory(Path.Combine(dir.FullName, "state")).FullName;
@@ -97,6 +95,11 @@ internal sealed class LocalIpmiSim : ISimHost
             throw;
         }
     }
+
+    /// <summary>CI must fail, never skip, when the simulator is not installed.</summary>
+    internal static string RequireIpmiSim(string? found) => found
+        ?? throw new InvalidOperationException(
+            "ipmi_sim not found on PATH: the integration tests need OpenIPMI's simulator (Debian package 'openipmi', installed by scripts/install-test-deps.sh). Refusing to skip.");
 
     public Task SuspendAsync(CancellationToken cancellationToken) => SignalAsync("-STOP", cancellationToken);
 

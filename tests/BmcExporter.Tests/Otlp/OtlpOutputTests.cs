@@ -114,7 +114,8 @@ public sealed class OtlpOutputTests
         Assert.Equal(3L, Assert.IsType<long>(attributes["ipmi.sel.record_id"]));
         Assert.Equal("Temperature", attributes["ipmi.sensor.type"]);
         Assert.Equal("assertion", attributes["ipmi.sel.event_direction"]);
-        Assert.Equal(HwConventions.SelEventName, first.String(12) ?? attributes["event.name"]);
+        Assert.Equal(HwConventions.SelEventName, first.String(12)); // LogRecord.event_name
+        Assert.Equal("x", string.Join(",", attributes.Keys));
 
         Assert.Equal(9UL, records[1].Varint(2)); // SEVERITY_NUMBER_INFO
         Assert.Equal(info.StableId, records[1].Attributes(6)["log.record.uid"]);

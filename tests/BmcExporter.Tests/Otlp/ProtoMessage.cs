@@ -57,8 +57,8 @@ internal sealed class ProtoMessage
     public static object? AnyValue(ProtoMessage? v) =>
         v is null ? null
         : v.Has(1) ? v.String(1)
-        : v.Has(2) ? v.Varint(2) != 0
-        : v.Has(3) ? (long)v.Varint(3)!.Value
-        : v.Has(4) ? v.Double(4)
+        : v.Has(2) ? (object)(v.Varint(2) != 0)
+        : v.Has(3) ? (object)(long)v.Varint(3)!.Value
+        : v.Has(4) ? (object?)v.Double(4)
         : null;
 }

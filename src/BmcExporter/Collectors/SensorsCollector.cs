@@ -1,0 +1,110 @@
+using BmcExporter.Config;
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Commands;
+using BmcExporter.Ipmi.Sdr;
+using BmcExporter.Ipmi.Sensors;
+using BmcExporter.Logging;
+using BmcExporter.Snapshots;
+using BmcExporter.State;
+
+namespace BmcExporter.Collectors;
+
+/// <summary>
+/// <c>sensors</c> (ipmi_exporter <c>ipmi</c>): every readable sensor of the SDR repository. The SDRs are
+/// cached per target and read again only when Get SDR Repository Info's addition or erase timestamp
+/// changes (IPMI v2.0 §33.9) or the BMC's identity changes. A broken or duplicate record drops that
+/// sensor, never the scrape.
+/// </summary>
+public sealed partial class SensorsCollector : IScrapeCollector
+{
+    /// <inheritdoc />
+    public CollectorKind Kind => CollectorKind.Sensors;
+
+    /// <inheritdoc />
+    public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
+    {
+        var sensors = await GetSensorsAsync(context, cancellationToken).ConfigureAwait(false);
+        var module = context.Target.Module;
+        var wanted = sensors.Where(s => module.Sensors.Allows(s.Name, s.SensorType, s.RecordId)).ToList();
+        var options = new SensorReadOptions
+        {
+            BridgeForeignSensors = module.BridgeSensors,
+            AssumeBmcOwner = module.HasWorkaround("assumebmcowner"),
+            Interpretation = new SensorInterpretOptions
+            {
+                IgnoreScanningDisabled = module.HasWorkaround("ignorescanningdisabled"),
+                DiscreteReading = module.HasWorkaround("discretereading"),
+            },
+        };
+        var readings = await SensorReader.ReadAllAsync(context.Channel, wanted, options, cancellationToken).ConfigureAwait(false);
+        context.Builder.SetSensors(readings.Select(ToSample).ToList());
+    }
+
+    private static async Task<IReadOnlyList<SdrSensor>> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
+    {
+        var key = context.Target.Key;
+        var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
+        var identity = $"{device.ManufacturerId}/{device.ProductId}/{device.DeviceId}/{device.FirmwareRevision}";
+        var infoData = await context.Channel.SendOkAsync(GetSdrRepositoryInfo.CreateRequest(), cancellationToken).ConfigureAwait(false);
+        var info = GetSdrRepositoryInfo.DecodeResponse(infoData.Span);
+        var cached = context.State.GetSdrCache(key);
+        if (cached is not null && cached.IsValidFor(identity, info.AdditionTimestamp, info.EraseTimestamp))
+        {
+            if (TryDecode(context, cached) is { } fromCache)
+            {
+                context.Stats.RecordSdrCache(hit: true);
+                return fromCache;
+            }
+        }
+        else if (cached is not null)
+        {
+            Log.SdrCacheInvalidated(context.Logger, key);
+        }
+
+        context.Stats.RecordSdrCache(hit: false);
+        var repository = await SdrRepositoryReader.ReadAsync(context.Channel, SdrReadOptions.Default, cancellationToken).ConfigureAwait(false);
+        foreach (var skip in repository.Skipped)
+        {
+            Log.SdrRecordDropped(context.Logger, skip.RecordId, key, skip.Reason);
+        }
+
+        var records = Deduplicate(context, repository.Records);
+        var stamp = repository.Info ?? info;
+        context.State.SetSdrCache(key, new SdrCacheEntry(identity, stamp.AdditionTimestamp, stamp.EraseTimestamp, records.Select(SdrEncoder.Encode).ToList()));
+        return SdrSensors.Expand(records);
+    }
+
+    /// <summary>Keeps the first record of each record ID; a duplicate is dropped with a warning.</summary>
+    private static List<SdrRecord> Deduplicate(CollectContext context, IReadOnlyList<SdrRecord> records)
+    {
+        var seen = new HashSet<ushort>();
+        var kept = new List<SdrRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (seen.Add(record.RecordId))
+            {
+                kept.Add(record);
+            }
+            else
+            {
+                Log.SdrRecordDropped(context.Logger, record.RecordId, context.Target.Key, "duplicate record ID");
+            }
+        }
+
+        return kept;
+    }
+
+    private static IReadOnlyList<SdrSensor>? TryDecode(CollectContext context, SdrCacheEntry cached)
+    {
+        try
+        {
+            return SdrSensors.Expand(cached.Records.Select(r => SdrDecoder.Decode(r)).ToList());
+        }
+        catch (IpmiProtocolException ex)
+        {
+            Log.StateReadFailed(context.Logger, context.State.PathFor(context.Target.Key, "sdr") ?? "(memory)", ex.Message);
+            return null;
+        }
+    }
+}
