@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.IntegrationTests.Oracle;
 using BmcExporter.Ipmi.IntegrationTests.Sim;
 using BmcExporter.Ipmi.Session;
@@ -107,6 +108,24 @@ public sealed class ClientErrorTests(IpmiSimFixture sim) : IClassFixture<IpmiSim
         MaxReestablishAttempts = o.MaxReestablishAttempts,
         NameOnlyLookup = false,
     };
+
+    [Fact]
+    public async Task SendAsync_BmcRestartedMidSession_ReestablishesTransparently()
+    {
+        IpmiSessionOptions options = ClientFactory.Options(sim, cipherSuites: [3]);
+        await using IpmiSession session = await IpmiSession.OpenAsync(options, CancellationToken.None);
+        Assert.Equal(SimBmc.DeviceId, (await session.GetDeviceIdAsync(CancellationToken.None)).DeviceId);
+        Assert.Equal(1, session.SessionsEstablished);
+
+        await sim.RestartAsync(CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        DeviceIdInfo id = await session.GetDeviceIdAsync(CancellationToken.None);
+        watch.Stop();
+
+        Assert.Equal(SimBmc.DeviceId, id.DeviceId);
+        Assert.Equal(2, session.SessionsEstablished);
+        Assert.True(watch.Elapsed <= ClientFactory.ConfiguredBudget(options, includesReestablish: true) + Margin, $"recovered after {watch.Elapsed}");
+    }
 
     /// <summary>One good session first, so the timed part measures the protocol, not first-call JIT compilation.</summary>
     private async Task WarmUpAsync()

@@ -31,7 +31,10 @@ public sealed class FixtureTests
         watch.Stop();
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"probe took {watch.Elapsed}");
-        Assert.Equal(answers, answers && (File.Exists("/var/run/docker.sock") || Environment.GetEnvironmentVariable("DOCKER_HOST") is not null));
+        if (answers)
+        {
+            Assert.True(File.Exists("/var/run/docker.sock") || Environment.GetEnvironmentVariable("DOCKER_HOST") is not null);
+        }
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class SensorSetTests
         Assert.Contains(SimBmc.Analog, s => s.M < 0);
         Assert.Contains(SimBmc.Analog, s => s.Percent);
         Assert.Contains(SimBmc.Analog, s => !s.Scanning);
+        Assert.Contains(SimBmc.Analog, s => s.Linearization != 0);
         foreach (ExpectedStatus status in Enum.GetValues<ExpectedStatus>())
         {
             Assert.Contains(SimBmc.Analog, s => s.Status == status);

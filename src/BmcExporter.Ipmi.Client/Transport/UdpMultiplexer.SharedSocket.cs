@@ -10,6 +10,8 @@ public sealed partial class UdpMultiplexer
 {
     private const int MaxDatagram = 1024;
     private const int LaneQueueLength = 8;
+    private const int ReceiveBufferBytes = 4 * 1024 * 1024;
+    private const int ReceiveLoopsPerSocket = 2;
 
     /// <summary>One bound socket, its receive loop and the lanes (sessions) it serves.</summary>
     private sealed class SharedSocket : IAsyncDisposable
@@ -17,13 +19,21 @@ public sealed partial class UdpMultiplexer
         private readonly Socket _socket;
         private readonly ConcurrentDictionary<SocketAddress, Lane> _lanes = new();
         private readonly CancellationTokenSource _stop = new();
-        private readonly Task _receiveLoop;
+        private readonly Task[] _receiveLoops;
 
         public SharedSocket(AddressFamily family)
         {
             _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+
+            // Replies from thousands of BMCs land in one kernel queue: a larger buffer absorbs bursts (the kernel
+            // caps it at net.core.rmem_max). Measured in docs/transport.md.
+            _socket.ReceiveBufferSize = ReceiveBufferBytes;
             _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-            _receiveLoop = Task.Run(ReceiveLoopAsync);
+            _receiveLoops = new Task[ReceiveLoopsPerSocket];
+            for (var i = 0; i < _receiveLoops.Length; i++)
+            {
+                _receiveLoops[i] = Task.Run(ReceiveLoopAsync);
+            }
         }
 
         public bool TryAdd(SocketAddress key, string target, out Lane lane)
@@ -76,7 +86,7 @@ public sealed partial class UdpMultiplexer
             _socket.Dispose();
             try
             {
-                await _receiveLoop.ConfigureAwait(false);
+                await Task.WhenAll(_receiveLoops).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -93,7 +103,7 @@ public sealed partial class UdpMultiplexer
         private readonly SharedSocket _owner;
         private readonly SocketAddress _key;
         private readonly Channel<(byte[] Buffer, int Length)> _queue = Channel.CreateBounded<(byte[], int)>(
-            new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = true });
+            new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = false });
 
         public Lane(SharedSocket owner, SocketAddress key, string target)
         {

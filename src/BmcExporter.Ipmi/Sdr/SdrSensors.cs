@@ -65,12 +65,20 @@ public static class SdrSensors
             {
                 Record = record,
                 SensorNumber = (byte)(record.SensorNumber + i),
-                Name = record.IdString + Modifier(sharing.ModifierType, sharing.ModifierOffset, i),
+                Name = SharedName(record.IdString, Modifier(sharing.ModifierType, sharing.ModifierOffset, i)),
                 EntityInstance = sharing.EntityInstanceIncrements ? (byte)((record.EntityInstance + i) & 0x7F) : record.EntityInstance,
                 ShareIndex = i,
             });
         }
     }
+
+    /// <summary>
+    /// Name of a shared sensor: the ID string, one space, the modifier. The spec's own example ("Temp " with
+    /// offset 5 gives "Temp 5", IPMI v2.0 §43.2) carries the space in the ID string; ID strings are stored
+    /// trimmed here, so the space is added, which is also what FreeIPMI's <c>--shared-sensors</c> prints.
+    /// </summary>
+    public static string SharedName(string idString, string modifier)
+        => idString.Length == 0 ? modifier : $"{idString.TrimEnd()} {modifier}";
 
     // Base-26 letters: 0 = "A", 25 = "Z", 26 = "AA".
     private static string AlphaModifier(int value)

@@ -38,7 +38,7 @@ public sealed partial class SessionCipher
         int length;
         if (_aes is not null)
         {
-            length = IpmiAesCbc.Decrypt(_aes, packet.Payload, plaintextDestination);
+            length = _aes.Decrypt(packet.Payload, plaintextDestination);
         }
         else
         {

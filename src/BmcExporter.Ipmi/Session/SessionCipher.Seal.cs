@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using BmcExporter.Ipmi.Crypto;
 using BmcExporter.Ipmi.Framing;
 
@@ -9,18 +8,20 @@ public sealed partial class SessionCipher
 {
     /// <summary>Seals <paramref name="plaintext"/> with a fresh random IV. Returns the datagram length.</summary>
     public int Seal(Span<byte> destination, byte payloadType, uint sessionId, uint sequence, ReadOnlySpan<byte> plaintext)
-    {
-        Span<byte> iv = stackalloc byte[IpmiAesCbc.BlockSize];
-        if (Suite.HasConfidentiality)
-        {
-            RandomNumberGenerator.Fill(iv);
-        }
-
-        return Seal(destination, payloadType, sessionId, sequence, plaintext, iv);
-    }
+        => SealCore(destination, payloadType, sessionId, sequence, plaintext, default);
 
     /// <summary>Seals with a given IV (test vectors; production code uses the overload that draws a fresh IV).</summary>
     public int Seal(Span<byte> destination, byte payloadType, uint sessionId, uint sequence, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> iv)
+    {
+        if (Suite.HasConfidentiality && iv.Length != IpmiAesCbc.BlockSize)
+        {
+            throw new ArgumentException("The IV must be 16 bytes.", nameof(iv));
+        }
+
+        return SealCore(destination, payloadType, sessionId, sequence, plaintext, iv);
+    }
+
+    private int SealCore(Span<byte> destination, byte payloadType, uint sessionId, uint sequence, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> iv)
     {
         var total = GetSealedLength(plaintext.Length);
         if (destination.Length < total)
@@ -31,9 +32,13 @@ public sealed partial class SessionCipher
         var payloadLength = GetPayloadLength(plaintext.Length);
         RmcpPlusPacket.WriteHeader(destination, FlagsFor(payloadType), sessionId, sequence, payloadLength);
         var payload = destination.Slice(RmcpPlusPacket.HeaderLength, payloadLength);
-        if (_aes is not null)
+        if (_aes is not null && iv.IsEmpty)
         {
-            IpmiAesCbc.Encrypt(_aes, iv, plaintext, payload);
+            _aes.Encrypt(plaintext, payload);
+        }
+        else if (_aes is not null)
+        {
+            _aes.Encrypt(iv, plaintext, payload);
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BmcExporter.Ipmi.Crypto;
 using BmcExporter.Ipmi.Framing;
 
@@ -17,7 +16,7 @@ public sealed partial class SessionCipher : IDisposable
     private const int TrailerFixedLength = 2;
 
     private readonly byte[] _integrityKey;
-    private readonly Aes? _aes;
+    private readonly AesCbcEngine? _aes;
 
     public SessionCipher(SessionKeys keys)
     {
@@ -31,8 +30,7 @@ public sealed partial class SessionCipher : IDisposable
         _integrityKey = Suite.HasIntegrity ? keys.K1.ToArray() : [];
         if (Suite.Confidentiality == ConfidentialityAlgorithm.AesCbc128)
         {
-            _aes = Aes.Create();
-            _aes.Key = keys.K2[..16].ToArray();
+            _aes = new AesCbcEngine(keys.K2[..16]);
         }
         else if (Suite.HasConfidentiality)
         {

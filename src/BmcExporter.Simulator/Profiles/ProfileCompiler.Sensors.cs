@@ -181,7 +181,7 @@ internal static partial class ProfileCompiler
             if (v is { } value)
             {
                 var raw = conv.ToRaw(value, format);
-                if (Math.Abs(conv.ToValue(raw, format) - value) > Math.Abs(conv.M * Math.Pow(10, conv.RExp)))
+                if (Math.Abs(conv.ToValue(raw, format) - value) > (Math.Abs(conv.M * Math.Pow(10, conv.RExp)) / 2) + 1e-9)
                 {
                     errors.Add($"{path}.{key}", $"{value} cannot be represented with m/b/rExp/bExp of this sensor");
                 }

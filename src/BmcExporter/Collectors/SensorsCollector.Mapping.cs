@@ -58,6 +58,7 @@ public sealed partial class SensorsCollector
         "Joules" => "J",
         "percent" or "%" => "%",
         SensorInterpreter.DiscreteUnit or "unspecified" => string.Empty,
+        _ when unit.StartsWith("% ", StringComparison.Ordinal) => "%",
         _ => unit,
     };
 }

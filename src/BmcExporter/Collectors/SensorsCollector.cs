@@ -46,8 +46,9 @@ public sealed partial class SensorsCollector : IScrapeCollector
         var key = context.Target.Key;
         var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
         var identity = $"{device.ManufacturerId}/{device.ProductId}/{device.DeviceId}/{device.FirmwareRevision}";
-        var infoData = await context.Channel.SendOkAsync(GetSdrRepositoryInfo.CreateRequest(), cancellationToken).ConfigureAwait(false);
-        var info = GetSdrRepositoryInfo.DecodeResponse(infoData.Span);
+        var infoRequest = GetSdrRepositoryInfo.CreateRequest();
+        var infoResponse = await context.Channel.SendAsync(infoRequest, cancellationToken).ConfigureAwait(false);
+        var info = GetSdrRepositoryInfo.DecodeResponse(infoResponse.EnsureOk(infoRequest.NetFn, infoRequest.Command).Data.Span);
         var cached = context.State.GetSdrCache(key);
         if (cached is not null && cached.IsValidFor(identity, info.AdditionTimestamp, info.EraseTimestamp))
         {

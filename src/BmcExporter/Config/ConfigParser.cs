@@ -8,6 +8,19 @@ internal sealed partial class ConfigParser
     private static readonly string[] TopLevelKeys =
         ["listen_address", "state_dir", "scrape", "sharding", "modules", "targets", "target_files", "otlp"];
 
+    /// <summary>Every key the loader accepts, by section (docs and the example are checked against this).</summary>
+    /// <remarks>Computed on each call: the arrays live in other partial files, whose initialisation order is unspecified.</remarks>
+    internal static IReadOnlyDictionary<string, IReadOnlyCollection<string>> KnownKeys => new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal)
+    {
+        [string.Empty] = TopLevelKeys,
+        ["scrape"] = ScrapeKeys,
+        ["sharding"] = ShardingKeys,
+        ["modules.NAME"] = AllModuleKeys,
+        ["modules.NAME.sensors"] = SensorKeys,
+        ["targets[]"] = TargetKeys,
+        ["otlp"] = OtlpKeys,
+    };
+
     private readonly string _file;
     private readonly string _baseDirectory;
     private readonly ConfigLoadOptions _options;

@@ -30,7 +30,6 @@ internal sealed class SelLogState : IReadOnlyList<KeyValuePair<string, object?>>
             items.Add(new("ipmi.sel.event_offset", e.Offset));
         }
 
-        items.Add(new("{OriginalFormat}", Message));
         _items = [.. items];
     }
 

@@ -19,11 +19,12 @@ internal sealed record AnalogSensor(
     byte Raw,
     RawThresholds Thresholds,
     bool Percent = false,
-    bool Scanning = true) : ISimSensor
+    bool Scanning = true,
+    byte Linearization = 0x00) : ISimSensor
 {
     public bool IsThreshold => true;
 
-    /// <summary>Reading conversion, IPMI v2.0 §36.3: y = (M·x + B·10^Bexp)·10^Rexp (linear only).</summary>
+    /// <summary>Reading conversion, IPMI v2.0 §36.3: y = L[(M·x + B·10^Bexp)·10^Rexp] with L from SDR byte 24 (§43.1).</summary>
     public double Convert(byte raw)
     {
         double x = Format switch
@@ -33,7 +34,14 @@ internal sealed record AnalogSensor(
             AnalogFormat.TwosComplement => (sbyte)raw,
             _ => throw new InvalidOperationException($"{Name}: no analog reading"),
         };
-        double value = ((M * x) + (B * Math.Pow(10, BExp))) * Math.Pow(10, RExp);
+        double linear = ((M * x) + (B * Math.Pow(10, BExp))) * Math.Pow(10, RExp);
+        double value = Linearization switch
+        {
+            0x00 => linear,
+            0x07 => 1 / linear,
+            0x0A => Math.Sqrt(linear),
+            _ => throw new InvalidOperationException($"{Name}: linearization 0x{Linearization:X2} not used by the harness"),
+        };
         // Decimal rounding keeps 12.000000000000002 from differing from the tools' printed 12.00.
         return Math.Round(value, 6);
     }

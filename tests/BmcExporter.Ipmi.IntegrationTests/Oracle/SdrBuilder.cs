@@ -39,7 +39,7 @@ internal static class SdrBuilder
         r[19] = t.Mask;
         r[20] = (byte)(((int)s.Format << 6) | (s.Percent ? 0x01 : 0));
         r[21] = s.BaseUnit;
-        r[23] = 0x00; // linear
+        r[23] = s.Linearization;
         r[24] = (byte)(s.M & 0xFF);
         r[25] = (byte)(((s.M >> 8) & 0x03) << 6);
         r[26] = (byte)(s.B & 0xFF);

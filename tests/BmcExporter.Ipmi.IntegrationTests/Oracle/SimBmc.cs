@@ -1,7 +1,7 @@
 namespace BmcExporter.Ipmi.IntegrationTests.Oracle;
 
 /// <summary>
-/// The simulated BMC the integration tests run against: 34 readable sensors, locator/OEM/event-only records,
+/// The simulated BMC the integration tests run against: 36 readable sensors, locator/OEM/event-only records,
 /// a SEL with system and OEM entries, FRU 0 and FRU 1. Every expected value the tests assert comes from here
 /// through the harness's own conversion (<see cref="AnalogSensor.Convert"/>).
 /// </summary>
@@ -72,6 +72,9 @@ internal static partial class SimBmc
             new(Lnr: null, Lcr: null, Lnc: null, Unc: 80, Ucr: 90, Unr: null)),
         new(23, "Temp", 0x01, 0x20, 2, Units.DegreesC, AnalogFormat.Unsigned, 1, 0, 0, 0, 42,
             new(Lnr: null, Lcr: null, Lnc: null, Unc: 80, Ucr: 90, Unr: null)),
+        // Linearization functions: sqrt((x)·1) raw 144 -> 12 CFM; 1/x with M=2, Rexp=-3: raw 100 -> 1/0.2 = 5 s.
+        new(25, "Duct Flow", 0x0B, 0x17, 2, Units.Cfm, AnalogFormat.Unsigned, 1, 0, 0, 0, 144, RawThresholds.None, Linearization: 0x0A),
+        new(26, "Fan Period", 0x04, 0x1D, 4, Units.Seconds, AnalogFormat.Unsigned, 2, 0, 0, -3, 100, RawThresholds.None, Linearization: 0x07),
         // Scanning disabled: the value must read as unavailable, never as 0 or 50.
         new(24, "Scan Off", 0x01, 0x07, 3, Units.DegreesC, AnalogFormat.Unsigned, 1, 0, 0, 0, 50,
             new(Lnr: null, Lcr: null, Lnc: null, Unc: 80, Ucr: 90, Unr: null), Scanning: false),

@@ -10,6 +10,7 @@ internal static class Units
     public const byte Watts = 6;
     public const byte Cfm = 17;
     public const byte Rpm = 18;
+    public const byte Seconds = 22;
 
     public static string Name(byte code) => code switch
     {
@@ -20,6 +21,7 @@ internal static class Units
         Watts => "Watts",
         Cfm => "CFM",
         Rpm => "RPM",
+        Seconds => "second",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "unit not used by the harness"),
     };
 }

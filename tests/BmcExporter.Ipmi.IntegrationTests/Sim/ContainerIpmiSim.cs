@@ -29,7 +29,8 @@ internal sealed class ContainerIpmiSim : ISimHost
 
     public string Description => $"ipmi_sim container {_container.Id[..Math.Min(12, _container.Id.Length)]} on {Host}:{Port}";
 
-    public static async Task<ContainerIpmiSim> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a container; with <paramref name="hostPort"/> it is published there (a restart on the same address).</summary>
+    public static async Task<ContainerIpmiSim> StartAsync(int? hostPort, CancellationToken cancellationToken)
     {
         IFutureDockerImage image = new ImageFromDockerfileBuilder()
             .WithDockerfileDirectory(RepoPaths.DockerDirectory)
@@ -40,8 +41,11 @@ internal sealed class ContainerIpmiSim : ISimHost
         await image.CreateAsync(cancellationToken);
 
         const string ChassisPath = "/sim/" + SimConfigWriter.ChassisScriptName;
-        IContainer container = new ContainerBuilder(image)
-            .WithPortBinding(ContainerPort, assignRandomHostPort: true)
+        ContainerBuilder builder = new ContainerBuilder(image);
+        builder = hostPort is { } fixedPort
+            ? builder.WithPortBinding(fixedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ContainerPort)
+            : builder.WithPortBinding(ContainerPort, assignRandomHostPort: true);
+        IContainer container = builder
             .WithResourceMapping(Encoding.UTF8.GetBytes(SimConfigWriter.LanConf("0.0.0.0", 623, ChassisPath)), "/sim/lan.conf")
             .WithResourceMapping(Encoding.UTF8.GetBytes(SimConfigWriter.Emu()), "/sim/sim.emu")
             .WithResourceMapping(Encoding.UTF8.GetBytes(SimConfigWriter.ChassisScript()), ChassisPath, fileMode: Unix.FileMode755)

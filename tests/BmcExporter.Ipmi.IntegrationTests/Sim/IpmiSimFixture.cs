@@ -9,6 +9,7 @@ public sealed class IpmiSimFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(120);
     private ISimHost? _sim;
+    private bool _useContainer;
 
     internal ISimHost Sim => _sim ?? throw new InvalidOperationException("ipmi_sim fixture not started");
 
@@ -32,10 +33,18 @@ public sealed class IpmiSimFixture : IAsyncLifetime
             throw new InvalidOperationException("BMC_HARNESS_SIM=container but no Docker engine answers on DOCKER_HOST or /var/run/docker.sock");
         }
 
-        _sim = container
-            ? await ContainerIpmiSim.StartAsync(budget.Token)
-            : await LocalIpmiSim.StartAsync(budget.Token);
+        _useContainer = container;
+        _sim = await StartAsync(port: null, budget.Token);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>Replaces the simulator by a fresh one on the same address: the BMC "reboots" and forgets its sessions.</summary>
+    internal async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        int port = Sim.Port;
+        await Sim.DisposeAsync();
+        _sim = null;
+        _sim = await StartAsync(port, cancellationToken);
     }
 
     public async Task DisposeAsync()
@@ -46,6 +55,10 @@ public sealed class IpmiSimFixture : IAsyncLifetime
             await _sim.DisposeAsync();
         }
     }
+
+    private async Task<ISimHost> StartAsync(int? port, CancellationToken cancellationToken) => _useContainer
+        ? await ContainerIpmiSim.StartAsync(port, cancellationToken)
+        : await LocalIpmiSim.StartAsync(port, cancellationToken);
 
     private void OnProcessExit(object? sender, EventArgs e) => _sim?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

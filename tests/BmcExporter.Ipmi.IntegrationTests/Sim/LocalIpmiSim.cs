@@ -11,9 +11,10 @@ namespace BmcExporter.Ipmi.IntegrationTests.Sim;
 internal sealed class LocalIpmiSim : ISimHost
 {
     // The guard starts ipmi_sim in the background, prints its PID, then waits for stdin EOF (our Dispose or
-    // our death) and SIGKILLs it. SIGKILL also works on a SIGSTOPped process.
+    // our death), SIGKILLs it (that also works on a SIGSTOPped process) and removes the temp directory.
     private const string GuardScript =
-        "\"$0\" \"$@\" >\"$SIM_LOG\" 2>&1 </dev/null & pid=$!; echo \"$pid\"; read -r _; kill -KILL \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null; exit 0";
+        "\"$0\" \"$@\" >\"$SIM_LOG\" 2>&1 </dev/null & pid=$!; echo \"$pid\"; read -r _; kill -KILL \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null; " +
+        "[ \"$SIM_KEEP\" = 1 ] || rm -rf \"${SIM_DIR:?}\"; exit 0";
 
     private readonly Process _guard;
     private readonly DirectoryInfo _dir;
@@ -31,13 +32,17 @@ internal sealed class LocalIpmiSim : ISimHost
 
     public string Host => "127.0.0.1";
 
+    /// <summary>BMC_HARNESS_KEEP_DIR=1 keeps the generated configuration and simulator log for debugging.</summary>
+    private static bool KeepDirectory => Environment.GetEnvironmentVariable("BMC_HARNESS_KEEP_DIR") == "1";
+
     public int Port { get; }
 
     public int Pid { get; }
 
     public string Description => $"local ipmi_sim pid {Pid} on {Host}:{Port} (config in {_dir.FullName})";
 
-    public static async Task<LocalIpmiSim> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a simulator on <paramref name="port"/> (a restart on the same address) or on a fresh free port.</summary>
+    public static async Task<LocalIpmiSim> StartAsync(int? port, CancellationToken cancellationToken)
     {
         string ipmiSim = RequireIpmiSim(RepoPaths.FindOnPath("ipmi_sim"));
 
@@ -46,10 +51,10 @@ internal sealed class LocalIpmiSim : ISimHost
         string chassis = Path.Combine(dir.FullName, SimConfigWriter.ChassisScriptName);
         await File.WriteAllTextAsync(chassis, SimConfigWriter.ChassisScript(), cancellationToken);
         File.SetUnixFileMode(chassis, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        int port = UdpPorts.FindFree();
+        int udpPort = port ?? UdpPorts.FindFree();
         string lan = Path.Combine(dir.FullName, "lan.conf");
         string emu = Path.Combine(dir.FullName, "sim.emu");
-        await File.WriteAllTextAsync(lan, SimConfigWriter.LanConf("127.0.0.1", port, chassis), cancellationToken);
+        await File.WriteAllTextAsync(lan, SimConfigWriter.LanConf("127.0.0.1", udpPort, chassis), cancellationToken);
         await File.WriteAllTextAsync(emu, SimConfigWriter.Emu(), cancellationToken);
         string log = Path.Combine(dir.FullName, "ipmi_sim.log");
 
@@ -65,6 +70,8 @@ internal sealed class LocalIpmiSim : ISimHost
         }
 
         psi.Environment["SIM_LOG"] = log;
+        psi.Environment["SIM_DIR"] = dir.FullName;
+        psi.Environment["SIM_KEEP"] = KeepDirectory ? "1" : "0";
         Process guard = Process.Start(psi) ?? throw new InvalidOperationException("could not start /bin/sh for ipmi_sim");
         using var pidTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         pidTimeout.CancelAfter(TimeSpan.FromSeconds(5));
@@ -76,11 +83,11 @@ internal sealed class LocalIpmiSim : ISimHost
             throw new InvalidOperationException($"ipmi_sim guard printed no PID ('{line}')");
         }
 
-        var sim = new LocalIpmiSim(guard, pid, dir, log, port);
+        var sim = new LocalIpmiSim(guard, pid, dir, log, udpPort);
         try
         {
             bool ready = await SimProbe.WaitUntilAnswersAsync(
-                sim.Host, port, attempts: 50, TimeSpan.FromMilliseconds(200), () => Directory.Exists($"/proc/{pid}"), cancellationToken);
+                sim.Host, udpPort, attempts: 50, TimeSpan.FromMilliseconds(200), () => Directory.Exists($"/proc/{pid}"), cancellationToken);
             if (!ready)
             {
                 string output = await sim.ReadLogAsync(cancellationToken);
@@ -144,7 +151,7 @@ internal sealed class LocalIpmiSim : ISimHost
             _guard.Dispose();
         }
 
-        if (Environment.GetEnvironmentVariable("BMC_HARNESS_KEEP_DIR") == "1")
+        if (KeepDirectory)
         {
             return; // kept for debugging a simulator configuration
         }

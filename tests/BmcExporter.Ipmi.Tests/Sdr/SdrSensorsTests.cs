@@ -21,7 +21,7 @@ public sealed class SdrSensorsTests
 
         var sensors = SdrSensors.Expand([SdrDecoder.Decode(SdrEncoder.Encode(dimms))]);
 
-        Assert.Equal(["DIMM1", "DIMM2", "DIMM3", "DIMM4"], sensors.Select(s => s.Name));
+        Assert.Equal(["DIMM 1", "DIMM 2", "DIMM 3", "DIMM 4"], sensors.Select(s => s.Name));
         Assert.Equal([0x30, 0x31, 0x32, 0x33], sensors.Select(s => (int)s.SensorNumber));
         Assert.Equal([1, 2, 3, 4], sensors.Select(s => (int)s.EntityInstance));
         Assert.All(sensors, s => Assert.Equal(5, s.RecordId));
@@ -35,7 +35,7 @@ public sealed class SdrSensorsTests
             SensorNumber = 0x50,
             EntityInstance = 3,
             Sharing = new RecordSharing(3, IdStringModifierType.Alpha, 0),
-            IdString = "Drive ",
+            IdString = "Drive",
         };
 
         var sensors = SdrSensors.Expand([record]);

@@ -115,7 +115,9 @@ public sealed class OtlpOutputTests
         Assert.Equal("Temperature", attributes["ipmi.sensor.type"]);
         Assert.Equal("assertion", attributes["ipmi.sel.event_direction"]);
         Assert.Equal(HwConventions.SelEventName, first.String(12)); // LogRecord.event_name
-        Assert.Equal("x", string.Join(",", attributes.Keys));
+        Assert.Equal(
+            ["bmc.target", "ipmi.sel.event_direction", "ipmi.sel.event_offset", "ipmi.sel.generator_id", "ipmi.sel.raw", "ipmi.sel.record_id", "ipmi.sel.record_type", "ipmi.sensor.number", "ipmi.sensor.type", "log.record.uid"],
+            attributes.Keys.Order(StringComparer.Ordinal));
 
         Assert.Equal(9UL, records[1].Varint(2)); // SEVERITY_NUMBER_INFO
         Assert.Equal(info.StableId, records[1].Attributes(6)["log.record.uid"]);

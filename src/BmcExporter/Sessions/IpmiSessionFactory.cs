@@ -1,0 +1,71 @@
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client;
+using BmcExporter.Ipmi.Client.Transport;
+using BmcExporter.Ipmi.Crypto;
+using ClientPrivilege = BmcExporter.Ipmi.Session.PrivilegeLevel;
+
+namespace BmcExporter.Sessions;
+
+/// <summary>
+/// Opens real RMCP+ sessions with the IPMI client, all over one shared UDP multiplexer (a few sockets for the
+/// whole fleet instead of one per BMC). Module settings map one to one onto the session options.
+/// </summary>
+public sealed class IpmiSessionFactory : IBmcSessionFactory, IAsyncDisposable
+{
+    private readonly UdpMultiplexer _transport = new();
+    private readonly TimeProvider _time;
+
+    public IpmiSessionFactory(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken)
+    {
+        var options = CreateOptions(target, _time);
+        var session = await IpmiSession.OpenAsync(options, _transport, cancellationToken).ConfigureAwait(false);
+        return new Session(session);
+    }
+
+    /// <summary>The client options for <paramref name="target"/>'s module.</summary>
+    public static IpmiSessionOptions CreateOptions(ScrapeTarget target, TimeProvider time)
+    {
+        var module = target.Module;
+        return new IpmiSessionOptions
+        {
+            Host = target.Host,
+            Port = target.Port,
+            UserName = module.User,
+            Password = IpmiSecret.FromBytes(module.Password.Reveal()),
+            Kg = module.Kg is { } kg ? IpmiSecret.FromBytes(kg.Reveal()) : null,
+            Privilege = module.Privilege switch
+            {
+                PrivilegeLevel.Operator => ClientPrivilege.Operator,
+                PrivilegeLevel.Admin => ClientPrivilege.Administrator,
+                _ => ClientPrivilege.User,
+            },
+            CipherSuites = module.CipherSuites.Select(s => (byte)s).ToList(),
+            AllowCipherSuite0 = module.AllowCipherSuite0,
+            RequestTimeout = module.Timeout,
+            Retries = module.Retries,
+            KeepaliveInterval = module.SessionKeepalive,
+            VerifyChecksums = !module.HasWorkaround("nochecksumcheck"),
+            TimeProvider = time,
+        };
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+
+    private sealed class Session(IpmiSession session) : IBmcSession
+    {
+        public IIpmiChannel Channel => session;
+
+        public int CipherSuite => session.CipherSuite?.Id ?? 0;
+
+        public ValueTask DisposeAsync() => session.DisposeAsync();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using BmcExporter.Config;
+
+namespace BmcExporter.Tests.Config;
+
+/// <summary>The shipped example and docs must stay true to the loader.</summary>
+public sealed class ExampleConfigTests
+{
+    [Fact]
+    public void ExampleFile_LoadsWithoutErrorsOrWarnings()
+    {
+        var result = ConfigLoader.Load(RepoFile("exporter.yaml.example"), ConfigTestHelpers.Env(("BMC_PASSWORD", "pw1"), ("DELL_BMC_PASSWORD", "pw2")));
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void ExampleFile_ShowsTheDefaults()
+    {
+        var config = ConfigLoader.Load(RepoFile("exporter.yaml.example"), ConfigTestHelpers.Env(("BMC_PASSWORD", "pw1"), ("DELL_BMC_PASSWORD", "pw2"))).Config!;
+        var defaults = new ModuleConfig { Name = "default" };
+        var m = config.Modules["default"];
+
+        Assert.Equal(ExporterConfig.Default.ListenAddress, config.ListenAddress);
+        Assert.Equal(ExporterConfig.Default.StateDir, config.StateDir);
+        Assert.Equal(ExporterConfig.Default.Scrape, config.Scrape);
+        Assert.Equal(ExporterConfig.Default.Sharding, config.Sharding);
+        Assert.Equal(ExporterConfig.Default.Otlp.Enabled, config.Otlp.Enabled);
+        Assert.Equal(ExporterConfig.Default.Otlp.Endpoint, config.Otlp.Endpoint);
+        Assert.Equal(ExporterConfig.Default.Otlp.Protocol, config.Otlp.Protocol);
+        Assert.Equal(ExporterConfig.Default.Otlp.Interval, config.Otlp.Interval);
+        Assert.Equal(defaults.Privilege, m.Privilege);
+        Assert.Equal(defaults.CipherSuites, m.CipherSuites);
+        Assert.Equal(defaults.AllowCipherSuite0, m.AllowCipherSuite0);
+        Assert.Equal(defaults.Timeout, m.Timeout);
+        Assert.Equal(defaults.Retries, m.Retries);
+        Assert.Equal(defaults.SessionKeepalive, m.SessionKeepalive);
+        Assert.Equal(defaults.Collectors, m.Collectors);
+        Assert.Equal(defaults.BridgeSensors, m.BridgeSensors);
+        Assert.True(m.Sensors.IsEmpty);
+        Assert.Equal("pw1"u8.ToArray(), m.Password.Reveal().ToArray());
+    }
+
+    [Fact]
+    public void EveryKey_IsDocumentedInConfigurationMdAndTheExample()
+    {
+        var docs = File.ReadAllText(RepoFile("docs/configuration.md"));
+        var example = File.ReadAllText(RepoFile("exporter.yaml.example"));
+        var ipmiExporterOnly = new HashSet<string>(StringComparer.Ordinal) { "pass", "driver", "exclude_sensor_ids", "workaround_flags", "collector_cmd", "default_args", "custom_args" };
+
+        foreach (var (section, keys) in ConfigParser.KnownKeys)
+        {
+            foreach (var key in keys)
+            {
+                Assert.True(docs.Contains($"`{key}`", StringComparison.Ordinal), $"docs/configuration.md does not document {section}.{key}");
+                if (!ipmiExporterOnly.Contains(key))
+                {
+                    Assert.True(example.Contains($"{key}:", StringComparison.Ordinal), $"exporter.yaml.example does not show {section}.{key}");
+                }
+            }
+        }
+    }
+
+    private static string RepoFile(string relative, [CallerFilePath] string thisFile = "")
+    {
+        // This file is tests/BmcExporter.Tests/Config/ExampleConfigTests.cs in the repository.
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+        return Path.Combine(root, relative);
+    }
+}
