@@ -38,7 +38,7 @@ public sealed class ClientErrorTests(IpmiSimFixture sim) : IClassFixture<IpmiSim
     /// ipmi_sim 2.0.33 does not enforce a user's privilege limit for RMCP+ name-only logins (it grants
     /// Administrator to a USER account and accepts Set Session Privilege Level). It does refuse the combination
     /// with username/privilege lookup (RAKP 1 role bit 4 clear), answering RAKP 2 status 0x0D "unauthorized name"
-    /// as IPMI v2.0 §13.20/§13.31 prescribe, which a client cannot tell apart from an unknown name. The test proves
+    /// (IPMI v2.0 §13.20 lookup mode, §13.24 status codes), which a client cannot tell apart from an unknown name. The test proves
     /// the refusal is about the privilege: the same account and lookup at USER works.
     /// </remarks>
     [Fact]

@@ -43,10 +43,9 @@ public sealed class SensorSetTests
     }
 
     [Fact]
-    public void SdrBuilder_WorkedExample_MatchesHarnessDocumentBytes()
+    public void SdrBuilder_FullRecord_PlacesConversionFieldsAtSpecOffsets()
     {
-        // shared/docs/harness.md §1: the Full record ipmitool decodes as "CPU Temp | 45 degrees C | ok" differs from
-        // ours only in fields we choose differently; the conversion fields must land at the same offsets.
+        // shared/docs/harness.md §1 "12.00 V" example: unit 4 at offset 21, M=6 at 24, R-exp -2 in byte 29 (0xE0).
         var cpu = new AnalogSensor(1, "CPU Temp", 0x01, 0x07, 1, Units.Volts, AnalogFormat.Unsigned, 6, 0, 0, -2, 200, RawThresholds.None);
         byte[] sdr = cpu.Sdr();
 

@@ -18,6 +18,13 @@ public sealed partial class SelReader
             visited.Add(id);
             var request = SelCommands.CreateGetEntryRequest(new GetRecordRequest(_reservation, id, 0, GetRecordRequest.WholeRecord));
             var response = await SendWithBusyRetryAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.CompletionCode == (byte)CompletionCode.CannotReturnRequestedBytes)
+            {
+                // Some BMCs refuse the 0xFF "whole record" count: ask for the 16 bytes explicitly.
+                request = SelCommands.CreateGetEntryRequest(new GetRecordRequest(_reservation, id, 0, SelRecord.Size));
+                response = await SendWithBusyRetryAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             if (response.CompletionCode == (byte)CompletionCode.ReservationCancelled)
             {
                 if (_reservationRetries++ >= _options.MaxReservationRetries)

@@ -19,5 +19,8 @@ public sealed record SensorReadOptions
     /// <summary>Ask Get Sensor Thresholds for threshold sensors whose SDR marks thresholds readable. Default true.</summary>
     public bool ReadThresholds { get; init; } = true;
 
+    /// <summary>When set, live thresholds are read once per sensor and reused from here on later reads.</summary>
+    public SensorThresholdCache? ThresholdCache { get; init; }
+
     public SensorInterpretOptions Interpretation { get; init; } = SensorInterpretOptions.Default;
 }

@@ -86,7 +86,12 @@ public static class SensorReader
 
             if (sensor.IsThresholdBased && options.ReadThresholds && ThresholdsReadable(full))
             {
-                thresholds = await ReadThresholdsAsync(channel, sensor, address, bridge, cancellationToken).ConfigureAwait(false);
+                var cache = options.ThresholdCache;
+                if (cache is null || !cache.TryGet(sensor, out thresholds))
+                {
+                    thresholds = await ReadThresholdsAsync(channel, sensor, address, bridge, cancellationToken).ConfigureAwait(false);
+                    cache?.Set(sensor, thresholds);
+                }
             }
         }
 

@@ -44,8 +44,11 @@ public sealed partial class UdpMultiplexer
 
         public void Remove(SocketAddress key) => _lanes.TryRemove(key, out _);
 
-        public ValueTask<int> SendToAsync(ReadOnlyMemory<byte> datagram, SocketAddress address, CancellationToken cancellationToken)
-            => _socket.SendToAsync(datagram, SocketFlags.None, address, cancellationToken);
+        /// <summary>
+        /// UDP sendto completes without waiting for the peer, so it is issued synchronously: no allocation, and it
+        /// avoids a race seen in concurrent SendToAsync(SocketAddress) calls on one socket (.NET 10.0.12).
+        /// </summary>
+        public void SendTo(ReadOnlySpan<byte> datagram, SocketAddress address) => _socket.SendTo(datagram, SocketFlags.None, address);
 
         private async Task ReceiveLoopAsync()
         {
@@ -126,10 +129,9 @@ public sealed partial class UdpMultiplexer
 
         public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
         {
-            var send = _owner.SendToAsync(datagram, _key, cancellationToken);
-            return send.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitSend(send);
-
-            static async ValueTask AwaitSend(ValueTask<int> pending) => await pending.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            _owner.SendTo(datagram.Span, _key);
+            return ValueTask.CompletedTask;
         }
 
         public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)

@@ -1,11 +1,123 @@
+using System.Runtime.InteropServices;
+using BmcExporter.Collectors;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Logging;
+using BmcExporter.Sessions;
+using BmcExporter.Web;
+using Microsoft.Extensions.Logging;
+
 namespace BmcExporter.Cli;
 
-// PLACEHOLDER: replaced by its owner.
-internal static class ServeCommand
+/// <summary>
+/// Runs the exporter service: loads the config (or, with <c>--demo</c>, starts a simulated fleet in-process
+/// and scrapes it), serves HTTP, reloads on SIGHUP and <c>POST /-/reload</c>, stops on SIGINT/SIGTERM.
+/// </summary>
+internal static partial class ServeCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("not available yet");
-        return Task.FromResult(2);
+        var parsed = ServeOptionsParser.Parse(args);
+        if (parsed.Options is not { } options)
+        {
+            await Console.Error.WriteLineAsync($"bmc-exporter: {parsed.Error}").ConfigureAwait(false);
+            return 2;
+        }
+
+        using var loggers = LoggerFactory.Create(b => ConfigureLogging(b, options));
+        var logger = loggers.CreateLogger("BmcExporter");
+        foreach (var warning in parsed.Warnings)
+        {
+            Log.ConfigWarning(logger, warning);
+        }
+
+        await using var demo = options.Demo ? await DemoFleet.StartAsync(options, logger).ConfigureAwait(false) : null;
+        ConfigSource? source = null;
+        ExporterConfig config;
+        if (demo is not null)
+        {
+            config = demo.Config;
+        }
+        else
+        {
+            source = new ConfigSource(options);
+            var loaded = source.Reload();
+            foreach (var warning in loaded.Warnings)
+            {
+                Log.ConfigWarning(logger, warning.ToString());
+            }
+
+            if (loaded.Config is null)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    await Console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                }
+
+                return 1;
+            }
+
+            config = loaded.Config;
+            Log.ConfigLoaded(logger, config.SourcePath ?? "(built-in default)", config.Targets.Count, config.Modules.Count);
+        }
+
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = new ExporterRuntime(config, sessions, DefaultCollectors.Create(), TimeProvider.System, loggers, source is null ? null : source.Reload);
+        await using var app = ExporterHost.Build(runtime, config.ListenAddress, b => ConfigureLogging(b, options));
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"bmc-exporter: cannot listen on {config.ListenAddress}: {ex.Message} (change --web.listen-address)").ConfigureAwait(false);
+            return 1;
+        }
+
+        await runtime.StartAsync().ConfigureAwait(false);
+        Log.Listening(logger, config.ListenAddress);
+        await WaitForShutdownAsync(runtime).ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder builder, ServeOptions options)
+    {
+        builder.SetMinimumLevel(options.LogLevel);
+        if (options.LogFormat == "json")
+        {
+            builder.AddJsonConsole();
+        }
+        else
+        {
+            builder.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
+        // Kestrel and routing are chatty at Information; the exporter's own messages are what operators want.
+        builder.AddFilter("Microsoft", LogLevel.Warning);
+    }
+
+    private static async Task WaitForShutdownAsync(ExporterRuntime runtime)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _ = runtime.ReloadAsync();
+        });
+        await stop.Task.ConfigureAwait(false);
     }
 }

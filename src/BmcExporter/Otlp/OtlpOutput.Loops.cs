@@ -45,20 +45,8 @@ public sealed partial class OtlpOutput
 
     private void EmitLogs(TargetSnapshot snapshot)
     {
-        var identity = OtlpResource.IdentityOf(snapshot);
-        OtlpTargetLogs pipeline;
-        lock (_pipelineLock)
-        {
-            if (!_logs.TryGetValue(snapshot.Target, out var existing) || existing.Identity != identity)
-            {
-                existing?.Dispose();
-                existing = new OtlpTargetLogs(snapshot, OtlpResource.For(snapshot), ExporterOptions("v1/logs"));
-                _logs[snapshot.Target] = existing;
-            }
-
-            pipeline = existing;
-        }
-
+        // Built per batch like the metric pipelines: SEL entries are rare, a logger factory per BMC is not free.
+        using var pipeline = new OtlpTargetLogs(OtlpResource.For(snapshot), ExporterOptions("v1/logs"));
         pipeline.Emit(snapshot.Target, snapshot.NewSelEvents, _time.GetUtcNow());
         Interlocked.Add(ref _exportedLogRecords, snapshot.NewSelEvents.Count);
     }

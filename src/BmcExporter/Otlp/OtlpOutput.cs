@@ -16,18 +16,19 @@ namespace BmcExporter.Otlp;
 public sealed partial class OtlpOutput : IAsyncDisposable
 {
     private const int MaxParallelExports = 8;
+    private const int ExportTimeoutMilliseconds = 10_000;
 
     private readonly OtlpConfig _config;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SocketsHttpHandler _handler = new() { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2) };
     private readonly ConcurrentDictionary<string, OtlpTargetMetrics> _metrics = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, OtlpTargetLogs> _logs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.Ordinal);
     private readonly Channel<TargetSnapshot> _selQueue = Channel.CreateBounded<TargetSnapshot>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _pipelineLock = new();
+    private readonly SemaphoreSlim _exportRound = new(1, 1);
     private Task _metricLoop = Task.CompletedTask;
     private Task _logLoop = Task.CompletedTask;
     private long _exportedLogRecords;
@@ -66,9 +67,7 @@ public sealed partial class OtlpOutput : IAsyncDisposable
             }
             else
             {
-                var created = new OtlpTargetMetrics(snapshot, OtlpResource.For(snapshot), ExporterOptions("v1/metrics"));
-                _metrics[snapshot.Target] = created;
-                existing?.Dispose();
+                _metrics[snapshot.Target] = new OtlpTargetMetrics(snapshot, OtlpResource.For(snapshot));
             }
         }
 
@@ -83,15 +82,8 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     {
         lock (_pipelineLock)
         {
-            if (_metrics.TryRemove(target, out var m))
-            {
-                m.Dispose();
-            }
-
-            if (_logs.TryRemove(target, out var l))
-            {
-                l.Dispose();
-            }
+            _metrics.TryRemove(target, out _);
+            _failing.TryRemove(target, out _);
         }
     }
 
@@ -105,23 +97,32 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     /// <summary>Exports every target's metrics now; returns how many targets exported successfully.</summary>
     public async Task<int> ExportMetricsAsync(CancellationToken cancellationToken)
     {
-        var timeout = (int)Math.Min(int.MaxValue, TimeSpan.FromSeconds(10).TotalMilliseconds);
-        var ok = 0;
-        await Parallel.ForEachAsync(
-            _metrics.Values.ToList(),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelExports, CancellationToken = cancellationToken },
-            (pipeline, _) =>
-            {
-                var success = pipeline.Collect(timeout);
-                if (success)
+        // One export round at a time (timer and shutdown may overlap): a BMC's meter name is in use meanwhile.
+        await _exportRound.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var options = ExporterOptions("v1/metrics");
+            var ok = 0;
+            await Parallel.ForEachAsync(
+                _metrics.Values.ToList(),
+                new ParallelOptions { MaxDegreeOfParallelism = MaxParallelExports, CancellationToken = cancellationToken },
+                (pipeline, _) =>
                 {
-                    Interlocked.Increment(ref ok);
-                }
+                    var success = pipeline.Export(options, ExportTimeoutMilliseconds);
+                    if (success)
+                    {
+                        Interlocked.Increment(ref ok);
+                    }
 
-                NoteOutcome(pipeline.Target, success);
-                return ValueTask.CompletedTask;
-            }).ConfigureAwait(false);
-        return ok;
+                    NoteOutcome(pipeline.Target, success);
+                    return ValueTask.CompletedTask;
+                }).ConfigureAwait(false);
+            return ok;
+        }
+        finally
+        {
+            _exportRound.Release();
+        }
     }
 
     /// <summary>Exports the SEL entries queued so far (the log loop does this continuously once started).</summary>
@@ -156,21 +157,11 @@ public sealed partial class OtlpOutput : IAsyncDisposable
         await ExportMetricsAsync(CancellationToken.None).ConfigureAwait(false);
         lock (_pipelineLock)
         {
-            foreach (var m in _metrics.Values)
-            {
-                m.Dispose();
-            }
-
-            foreach (var l in _logs.Values)
-            {
-                l.Dispose();
-            }
-
             _metrics.Clear();
-            _logs.Clear();
         }
 
         _handler.Dispose();
+        _exportRound.Dispose();
         _stopping.Dispose();
     }
 }

@@ -10,7 +10,8 @@ namespace BmcExporter.Otlp;
 /// <summary>
 /// The OTLP log pipeline of one BMC: each new SEL entry becomes one log record carrying its occurrence
 /// time, a severity, the event name and <c>log.record.uid</c> so backends can drop duplicates. Exports
-/// synchronously on the caller's thread (the output's single log loop), so no thread per target.
+/// synchronously on the caller's thread (the output's single log loop), so no thread per target; built
+/// per batch of new entries and disposed after.
 /// </summary>
 internal sealed class OtlpTargetLogs : IDisposable
 {
@@ -18,9 +19,8 @@ internal sealed class OtlpTargetLogs : IDisposable
     private readonly ILogger _logger;
     private readonly OccurrenceTimeProcessor _timestamps = new();
 
-    public OtlpTargetLogs(TargetSnapshot first, ResourceBuilder resource, OtlpExporterOptions exporterOptions)
+    public OtlpTargetLogs(ResourceBuilder resource, OtlpExporterOptions exporterOptions)
     {
-        Identity = OtlpResource.IdentityOf(first);
         _factory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Trace)
             .AddOpenTelemetry(options =>
@@ -33,9 +33,6 @@ internal sealed class OtlpTargetLogs : IDisposable
             }));
         _logger = _factory.CreateLogger(OtlpResource.ScopeName);
     }
-
-    /// <summary>Module and labels the resource was built from.</summary>
-    public string Identity { get; }
 
     /// <summary>Exports one log record per event, oldest first.</summary>
     public void Emit(string target, IReadOnlyList<SelEvent> events, DateTimeOffset now)

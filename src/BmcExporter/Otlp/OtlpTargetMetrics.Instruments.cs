@@ -6,18 +6,18 @@ namespace BmcExporter.Otlp;
 /// <summary>The <c>hw.*</c> instruments and how snapshot sensors feed them.</summary>
 internal sealed partial class OtlpTargetMetrics
 {
-    private void CreateInstruments()
+    private void CreateInstruments(Meter meter)
     {
-        _meter.CreateObservableGauge(HwConventions.Temperature, () => Readings(SensorKind.Temperature), "Cel", "Temperature in degrees Celsius");
-        _meter.CreateObservableGauge(HwConventions.TemperatureLimit, () => LimitReadings(SensorKind.Temperature), "Cel", "Temperature limit in degrees Celsius");
-        _meter.CreateObservableGauge(HwConventions.Voltage, () => Readings(SensorKind.Voltage), "V", "Voltage measured by the sensor");
-        _meter.CreateObservableGauge(HwConventions.VoltageLimit, () => LimitReadings(SensorKind.Voltage), "V", "Voltage limit in Volts");
-        _meter.CreateObservableGauge(HwConventions.FanSpeed, () => Readings(SensorKind.FanRpm), "rpm", "Fan speed in revolutions per minute");
-        _meter.CreateObservableGauge(HwConventions.FanSpeedLimit, () => LimitReadings(SensorKind.FanRpm), "rpm", "Speed limit in rpm");
-        _meter.CreateObservableGauge(HwConventions.FanSpeedRatio, () => Readings(SensorKind.FanRatio), "1", "Fan speed expressed as a fraction of its maximum speed");
-        _meter.CreateObservableGauge(HwConventions.Power, () => Readings(SensorKind.Power), "W", "Instantaneous power consumed by the component");
-        _meter.CreateObservableGauge(HwConventions.HostPower, HostPower, "W", "Instantaneous power consumed by the entire physical host in Watts (DCMI)");
-        _meter.CreateObservableUpDownCounter(HwConventions.Status, Statuses, "1", "Operational status: 1 (true) or 0 (false) for each of the possible states");
+        meter.CreateObservableGauge(HwConventions.Temperature, () => Readings(SensorKind.Temperature), "Cel", "Temperature in degrees Celsius");
+        meter.CreateObservableGauge(HwConventions.TemperatureLimit, () => LimitReadings(SensorKind.Temperature), "Cel", "Temperature limit in degrees Celsius");
+        meter.CreateObservableGauge(HwConventions.Voltage, () => Readings(SensorKind.Voltage), "V", "Voltage measured by the sensor");
+        meter.CreateObservableGauge(HwConventions.VoltageLimit, () => LimitReadings(SensorKind.Voltage), "V", "Voltage limit in Volts");
+        meter.CreateObservableGauge(HwConventions.FanSpeed, () => Readings(SensorKind.FanRpm), "rpm", "Fan speed in revolutions per minute");
+        meter.CreateObservableGauge(HwConventions.FanSpeedLimit, () => LimitReadings(SensorKind.FanRpm), "rpm", "Speed limit in rpm");
+        meter.CreateObservableGauge(HwConventions.FanSpeedRatio, () => Readings(SensorKind.FanRatio), "1", "Fan speed expressed as a fraction of its maximum speed");
+        meter.CreateObservableGauge(HwConventions.Power, () => Readings(SensorKind.Power), "W", "Instantaneous power consumed by the component");
+        meter.CreateObservableGauge(HwConventions.HostPower, HostPower, "W", "Instantaneous power consumed by the entire physical host in Watts (DCMI)");
+        meter.CreateObservableUpDownCounter(HwConventions.Status, Statuses, "1", "Operational status: 1 (true) or 0 (false) for each of the possible states");
     }
 
     private IEnumerable<Measurement<double>> Readings(SensorKind kind)

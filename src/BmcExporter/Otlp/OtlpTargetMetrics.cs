@@ -8,58 +8,58 @@ using OpenTelemetry.Resources;
 namespace BmcExporter.Otlp;
 
 /// <summary>
-/// The OTLP metric pipeline of one BMC: its own resource, meter, observable <c>hw.*</c> instruments fed
-/// from the latest snapshot, and a reader collected on demand (no thread per target).
+/// The OTLP metrics of one BMC: its resource and its latest snapshot. The SDK holds one resource per
+/// MeterProvider and pre-allocates every metric stream (about 100 bytes per possible point), so a provider
+/// per BMC kept alive would cost about a megabyte each; instead each export builds the BMC's provider,
+/// meter and observable <c>hw.*</c> instruments, exports once through the provider's shutdown flush, and
+/// drops them. Between exports a BMC costs only its snapshot reference.
 /// </summary>
-internal sealed partial class OtlpTargetMetrics : IDisposable
+internal sealed partial class OtlpTargetMetrics
 {
     // Points per instrument for one BMC: the largest profiles have ~150 sensors x 3 states on hw.status.
     private const int CardinalityLimit = 1024;
 
-    private readonly Meter _meter;
-    private readonly MeterProvider _provider;
-    private readonly BaseExportingMetricReader _reader;
+    private readonly ResourceBuilder _resource;
     private TargetSnapshot _latest;
 
-    public OtlpTargetMetrics(TargetSnapshot first, ResourceBuilder resource, OtlpExporterOptions exporterOptions)
+    public OtlpTargetMetrics(TargetSnapshot first, ResourceBuilder resource)
     {
         _latest = first;
+        _resource = resource;
         Target = first.Target;
         Identity = OtlpResource.IdentityOf(first);
-
-        // One meter name per BMC: a MeterProvider listens by meter name, so a shared name would mix BMCs.
-        var meterName = $"{OtlpResource.ScopeName}/{first.Target}";
-        _meter = new Meter(meterName, OtlpResource.ScopeVersion);
-        CreateInstruments();
-        _reader = new BaseExportingMetricReader(new OtlpMetricExporter(exporterOptions))
-        {
-            TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
-        };
-        _provider = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(meterName)
-            .AddView(instrumentName: "*", new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit })
-            .AddReader(_reader)
-            .Build();
     }
 
     /// <summary>The target key.</summary>
     public string Target { get; }
 
-    /// <summary>Module and labels the resource was built from; a change needs a new pipeline.</summary>
+    /// <summary>Module and labels the resource was built from; a change needs a new instance.</summary>
     public string Identity { get; }
 
-    /// <summary>Makes <paramref name="snapshot"/> the data the next collection reports.</summary>
+    private TargetSnapshot Latest => Volatile.Read(ref _latest);
+
+    /// <summary>Makes <paramref name="snapshot"/> the data the next export reports.</summary>
     public void Update(TargetSnapshot snapshot) => Volatile.Write(ref _latest, snapshot);
 
-    /// <summary>Collects and exports synchronously; <c>false</c> when the export failed or timed out.</summary>
-    public bool Collect(int timeoutMilliseconds) => _reader.Collect(timeoutMilliseconds);
-
-    public void Dispose()
+    /// <summary>Exports the latest snapshot once, synchronously; <c>false</c> when the export failed or timed out.</summary>
+    public bool Export(OtlpExporterOptions exporterOptions, int timeoutMilliseconds)
     {
-        _provider.Dispose();
-        _meter.Dispose();
-    }
+        // One meter name per BMC: a MeterProvider listens by meter name, so a shared name would mix BMCs
+        // whose exports run in parallel.
+        var meterName = $"{OtlpResource.ScopeName}/{Target}";
+        using var meter = new Meter(meterName, OtlpResource.ScopeVersion);
+        CreateInstruments(meter);
+        using var provider = Sdk.CreateMeterProviderBuilder()
+            .SetResourceBuilder(_resource)
+            .AddMeter(meterName)
+            .AddView(instrumentName: "*", new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit })
+            .AddReader(new BaseExportingMetricReader(new OtlpMetricExporter(exporterOptions))
+            {
+                TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
+            })
+            .Build();
 
-    private TargetSnapshot Latest => Volatile.Read(ref _latest);
+        // Shutdown collects and exports once more (here: once) and reports whether that worked.
+        return provider.Shutdown(timeoutMilliseconds);
+    }
 }

@@ -34,21 +34,3 @@ internal sealed record DiscreteSensor(
 
     public byte[] Sdr() => FullRecord ? SdrBuilder.FullDiscrete(this) : SdrBuilder.Compact(this);
 }
-
-/// <summary>Common view of every readable sensor in the simulated BMC.</summary>
-internal interface ISimSensor
-{
-    byte Number { get; }
-
-    string Name { get; }
-
-    byte SensorType { get; }
-
-    byte EntityId { get; }
-
-    byte EntityInstance { get; }
-
-    bool IsThreshold { get; }
-
-    ExpectedStatus Status { get; }
-}

@@ -39,15 +39,22 @@ internal sealed record ThresholdValues(
     double? LowerNonCritical,
     double? UpperNonCritical,
     double? UpperCritical,
-    double? UpperNonRecoverable)
+    double? UpperNonRecoverable);
+
+/// <summary>Common view of every readable sensor in the simulated BMC.</summary>
+internal interface ISimSensor
 {
-    public IEnumerable<(string Name, double? Value)> Named()
-    {
-        yield return ("lowerNonRecoverable", LowerNonRecoverable);
-        yield return ("lowerCritical", LowerCritical);
-        yield return ("lowerNonCritical", LowerNonCritical);
-        yield return ("upperNonCritical", UpperNonCritical);
-        yield return ("upperCritical", UpperCritical);
-        yield return ("upperNonRecoverable", UpperNonRecoverable);
-    }
+    byte Number { get; }
+
+    string Name { get; }
+
+    byte SensorType { get; }
+
+    byte EntityId { get; }
+
+    byte EntityInstance { get; }
+
+    bool IsThreshold { get; }
+
+    ExpectedStatus Status { get; }
 }

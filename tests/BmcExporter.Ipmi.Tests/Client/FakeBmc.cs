@@ -39,6 +39,23 @@ internal sealed partial class FakeBmc
 
     public List<byte> OpenSessionSuites { get; } = [];
 
+    /// <summary>Answer pre-session Get Channel Cipher Suites (ipmi_sim does not).</summary>
+    public bool AnswerCipherSuites { get; set; }
+
+    private byte[] CipherSuitesReply(IpmiMessageHeader header)
+    {
+        var data = new List<byte> { 1 };
+        foreach (var id in Suites.Order())
+        {
+            var suite = CipherSuite.Get(id);
+            data.AddRange([0xC0, id, (byte)suite.Authentication, (byte)(0x40 | (byte)suite.Integrity), (byte)(0x80 | (byte)suite.Confidentiality)]);
+        }
+
+        var reply = new byte[RmcpPlusPacket.HeaderLength + IpmiLanMessage.GetResponseLength(data.Count)];
+        RmcpPlusPacket.WriteResponse(reply, 0, 0, header.ToResponse(), 0, data.ToArray());
+        return reply;
+    }
+
     public int CloseSessionCount { get; private set; }
 
     public int ActiveSessions
@@ -90,6 +107,11 @@ internal sealed partial class FakeBmc
     private IReadOnlyList<byte[]> PreSession(ReadOnlySpan<byte> message)
     {
         var request = IpmiLanMessage.ParseRequest(message);
+        if (request.Header.Command == ChannelCipherSuites.Command)
+        {
+            return AnswerCipherSuites ? [CipherSuitesReply(request.Header)] : [];
+        }
+
         if (request.Header.Command != ChannelAuthCapabilities.Command)
         {
             return [];

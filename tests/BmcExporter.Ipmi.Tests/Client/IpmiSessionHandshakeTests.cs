@@ -124,3 +124,45 @@ public sealed class IpmiSessionHandshakeTests
         Assert.Equal(3, harness.Transport.Sent.Count);
     }
 }
+
+public sealed class IpmiSessionCipherDiscoveryTests
+{
+    [Fact]
+    public async Task OpenAsync_QueryCipherSuitesAnswered_SkipsSuitesBmcDoesNotList()
+    {
+        var harness = new SessionHarness(3);
+        harness.Bmc.AnswerCipherSuites = true;
+        var options = harness.Options(suites: [17, 3]);
+        await using var session = await harness.OpenAsync(new IpmiSessionOptions
+        {
+            Host = options.Host,
+            UserName = options.UserName,
+            Password = options.Password,
+            CipherSuites = options.CipherSuites,
+            TimeProvider = options.TimeProvider,
+            QueryCipherSuites = true,
+        });
+
+        Assert.Equal(3, session.CipherSuite!.Value.Id);
+        Assert.Equal([3], harness.Bmc.OpenSessionSuites);
+    }
+
+    [Fact]
+    public async Task OpenAsync_QueryCipherSuitesIgnoredByBmc_StillLogsIn()
+    {
+        var harness = new SessionHarness(17);
+        var options = harness.Options();
+        var task = harness.OpenAsync(new IpmiSessionOptions
+        {
+            Host = options.Host,
+            UserName = options.UserName,
+            Password = options.Password,
+            TimeProvider = options.TimeProvider,
+            QueryCipherSuites = true,
+        }).AsTask();
+
+        await using var session = await harness.DriveAsync(task);
+
+        Assert.Equal(17, session.CipherSuite!.Value.Id);
+    }
+}

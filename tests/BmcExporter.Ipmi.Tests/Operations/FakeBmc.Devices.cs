@@ -25,6 +25,9 @@ internal sealed partial class FakeBmc
     /// <summary>Answer 0xC5 once on the next Get SEL Entry with a reservation.</summary>
     public bool CancelSelReservationOnce { set => _selCancelPending = value; }
 
+    /// <summary>Refuse Get SEL Entry with count 0xFF (0xCA), serving only explicit counts.</summary>
+    public bool SelRefusesWholeRecord { get; set; }
+
     public byte[] FruImage { get; set; } = [];
 
     public int FruBusyAnswers { get; set; }
@@ -98,6 +101,11 @@ internal sealed partial class FakeBmc
         if (request.ReservationId != 0 && request.ReservationId != _reservation)
         {
             return ((byte)CompletionCode.ReservationCancelled, []);
+        }
+
+        if (SelRefusesWholeRecord && request.Count == GetRecordRequest.WholeRecord)
+        {
+            return ((byte)CompletionCode.CannotReturnRequestedBytes, []);
         }
 
         var index = request.RecordId == GetRecordRequest.First ? (_sel.Count > 0 ? 0 : -1) : _sel.FindIndex(r => r.RecordId == request.RecordId);

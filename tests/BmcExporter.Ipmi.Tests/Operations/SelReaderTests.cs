@@ -124,4 +124,17 @@ public sealed class SelReaderTests
         Assert.Empty(result.Records);
         Assert.Equal(0, bmc.Count(NetFn.Storage, SelCommands.GetEntryCommand));
     }
+
+    [Fact]
+    public async Task ReadAsync_WholeRecordCountRefused_ReadsSixteenBytes()
+    {
+        var bmc = new FakeBmc { SelRefusesWholeRecord = true };
+        bmc.AddSel(Event(1));
+        bmc.AddSel(Event(2));
+
+        var result = await Read(bmc);
+
+        Assert.Equal(2, result.Records.Count);
+        Assert.Equal(2, bmc.Log.Count(r => r.Command == SelCommands.GetEntryCommand && r.Data.Span[5] == 16));
+    }
 }

@@ -150,4 +150,23 @@ public sealed class SensorReaderTests
         var eventOnly = await Read(bmc, sensors[1]);
         Assert.False(eventOnly.Readable);
     }
+
+    [Fact]
+    public async Task ReadAsync_WithThresholdCache_ThresholdsReadOnce()
+    {
+        var bmc = new FakeBmc();
+        bmc.Readings[3] = (0, GetSensorReading.EncodeResponse(SensorReadingData.Create(200)));
+        bmc.Thresholds[3] = (0, GetSensorThresholds.EncodeResponse(new SensorThresholdsData(ThresholdMask.UpperCritical, new RawThresholds(0, 0, 0, 0, 0xD7, 0))));
+        var options = new SensorReadOptions { ThresholdCache = new SensorThresholdCache() };
+        var sensor = Sensor(SdrVectors.Volt12);
+
+        var first = await Read(bmc, sensor, options);
+        var second = await Read(bmc, sensor, options);
+
+        Assert.Equal(first.Thresholds, second.Thresholds);
+        Assert.Equal(12.9, second.Thresholds.UpperCritical!.Value, 10);
+        Assert.Equal(1, bmc.Count(NetFn.SensorEvent, GetSensorThresholds.Command));
+        Assert.Equal(2, bmc.Count(NetFn.SensorEvent, GetSensorReading.Command));
+        Assert.Equal(1, options.ThresholdCache.Count);
+    }
 }

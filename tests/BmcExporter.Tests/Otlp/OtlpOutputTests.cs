@@ -130,7 +130,6 @@ public sealed class OtlpOutputTests
         await using var output = new OtlpOutput(Config(receiver), TimeProvider.System);
         output.Publish(OtlpTestData.Snapshot(TargetA, "r12"));
         output.Publish(OtlpTestData.Snapshot(TargetA, "r99"));
-        receiver.Requests.Clear(); // the replaced pipeline flushed its last export on shutdown
         await output.ExportMetricsAsync(CancellationToken.None);
 
         var resource = Assert.Single(receiver.Bodies("/v1/metrics").Select(ProtoMessage.Parse).SelectMany(r => r.Messages(1)));
@@ -163,7 +162,6 @@ public sealed class OtlpOutputTests
         output.Publish(OtlpTestData.Snapshot(TargetB, "r13"));
 
         output.RemoveTarget(TargetA);
-        receiver.Requests.Clear(); // the removed pipeline flushed its last export on shutdown
 
         Assert.Equal(1, await output.ExportMetricsAsync(CancellationToken.None));
         var resource = Assert.Single(receiver.Bodies("/v1/metrics").Select(ProtoMessage.Parse).SelectMany(r => r.Messages(1)));
@@ -211,4 +209,29 @@ public sealed class OtlpOutputTests
     private sealed record MetricView(string Unit, string Kind, List<PointView> Points);
 
     private sealed record PointView(double Value, Dictionary<string, object?> Attributes);
+}
+
+public sealed class OtlpGrpcTests
+{
+    [Fact]
+    public async Task ExportMetricsAndLogs_Grpc_ReachesTheCollectorServices()
+    {
+        await using var receiver = await OtlpGrpcReceiver.StartAsync();
+        var config = new OtlpConfig { Enabled = true, Protocol = OtlpProtocol.Grpc, Endpoint = receiver.BaseUri };
+        await using var output = new OtlpOutput(config, TimeProvider.System);
+        var e = OtlpTestData.SelEvent("10.0.0.7:623", 21, SelSeverity.Warning, "Lower Non-critical going low");
+        output.Publish(OtlpTestData.Snapshot("10.0.0.7:623", "r12", e));
+
+        Assert.Equal(1, await output.ExportMetricsAsync(CancellationToken.None));
+        output.ExportQueuedLogs();
+
+        var metrics = ProtoMessage.Parse(Assert.Single(receiver.Bodies("opentelemetry.proto.collector.metrics.v1.MetricsService")));
+        var names = metrics.Messages(1).SelectMany(r => r.Messages(2)).SelectMany(s => s.Messages(2)).Select(m => m.String(1)).ToList();
+        Assert.Contains("hw.temperature", names);
+        Assert.Contains("hw.status", names);
+        var logs = ProtoMessage.Parse(Assert.Single(receiver.Bodies("opentelemetry.proto.collector.logs.v1.LogsService")));
+        var record = Assert.Single(logs.Messages(1).SelectMany(r => r.Messages(2)).SelectMany(s => s.Messages(2)));
+        Assert.Equal(13UL, record.Varint(2)); // SEVERITY_NUMBER_WARN
+        Assert.Equal(e.StableId, record.Attributes(6)["log.record.uid"]);
+    }
 }
