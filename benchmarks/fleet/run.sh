@@ -11,8 +11,9 @@ ART=${ART:-/tmp/art-fleet-bench}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
-dotnet build "$ROOT/benchmarks/fleet/FleetSweep/FleetSweep.csproj" -c Release --artifacts-path "$ART" -v q -nologo >/dev/null
+for project in src/BmcExporter/BmcExporter.csproj benchmarks/fleet/FleetSweep/FleetSweep.csproj; do
+  dotnet build "$ROOT/$project" -c Release --artifacts-path "$ART" -v q -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+done
 
 printf 'fleet-bench-pw\n' > "$WORK/pw"
 ulimit -n "$(ulimit -Hn)"

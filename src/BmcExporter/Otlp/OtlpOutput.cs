@@ -29,6 +29,7 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _pipelineLock = new();
     private readonly SemaphoreSlim _exportRound = new(1, 1);
+    private readonly OtlpExporterOptions _metricOptions;
     private Task _metricLoop = Task.CompletedTask;
     private Task _logLoop = Task.CompletedTask;
     private long _exportedLogRecords;
@@ -39,6 +40,7 @@ public sealed partial class OtlpOutput : IAsyncDisposable
         _config = config;
         _time = timeProvider;
         _logger = logger ?? NullLogger.Instance;
+        _metricOptions = ExporterOptions("v1/metrics");
     }
 
     /// <summary>Number of SEL log records handed to the exporter so far.</summary>
@@ -61,13 +63,14 @@ public sealed partial class OtlpOutput : IAsyncDisposable
         var identity = OtlpResource.IdentityOf(snapshot);
         lock (_pipelineLock)
         {
-            if (_metrics.TryGetValue(snapshot.Target, out var existing) && existing.Identity == identity)
+            if (_metrics.TryGetValue(snapshot.Target, out var existing) && existing.Fits(snapshot, identity))
             {
                 existing.Update(snapshot);
             }
             else
             {
-                _metrics[snapshot.Target] = new OtlpTargetMetrics(snapshot, OtlpResource.For(snapshot));
+                _metrics[snapshot.Target] = new OtlpTargetMetrics(snapshot, OtlpResource.For(snapshot), _metricOptions);
+                existing?.Dispose();
             }
         }
 
@@ -82,7 +85,11 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     {
         lock (_pipelineLock)
         {
-            _metrics.TryRemove(target, out _);
+            if (_metrics.TryRemove(target, out var removed))
+            {
+                removed.Dispose();
+            }
+
             _failing.TryRemove(target, out _);
         }
     }
@@ -97,18 +104,17 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     /// <summary>Exports every target's metrics now; returns how many targets exported successfully.</summary>
     public async Task<int> ExportMetricsAsync(CancellationToken cancellationToken)
     {
-        // One export round at a time (timer and shutdown may overlap): a BMC's meter name is in use meanwhile.
+        // One export round at a time: the timer and shutdown may overlap.
         await _exportRound.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var options = ExporterOptions("v1/metrics");
             var ok = 0;
             await Parallel.ForEachAsync(
                 _metrics.Values.ToList(),
                 new ParallelOptions { MaxDegreeOfParallelism = MaxParallelExports, CancellationToken = cancellationToken },
                 (pipeline, _) =>
                 {
-                    var success = pipeline.Export(options, ExportTimeoutMilliseconds);
+                    var success = pipeline.Collect(ExportTimeoutMilliseconds);
                     if (success)
                     {
                         Interlocked.Increment(ref ok);
@@ -157,6 +163,11 @@ public sealed partial class OtlpOutput : IAsyncDisposable
         await ExportMetricsAsync(CancellationToken.None).ConfigureAwait(false);
         lock (_pipelineLock)
         {
+            foreach (var m in _metrics.Values)
+            {
+                m.Dispose();
+            }
+
             _metrics.Clear();
         }
 

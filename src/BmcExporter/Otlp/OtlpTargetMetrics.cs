@@ -8,58 +8,69 @@ using OpenTelemetry.Resources;
 namespace BmcExporter.Otlp;
 
 /// <summary>
-/// The OTLP metrics of one BMC: its resource and its latest snapshot. The SDK holds one resource per
-/// MeterProvider and pre-allocates every metric stream (about 100 bytes per possible point), so a provider
-/// per BMC kept alive would cost about a megabyte each; instead each export builds the BMC's provider,
-/// meter and observable <c>hw.*</c> instruments, exports once through the provider's shutdown flush, and
-/// drops them. Between exports a BMC costs only its snapshot reference.
+/// The OTLP metric pipeline of one BMC: its own resource (the SDK has one per MeterProvider), meter and
+/// observable <c>hw.*</c> instruments fed from the latest snapshot, and a reader collected on demand by
+/// the output's single timer (no thread per BMC).
 /// </summary>
-internal sealed partial class OtlpTargetMetrics
+internal sealed partial class OtlpTargetMetrics : IDisposable
 {
-    // Points per instrument for one BMC: the largest profiles have ~150 sensors x 3 states on hw.status.
-    private const int CardinalityLimit = 1024;
-
-    private readonly ResourceBuilder _resource;
+    private readonly Meter _meter;
+    private readonly MeterProvider _provider;
+    private readonly BaseExportingMetricReader _reader;
     private TargetSnapshot _latest;
 
-    public OtlpTargetMetrics(TargetSnapshot first, ResourceBuilder resource)
+    public OtlpTargetMetrics(TargetSnapshot first, ResourceBuilder resource, OtlpExporterOptions exporterOptions)
     {
         _latest = first;
-        _resource = resource;
         Target = first.Target;
         Identity = OtlpResource.IdentityOf(first);
+
+        // The SDK allocates every metric stream at its cardinality limit up front (~100 bytes a point), so
+        // size it to this BMC: at most 4 limits or 3 states per sensor, plus the chassis, with room to grow.
+        // A BMC that outgrows it gets a new pipeline (see Fits).
+        SensorCapacity = Math.Max(16, first.Sensors.Count + (first.Sensors.Count / 4));
+        var cardinalityLimit = (SensorCapacity * 4) + 8;
+
+        // One meter name per BMC: a MeterProvider listens by meter name, so a shared name would mix BMCs.
+        var meterName = $"{OtlpResource.ScopeName}/{first.Target}";
+        _meter = new Meter(meterName, OtlpResource.ScopeVersion);
+        CreateInstruments(_meter);
+        _reader = new BaseExportingMetricReader(new OtlpMetricExporter(exporterOptions))
+        {
+            TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
+        };
+        _provider = Sdk.CreateMeterProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddMeter(meterName)
+            .AddView(instrumentName: "*", new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
+            .AddReader(_reader)
+            .Build();
     }
 
     /// <summary>The target key.</summary>
     public string Target { get; }
 
-    /// <summary>Module and labels the resource was built from; a change needs a new instance.</summary>
+    /// <summary>Module and labels the resource was built from; a change needs a new pipeline.</summary>
     public string Identity { get; }
+
+    /// <summary>How many sensors the metric streams were sized for.</summary>
+    public int SensorCapacity { get; }
 
     private TargetSnapshot Latest => Volatile.Read(ref _latest);
 
-    /// <summary>Makes <paramref name="snapshot"/> the data the next export reports.</summary>
+    /// <summary><c>true</c> when <paramref name="snapshot"/> can be reported by this pipeline.</summary>
+    public bool Fits(TargetSnapshot snapshot, string identity) => identity == Identity && snapshot.Sensors.Count <= SensorCapacity;
+
+    /// <summary>Makes <paramref name="snapshot"/> the data the next collection reports.</summary>
     public void Update(TargetSnapshot snapshot) => Volatile.Write(ref _latest, snapshot);
 
-    /// <summary>Exports the latest snapshot once, synchronously; <c>false</c> when the export failed or timed out.</summary>
-    public bool Export(OtlpExporterOptions exporterOptions, int timeoutMilliseconds)
-    {
-        // One meter name per BMC: a MeterProvider listens by meter name, so a shared name would mix BMCs
-        // whose exports run in parallel.
-        var meterName = $"{OtlpResource.ScopeName}/{Target}";
-        using var meter = new Meter(meterName, OtlpResource.ScopeVersion);
-        CreateInstruments(meter);
-        using var provider = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(_resource)
-            .AddMeter(meterName)
-            .AddView(instrumentName: "*", new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit })
-            .AddReader(new BaseExportingMetricReader(new OtlpMetricExporter(exporterOptions))
-            {
-                TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
-            })
-            .Build();
+    /// <summary>Collects and exports synchronously; <c>false</c> when the export failed or timed out.</summary>
+    public bool Collect(int timeoutMilliseconds) => _reader.Collect(timeoutMilliseconds);
 
-        // Shutdown collects and exports once more (here: once) and reports whether that worked.
-        return provider.Shutdown(timeoutMilliseconds);
+    /// <summary>Shuts the pipeline down (the SDK exports once more while doing so).</summary>
+    public void Dispose()
+    {
+        _provider.Dispose();
+        _meter.Dispose();
     }
 }

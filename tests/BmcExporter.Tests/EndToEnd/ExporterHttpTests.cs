@@ -1,0 +1,132 @@
+using System.Net;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Sessions;
+using BmcExporter.Snapshots;
+using BmcExporter.Tests.Output;
+
+namespace BmcExporter.Tests.EndToEnd;
+
+/// <summary>The exporter against the in-process BMC simulator, through real UDP sessions and the real HTTP pipeline.</summary>
+public sealed class ExporterHttpTests
+{
+    [Fact]
+    public async Task Ipmi_SimulatedTarget_ReturnsIpmiExporterFamiliesWithoutTargetLabel()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        var port = sim.Fleet.Endpoints[0].Port;
+
+        using var response = await client.GetAsync($"/ipmi?target=127.0.0.1:{port}&module=default");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain; version=0.0.4", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        foreach (var collector in new[] { "ipmi", "sel", "chassis", "bmc", "dcmi", "fru" })
+        {
+            Assert.Contains($"ipmi_up{{site=\"lab\",collector=\"{collector}\"}} 1\n", text, StringComparison.Ordinal);
+        }
+
+        Assert.Matches("ipmi_temperature_celsius\\{site=\"lab\",id=\"\\d+\",name=\"Inlet Temp\"\\} \\d+", text);
+        Assert.Matches("ipmi_fan_speed_rpm\\{site=\"lab\",id=\"\\d+\",name=\"FAN1\"\\} \\d+", text);
+        Assert.Contains("ipmi_bmc_info{", text, StringComparison.Ordinal);
+        Assert.Contains("ipmi_sel_logs_count{site=\"lab\"} 3\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("target=", text, StringComparison.Ordinal);
+        Assert.Empty(await Promtool.LintAsync(text));
+    }
+
+    [Fact]
+    public async Task Metrics_AfterBackgroundScrapes_ServesFleetWithTargetLabelsAndSelfMetrics()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(2);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        var config = sim.Config(ScrapeMode.Background);
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        await runtime.StartAsync();
+        foreach (var target in config.Targets)
+        {
+            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
+        }
+
+        var text = await client.GetStringAsync("/metrics");
+        var status = await client.GetStringAsync("/");
+
+        foreach (var target in config.Targets)
+        {
+            Assert.Contains($"ipmi_up{{target=\"{target.Key}\",site=\"lab\",collector=\"ipmi\"}} 1\n", text, StringComparison.Ordinal);
+            Assert.Contains($"bmc_exporter_scrapes_total{{target=\"{target.Key}\",site=\"lab\",outcome=\"success\"}} 1\n", text, StringComparison.Ordinal);
+            Assert.Contains($"bmc_exporter_sessions_opened_total{{target=\"{target.Key}\",site=\"lab\"}} 1\n", text, StringComparison.Ordinal);
+            Assert.Contains(target.Key, status, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("bmc_exporter_targets 2\n", text, StringComparison.Ordinal);
+        Assert.Empty(await Promtool.LintAsync(text));
+        Assert.Equal("ok\n", await client.GetStringAsync("/healthz"));
+        Assert.Equal("ready\n", await client.GetStringAsync("/readyz"));
+    }
+
+    [Fact]
+    public async Task Ipmi_TinyScrapeTimeoutHeader_ReturnsPartialResultsWithIpmiUpZero()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/ipmi?target=127.0.0.1:{sim.Fleet.Endpoints[0].Port}");
+        request.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", "0.001");
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ipmi_up{site=\"lab\",collector=\"ipmi\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("ipmi_scrape_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/ipmi", "'target' parameter must be specified")]
+    [InlineData("/ipmi?target=10.0.0.1&module=nope", "unknown module 'nope'")]
+    [InlineData("/ipmi?target=bad%20host", "invalid target")]
+    public async Task Ipmi_BadRequest_Returns400WithReason(string path, string reason)
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ipmi_WrongPassword_IpmiUpZeroAndAuthenticationFailureCounted()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        var config = sim.Config();
+        var bad = config.Modules["default"] with { Password = new Secret("wrong-password"u8, "test"), Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 };
+        config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = bad } };
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var target = ScrapeTarget.From(config.Targets[0], config)!;
+
+        var snapshot = await runtime.Coordinator.ScrapeAsync(target, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal(ScrapeOutcome.Failed, snapshot.Outcome);
+        Assert.All(snapshot.Collectors, c => Assert.False(c.Success));
+        Assert.Equal(1, runtime.Stats.For(target.Key).AuthenticationFailures);
+        Assert.DoesNotContain("wrong-password", snapshot.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Text;
+using BmcExporter.Collectors;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Sessions;
+using BmcExporter.Simulator.Fleet;
+using BmcExporter.Simulator.Profiles;
+using BmcExporter.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BmcExporter.Tests.EndToEnd;
+
+/// <summary>
+/// A simulated fleet (in-process, free loopback ports) with a reader account and an operator account,
+/// plus helpers to run the exporter against it through the real HTTP pipeline.
+/// </summary>
+internal sealed class SimulatorFixture : IAsyncDisposable
+{
+    public const string User = "reader";
+    public const string Password = "readpass1";
+    public const string Operator = "operator";
+    public const string OperatorPassword = "operpass1";
+
+    private SimulatorFixture(SimulatedFleet fleet, string stateDir)
+    {
+        Fleet = fleet;
+        StateDir = stateDir;
+    }
+
+    public SimulatedFleet Fleet { get; }
+
+    public string StateDir { get; }
+
+    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2)
+    {
+        var profile = ProfileLoader.LoadShipped(ProfileLoader.DefaultName);
+        profile = profile with { Users = profile.Users.Add(new SimUser(Operator, Encoding.ASCII.GetBytes(OperatorPassword), BmcExporter.Ipmi.Session.PrivilegeLevel.Operator)) };
+        var fleet = await SimulatedFleet.StartAsync(
+            new FleetOptions { BmcCount = bmcs, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = profile },
+            CancellationToken.None);
+        var stateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N"));
+        return new SimulatorFixture(fleet, stateDir);
+    }
+
+    public ExporterConfig Config(ScrapeMode mode = ScrapeMode.OnDemand, params CollectorKind[] collectors)
+    {
+        var module = new ModuleConfig
+        {
+            Name = "default",
+            User = User,
+            Password = new Secret(Encoding.ASCII.GetBytes(Password), "test"),
+            Collectors = collectors.Length == 0 ? ModuleConfig.DefaultCollectors : collectors,
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "lab" },
+        };
+        return ExporterConfig.Default with
+        {
+            StateDir = StateDir,
+            Scrape = new ScrapeConfig { Mode = mode, Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromSeconds(10) },
+            Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module },
+            Targets = Fleet.Endpoints.Select(ep => new TargetConfig { Host = ep.Address.ToString(), Port = ep.Port }).ToList(),
+        };
+    }
+
+    public static ExporterRuntime Runtime(ExporterConfig config, IBmcSessionFactory sessions) =>
+        new(config, sessions, DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { Retry = new RetryOptions { Delay = TimeSpan.Zero } });
+
+    public static async Task<(WebApplication App, HttpClient Client)> ServeAsync(ExporterRuntime runtime)
+    {
+        var app = ExporterHost.Build(runtime, "127.0.0.1:0");
+        await app.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        return (app, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Fleet.DisposeAsync();
+        try
+        {
+            Directory.Delete(StateDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was persisted.
+        }
+    }
+}
