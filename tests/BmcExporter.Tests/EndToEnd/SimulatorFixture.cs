@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
@@ -35,8 +34,17 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public static async Task<SimulatorFixture> StartAsync(int bmcs = 2)
     {
-        var profile = ProfileLoader.LoadShipped(ProfileLoader.DefaultName);
-        profile = profile with { Users = profile.Users.Add(new SimUser(Operator, Encoding.ASCII.GetBytes(OperatorPassword), BmcExporter.Ipmi.Session.PrivilegeLevel.Operator)) };
+        // The shipped typical-1u profile plus an operator account (to clear the SEL).
+        var assembly = typeof(SimulatedFleet).Assembly;
+        var resource = assembly.GetManifestResourceNames().First(n => n.EndsWith(ProfileLoader.DefaultName + ".yaml", StringComparison.Ordinal));
+        string yaml;
+        using (var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!))
+        {
+            yaml = await reader.ReadToEndAsync();
+        }
+
+        yaml += $"\nusers:\n  - {{ name: {Operator}, password: {OperatorPassword}, privilege: operator }}\n";
+        var profile = ProfileLoader.Parse(yaml, "typical-1u with an operator");
         var fleet = await SimulatedFleet.StartAsync(
             new FleetOptions { BmcCount = bmcs, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = profile },
             CancellationToken.None);

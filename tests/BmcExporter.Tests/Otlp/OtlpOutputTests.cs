@@ -130,6 +130,7 @@ public sealed class OtlpOutputTests
         await using var output = new OtlpOutput(Config(receiver), TimeProvider.System);
         output.Publish(OtlpTestData.Snapshot(TargetA, "r12"));
         output.Publish(OtlpTestData.Snapshot(TargetA, "r99"));
+        receiver.Requests.Clear(); // the replaced pipeline exported once more while shutting down
         await output.ExportMetricsAsync(CancellationToken.None);
 
         var resource = Assert.Single(receiver.Bodies("/v1/metrics").Select(ProtoMessage.Parse).SelectMany(r => r.Messages(1)));
@@ -162,6 +163,7 @@ public sealed class OtlpOutputTests
         output.Publish(OtlpTestData.Snapshot(TargetB, "r13"));
 
         output.RemoveTarget(TargetA);
+        receiver.Requests.Clear(); // the removed pipeline exported once more while shutting down
 
         Assert.Equal(1, await output.ExportMetricsAsync(CancellationToken.None));
         var resource = Assert.Single(receiver.Bodies("/v1/metrics").Select(ProtoMessage.Parse).SelectMany(r => r.Messages(1)));
