@@ -35,8 +35,10 @@ public sealed partial class SdrRepositoryReader
 
     private async Task<SdrRepository> WalkAsync(CancellationToken cancellationToken)
     {
-        var (info, count) = await ReadInfoAsync(cancellationToken).ConfigureAwait(false);
-        var cap = Math.Min(_options.MaxRecords, (2 * count) + 64);
+        // The reported record count is not trusted as a bound (Fujitsu RX100/RX300 report it wrong, protocol
+        // reference §5.1): the walk follows next-record IDs, stopped by the visited set and MaxRecords.
+        var (info, _) = await ReadInfoAsync(cancellationToken).ConfigureAwait(false);
+        var cap = _options.MaxRecords;
         var records = new List<SdrRecord>();
         var skipped = new List<SdrSkip>();
         var visited = new HashSet<ushort>();

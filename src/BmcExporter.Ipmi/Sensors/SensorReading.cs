@@ -33,7 +33,7 @@ public sealed record SensorReading
 
     public SensorThresholds Thresholds { get; init; }
 
-    /// <summary>Asserted discrete state offsets (0-14), or for threshold sensors the asserted comparison bits.</summary>
+    /// <summary>Asserted discrete state offsets (0-14); empty for threshold sensors, whose comparison result is <see cref="Status"/>.</summary>
     public IReadOnlyList<int> AssertedStates { get; init; } = [];
 
     public IReadOnlyList<string> StateNames { get; init; } = [];

@@ -55,7 +55,7 @@ public sealed class QuirkTests
         var byName = readings.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
         Assert.Equal(24.0, byName["Inlet Temp"].Value);
         Assert.Equal(12.06, byName["12V"].Value!.Value, 3);
-        Assert.Equal(9, sdr.Sensors.Count + 0 - 0 + (sdr.Sensors.Any(s => s.IsEventOnly) ? 0 : 1));
+        Assert.Equal(9, sdr.Sensors.Count); // 5 full, 2 shared PSUs, Drive, Event Log
         var sel = await SelReader.ReadAsync(session, null, null, CancellationToken.None);
         Assert.Equal(2, sel.Records.Count);
     }
