@@ -79,7 +79,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
             throw;
         }
 
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var stop = new CancellationTokenSource();
         return Task.FromResult(new SimulatedFleet(context, bmcs, credentials, stop));
     }
 

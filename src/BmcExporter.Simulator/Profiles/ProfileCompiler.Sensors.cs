@@ -181,9 +181,11 @@ internal static partial class ProfileCompiler
             if (v is { } value)
             {
                 var raw = conv.ToRaw(value, format);
-                if (Math.Abs(conv.ToValue(raw, format) - value) > (Math.Abs(conv.M * Math.Pow(10, conv.RExp)) / 2) + 1e-9)
+                var nearest = conv.ToValue(raw, format);
+                if (Math.Abs(nearest - value) > Math.Abs(conv.M * Math.Pow(10, conv.RExp)) * 1e-3)
                 {
-                    errors.Add($"{path}.{key}", $"{value} cannot be represented with m/b/rExp/bExp of this sensor");
+                    // Thresholds travel as raw bytes: only exactly representable values round-trip (IPMI v2.0 §36.3).
+                    errors.Add($"{path}.{key}", $"{value} cannot be represented with m/b/rExp/bExp of this sensor (nearest: {nearest})");
                 }
             }
 

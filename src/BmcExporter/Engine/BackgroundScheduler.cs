@@ -88,15 +88,28 @@ public sealed class BackgroundScheduler
         return removed;
     }
 
+    /// <summary>How often due targets are looked for; scrape start times are this precise.</summary>
+    public static TimeSpan Tick { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs the schedule until <paramref name="cancellationToken"/> fires, then waits for running scrapes.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // A periodic tick never loses a wake-up: a tick that passes while due scrapes are being started is
+        // delivered on the next wait, so no due time can be skipped however the clock moves.
+        using var timer = new PeriodicTimer(Tick, _time);
+        Task<bool>? tick = null;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var (delay, wake) = FireDue(cancellationToken);
-                await Task.WhenAny(Task.Delay(delay, _time, cancellationToken), wake).ConfigureAwait(false);
+                var wake = FireDue(cancellationToken);
+                tick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                // Always resume on the thread pool, never inline inside the timer's callback.
+                var woke = await Task.WhenAny(tick, wake).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+                if (woke == tick)
+                {
+                    tick = null;
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -126,15 +139,13 @@ public sealed class BackgroundScheduler
         return TimeSpan.FromTicks((long)(target.Interval.Ticks * (hash / (double)uint.MaxValue)));
     }
 
-    private (TimeSpan Delay, Task Wake) FireDue(CancellationToken cancellationToken)
+    private Task FireDue(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var due = new List<ScrapeTarget>();
-        TimeSpan delay;
         Task wake;
         lock (_lock)
         {
-            var next = DateTimeOffset.MaxValue;
             foreach (var (key, entry) in _entries.ToList())
             {
                 var nextDue = entry.NextDue;
@@ -148,11 +159,6 @@ public sealed class BackgroundScheduler
 
                     _entries[key] = entry with { NextDue = nextDue };
                 }
-
-                if (nextDue < next)
-                {
-                    next = nextDue;
-                }
             }
 
             if (_wake.Task.IsCompleted)
@@ -161,7 +167,6 @@ public sealed class BackgroundScheduler
             }
 
             wake = _wake.Task;
-            delay = next == DateTimeOffset.MaxValue ? TimeSpan.FromHours(1) : next - now;
         }
 
         foreach (var target in due)
@@ -169,7 +174,7 @@ public sealed class BackgroundScheduler
             Track(ScrapeQuietlyAsync(target, cancellationToken));
         }
 
-        return (delay, wake);
+        return wake;
     }
 
     private async Task ScrapeQuietlyAsync(ScrapeTarget target, CancellationToken cancellationToken)

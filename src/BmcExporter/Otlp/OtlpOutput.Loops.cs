@@ -68,15 +68,17 @@ public sealed partial class OtlpOutput
     }
 
     /// <summary>
-    /// Options for one signal's exporter. For OTLP/HTTP a base URL (no path) gets the signal path
-    /// appended (<c>/v1/metrics</c>, <c>/v1/logs</c>) as the OTLP specification's default endpoints do.
+    /// Options for one signal's exporter. For OTLP/HTTP the endpoint is a base URL and the signal path
+    /// (<c>v1/metrics</c>, <c>v1/logs</c>) is appended to its path, as the OTLP exporter specification does
+    /// for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: <c>http://c:4318/otlp</c> → <c>http://c:4318/otlp/v1/logs</c>.
     /// </summary>
     private OtlpExporterOptions ExporterOptions(string signalPath)
     {
         var endpoint = _config.Endpoint;
-        if (_config.Protocol == OtlpProtocol.HttpProtobuf && endpoint.AbsolutePath is "/" or "")
+        if (_config.Protocol == OtlpProtocol.HttpProtobuf)
         {
-            endpoint = new Uri(endpoint, signalPath);
+            var builder = new UriBuilder(endpoint) { Path = endpoint.AbsolutePath.TrimEnd('/') + "/" + signalPath };
+            endpoint = builder.Uri;
         }
 
         var handler = _handler;

@@ -99,6 +99,18 @@ public sealed class IpmiSessionHandshakeTests
     }
 
     [Fact]
+    public async Task OpenAsync_Suite0ExplicitlyAllowed_LogsInWithoutKeys()
+    {
+        var harness = new SessionHarness(0);
+        await using var session = await harness.OpenAsync(harness.Options(suites: [0], allowSuite0: true));
+
+        var response = await session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None);
+
+        Assert.Equal(0, session.CipherSuite!.Value.Id);
+        Assert.True(response.IsOk);
+    }
+
+    [Fact]
     public async Task OpenAsync_NoCommonSuite_ThrowsCipherSuiteListingStatuses()
     {
         var harness = new SessionHarness(2);

@@ -139,6 +139,36 @@ public sealed class OtlpOutputTests
     }
 
     [Fact]
+    public async Task Export_HttpBaseUrlWithPath_AppendsSignalPaths()
+    {
+        using var receiver = new OtlpHttpReceiver();
+        var config = Config(receiver) with { Endpoint = new Uri(receiver.BaseUri, "otlp/") };
+        await using var output = new OtlpOutput(config, TimeProvider.System);
+        output.Publish(OtlpTestData.Snapshot(TargetA, "r12", OtlpTestData.SelEvent(TargetA, 1, SelSeverity.Info, "x")));
+
+        await output.ExportMetricsAsync(CancellationToken.None);
+        output.ExportQueuedLogs();
+
+        Assert.Equal(["/otlp/v1/logs", "/otlp/v1/metrics"], receiver.Requests.Select(r => r.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_EachInterval_ExportsMetricsAndQueuedLogs()
+    {
+        using var receiver = new OtlpHttpReceiver();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var output = new OtlpOutput(Config(receiver), time);
+        output.Start();
+        output.Publish(OtlpTestData.Snapshot(TargetA, "r12", OtlpTestData.SelEvent(TargetA, 2, SelSeverity.Warning, "y")));
+
+        Assert.True(SpinWait.SpinUntil(() => receiver.Bodies("/v1/logs").Any(), TimeSpan.FromSeconds(10)), "queued SEL entry not exported");
+        Assert.Empty(receiver.Bodies("/v1/metrics"));
+        time.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.True(SpinWait.SpinUntil(() => receiver.Bodies("/v1/metrics").Any(), TimeSpan.FromSeconds(10)), "no metric export after one interval");
+    }
+
+    [Fact]
     public async Task ExportMetrics_Headers_AreSent()
     {
         using var receiver = new OtlpHttpReceiver();

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace BmcExporter.Tests.Packaging;
+
+/// <summary>The result of running an external tool: exit code and both output streams.</summary>
+internal sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string Describe() => $"exit code {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";
+}
+
+/// <summary>
+/// Runs promtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
+/// CI installs both (scripts/install-test-deps.sh, scripts/install-helm.sh).
+/// </summary>
+internal static class ExternalTool
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static string Promtool => Require("promtool", "apt-get install prometheus (Debian package carrying promtool), or run scripts/install-test-deps.sh");
+
+    public static string Helm => Require("helm", "run scripts/install-helm.sh");
+
+    public static ToolResult Run(string executable, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? PackagingPaths.RepoRoot,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{executable} {string.Join(' ', start.ArgumentList)} did not finish within {Timeout.TotalSeconds} s");
+        }
+
+        process.WaitForExit();
+        return new ToolResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs the tool and fails the test with its output unless it exits with 0.</summary>
+    public static ToolResult RunSuccessfully(string executable, params string[] arguments)
+    {
+        var result = Run(executable, arguments);
+        Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', arguments)} failed: {result.Describe()}");
+        return result;
+    }
+
+    private static string Require(string name, string howToInstall)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+        Assert.True(path is not null, $"'{name}' is not on PATH; the packaging tests need it ({howToInstall}).");
+        return path!;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+
+namespace BmcExporter.Tests.Packaging;
+
+/// <summary>
+/// Locations of the operator-facing files (alerts, dashboards, Helm chart) in the source tree. Found from this
+/// file's compile-time path, so tests work with any <c>--artifacts-path</c>.
+/// </summary>
+internal static class PackagingPaths
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string AlertsDirectory => Path.Combine(RepoRoot, "alerts");
+
+    public static string RulesFile => Path.Combine(AlertsDirectory, "bmc-exporter.rules.yml");
+
+    public static string RuleTestsDirectory => Path.Combine(AlertsDirectory, "tests");
+
+    public static string DashboardsDirectory => Path.Combine(RepoRoot, "dashboards");
+
+    public static string Chart => Path.Combine(RepoRoot, "helm", "bmc-exporter");
+
+    public static string ChartRulesCopy => Path.Combine(Chart, "files", "bmc-exporter.rules.yml");
+
+    private static string FindRoot([CallerFilePath] string thisFile = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
+        for (var depth = 0; dir is not null && depth < 10; depth++, dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BmcExporter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"BmcExporter.sln not found above {thisFile}");
+    }
+}
