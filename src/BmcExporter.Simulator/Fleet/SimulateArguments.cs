@@ -21,6 +21,7 @@ public static class SimulateArguments
           --profile NAME|FILE    shipped profile (typical-1u, gpu-dense) or a YAML profile file
           --seed S               seed for sensor behaviour and fault selection (default 1)
           --faults FILE          YAML fault file (see docs/simulator.md)
+          --fault RULE           one fault rule inline, repeatable, e.g. --fault "{ fraction: 0.1, loss: 0.05 }"
           --user NAME            USER-privilege account every BMC accepts (needs --password-file)
           --password-file FILE   file holding that account's password (first line)
           --idle-timeout SEC     idle session timeout (default: the profile's, 60 s)
@@ -33,7 +34,7 @@ public static class SimulateArguments
         var bind = IPAddress.Loopback;
         SimProfile? profile = null;
         ulong seed = 1;
-        IReadOnlyList<FaultRule> faults = [];
+        var faults = new List<FaultRule>();
         string? user = null;
         byte[]? password = null;
         TimeSpan? idle = null;
@@ -70,7 +71,10 @@ public static class SimulateArguments
                     seed = ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--seed: '{s}' is not a non-negative integer.");
                     break;
                 case "--faults":
-                    faults = LoadFaults(Value());
+                    faults.AddRange(LoadFaults(Value()));
+                    break;
+                case "--fault":
+                    faults.AddRange(ParseInlineFault(Value()));
                     break;
                 case "--user":
                     user = Value();
@@ -151,6 +155,18 @@ public static class SimulateArguments
         catch (ProfileException ex)
         {
             throw new ArgumentException($"--faults: {ex.Message}", ex);
+        }
+    }
+
+    private static IReadOnlyList<FaultRule> ParseInlineFault(string rule)
+    {
+        try
+        {
+            return FaultLoader.Parse($"faults: [ {rule} ]", "--fault");
+        }
+        catch (ProfileException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
         }
     }
 

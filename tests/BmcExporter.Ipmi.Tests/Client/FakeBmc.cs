@@ -39,6 +39,11 @@ internal sealed partial class FakeBmc
 
     public List<byte> OpenSessionSuites { get; } = [];
 
+    /// <summary>Answer 0xCC to the IPMI v2.0 extended form of Get Channel Authentication Capabilities (pre-2.0 firmware).</summary>
+    public bool RejectExtendedAuthCaps { get; set; }
+
+    public List<byte> AuthCapsRequests { get; } = [];
+
     /// <summary>Answer pre-session Get Channel Cipher Suites (ipmi_sim does not).</summary>
     public bool AnswerCipherSuites { get; set; }
 
@@ -115,6 +120,14 @@ internal sealed partial class FakeBmc
         if (request.Header.Command != ChannelAuthCapabilities.Command)
         {
             return [];
+        }
+
+        AuthCapsRequests.Add(request.Data[0]);
+        if (RejectExtendedAuthCaps && (request.Data[0] & ChannelAuthCapabilities.ExtendedDataFlag) != 0)
+        {
+            var refusal = new byte[Ipmi15Packet.GetLength(IpmiLanMessage.GetResponseLength(0))];
+            Ipmi15Packet.WriteResponse(refusal, 0, 0, request.Header.ToResponse(), (byte)CompletionCode.InvalidDataField, []);
+            return [refusal];
         }
 
         Span<byte> data = stackalloc byte[ChannelAuthCapabilities.ResponseDataLength];

@@ -158,3 +158,48 @@ public sealed class IpmiSessionTransportTests
         Assert.True(response.IsOk);
     }
 }
+
+public sealed class IpmiSessionLossTests
+{
+    [Fact]
+    public async Task OpenAsync_ExtendedAuthCapsRefused_RetriesWithoutExtendedBit()
+    {
+        var harness = new SessionHarness(3);
+        harness.Bmc.RejectExtendedAuthCaps = true;
+
+        await using var session = await harness.OpenAsync(harness.Options(suites: [3]));
+
+        Assert.Equal([0x8E, 0x0E], harness.Bmc.AuthCapsRequests);
+        Assert.True(session.IsActive);
+    }
+
+    [Fact]
+    public async Task SendAsync_TwentyPercentLossBothWays_EveryRequestAnswered()
+    {
+        var harness = new SessionHarness(17);
+        var random = new Random(623);
+        var dropped = 0;
+        harness.Transport.DropRequest = _ => random.NextDouble() < 0.2 && ++dropped > 0;
+        harness.Transport.DropReply = _ => random.NextDouble() < 0.2 && ++dropped > 0;
+        var options = harness.Options();
+        var lossy = new IpmiSessionOptions
+        {
+            Host = options.Host,
+            UserName = options.UserName,
+            Password = options.Password,
+            TimeProvider = options.TimeProvider,
+            Retries = 5,
+            MaxReestablishAttempts = 2,
+        };
+        await using var session = await harness.DriveAsync(harness.OpenAsync(lossy).AsTask());
+
+        for (var i = 0; i < 40; i++)
+        {
+            var response = await harness.DriveAsync(session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None).AsTask());
+            Assert.True(response.IsOk);
+        }
+
+        Assert.True(dropped >= 10, $"only {dropped} datagram(s) lost: the test exercised too little loss");
+        Assert.True(harness.Bmc.InSessionRequests.Count(r => r.Command == 0x01) > 40, "no request needed a retransmission");
+    }
+}

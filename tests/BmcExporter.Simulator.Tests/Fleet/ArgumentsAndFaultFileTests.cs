@@ -49,6 +49,17 @@ public sealed class ArgumentsAndFaultFileTests
     }
 
     [Fact]
+    public void Parse_InlineFaults_AddRules()
+    {
+        var o = SimulateArguments.Parse(["--bmcs", "4", "--port-base", "0", "--fault", "{ fraction: 0.5, loss: 0.05 }", "--fault", "{ bmcs: '3', nodeBusy: 1 }"]);
+        Assert.Equal(2, o.Faults.Count);
+        Assert.Equal(0.05, o.Faults[0].Plan.Loss);
+        Assert.Equal(1.0, o.Faults[1].Plan.NodeBusy);
+        var ex = Assert.Throws<ArgumentException>(() => SimulateArguments.Parse(["--bmcs", "1", "--port-base", "0", "--fault", "{ loss: 5 }"]));
+        Assert.Contains("faults[0].loss", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FaultFile_Errors_NamePath()
     {
         var ex = Assert.Throws<ProfileException>(() => FaultLoader.Parse("faults: [ { loss: 2 }, { bmcs: 'a-b' }, { stopForSeconds: 3 } ]", "f.yaml"));

@@ -103,7 +103,11 @@ public sealed class HelmChartTests
         {
             var secret = Path.Combine(secretDir.FullName, "password");
             File.WriteAllText(secret, "s3cret\n");
-            File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             var result = ConfigLoader.LoadFromText(yaml.Replace(passwordFile, secret, StringComparison.Ordinal), "/etc/bmc-exporter/exporter.yaml");
 
             Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
@@ -152,9 +156,9 @@ public sealed class HelmChartTests
         var renderedAlerts = rule.At("spec", "groups").Items()
             .SelectMany(g => g.At("rules").Items())
             .Where(r => r.Has("alert"))
-            .Select(r => (r.Scalar("alert"), r.Scalar("expr")?.Trim()))
+            .Select(r => (r.Scalar("alert") ?? string.Empty, (r.Scalar("expr") ?? string.Empty).Trim()))
             .ToList();
-        var shipped = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => (a.Alert, a.Expr.Trim())).ToList();
+        var shipped = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => (a.Alert ?? string.Empty, a.Expr.Trim())).ToList();
         Assert.Equal(shipped, renderedAlerts);
     }
 
