@@ -11,7 +11,7 @@ namespace BmcExporter.Ipmi.Crypto;
 public sealed class AesCbcEngine : IDisposable
 {
     private const int BlockSize = IpmiAesCbc.BlockSize;
-    private const int ScratchSize = 1024;
+    private const int ScratchSize = 512;
 
     private readonly Aes _aes;
     private readonly ICryptoTransform _encryptor;

@@ -44,6 +44,9 @@ internal sealed class BmcSession : IDisposable
 
     public RakpExchange? Exchange { get; set; }
 
+    /// <summary>RAKP 3 verifier of the intel20 quirk: same inputs, role byte without the name-only bit.</summary>
+    public RakpExchange? Intel20Exchange { get; set; }
+
     public SessionCipher? Cipher { get; set; }
 
     public SessionKeys? Keys { get; set; }

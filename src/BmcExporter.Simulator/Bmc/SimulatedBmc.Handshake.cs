@@ -102,6 +102,13 @@ internal sealed partial class SimulatedBmc
         Span<byte> guid = stackalloc byte[16];
         WriteGuid(guid);
         session.Exchange = new RakpExchange(session.ConsoleSessionId, session.BmcSessionId, rakp1.ConsoleRandom.Span, bmcRandom, guid, rakp1.Role, rakp1.UserName.Span);
+        if ((Quirks & QuirkSet.Intel20) != 0)
+        {
+            // intel20 / ipmitool -o intelplus: RAKP 3 is hashed with the role byte minus the name-only bit (§5.1).
+            session.Intel20Exchange = new RakpExchange(
+                session.ConsoleSessionId, session.BmcSessionId, rakp1.ConsoleRandom.Span, bmcRandom, guid, (byte)(rakp1.Role & ~RakpRole.NameOnlyLookup), rakp1.UserName.Span);
+        }
+
         session.User = user;
         session.MaxPrivilege = privilege;
         session.State = SessionState.AwaitingRakp3;
@@ -133,7 +140,8 @@ internal sealed partial class SimulatedBmc
         }
 
         var password = session.User.Password.Span;
-        if (!session.Exchange.VerifyRakp3Code(session.Suite.Authentication, password, rakp3.KeyExchangeCode.Span))
+        var verifier = session.Intel20Exchange ?? session.Exchange;
+        if (!verifier.VerifyRakp3Code(session.Suite.Authentication, password, rakp3.KeyExchangeCode.Span))
         {
             RemoveSession(session);
             _fleet.Statistics.OnSessionRejected();

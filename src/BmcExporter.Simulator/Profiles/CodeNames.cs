@@ -81,6 +81,7 @@ internal static class CodeNames
         ["nopresessioncipherlist"] = QuirkSet.CipherSuitesRefusedPreSession,
         ["sequenceskip"] = QuirkSet.SequenceNumbersSkip,
         ["shortsdrread"] = QuirkSet.ShortWholeRecordRead,
+        ["intel20"] = QuirkSet.Intel20,
     };
 
     public static byte Resolve(IReadOnlyDictionary<string, byte> table, string text, string what, ProfileErrors errors, string path)

@@ -119,4 +119,5 @@ public enum QuirkSet : long
     CipherSuitesRefusedPreSession = 1 << 17,
     SequenceNumbersSkip = 1 << 18,
     ShortWholeRecordRead = 1 << 19,
+    Intel20 = 1 << 20,
 }

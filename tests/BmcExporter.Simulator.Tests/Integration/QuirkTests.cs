@@ -113,6 +113,22 @@ public sealed class QuirkTests
     }
 
     [Fact]
+    public async Task Intel20_OnlyIntelplusClientsLogIn()
+    {
+        Assert.True(ExternalTool.Exists("ipmitool"), "ipmitool must be installed");
+        await using var fleet = await TestFleet.StartAsync(profile: WithQuirk("intel20"));
+        string[] Args(params string[] oem) =>
+            ["-I", "lanplus", .. oem, "-H", "127.0.0.1", "-p", fleet.Endpoints[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", "reader", "-P", "reader-pass", "-L", "USER", "-C", "3", "-R", "1", "-N", "1", "mc", "info"];
+        var intel = await ExternalTool.RunAsync("ipmitool", Args("-o", "intelplus"));
+        Assert.Equal(0, intel.ExitCode);
+        Assert.Contains("Firmware Revision         : 3.07", intel.Output, StringComparison.Ordinal);
+        var plain = await ExternalTool.RunAsync("ipmitool", Args());
+        Assert.NotEqual(0, plain.ExitCode);
+        Assert.True(fleet.Statistics.SessionsRejected >= 1); // RAKP 3 with the name-only bit fails verification
+    }
+
+    [Fact]
     public async Task IgnoreScanningDisabled_ValidReadingFlaggedDisabled()
     {
         await using var fleet = await TestFleet.StartAsync(profile: WithQuirk("ignorescanningdisabled"));

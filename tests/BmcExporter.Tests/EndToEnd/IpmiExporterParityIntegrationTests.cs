@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Sessions;
+
+namespace BmcExporter.Tests.EndToEnd;
+
+/// <summary>
+/// Side by side with the Debian prometheus-ipmi-exporter 1.6.1: the same ipmi_sim BMC, the same unmodified
+/// ipmi_exporter config file; every series ipmi_exporter emits must be emitted here with the same labels and
+/// value. Needs ipmi_sim, FreeIPMI and prometheus-ipmi-exporter (harness.md §1, §3).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed partial class IpmiExporterParityIntegrationTests
+{
+    private const string LanConf = """
+name "sim1"
+set_working_mc 0x20
+  startlan 1
+    addr 127.0.0.1 {PORT}
+    priv_limit admin
+    allowed_auths_callback none md2 md5 straight
+    allowed_auths_user none md2 md5 straight
+    allowed_auths_operator none md2 md5 straight
+    allowed_auths_admin none md2 md5 straight
+    guid a123456789abcdefa123456789abcdef
+  endlan
+  user 2 true "admin" "secret" admin 10 none md2 md5 straight
+  user 3 true "reader" "readpass" user 10 none md2 md5 straight
+""";
+
+    private const string SimEmu = """
+mc_setbmc 0x20
+mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02
+sel_enable 0x20 1000 0x0a
+sensor_add 0x20 0 1 0x01 0x01
+sensor_set_value 0x20 0 1 45 0
+sensor_set_threshold 0x20 0 1 settable 111111 0x64 0x5a 0x50 0x00 0x05 0x0a
+sensor_set_event_support 0x20 0 1 enable scanning per-state 000111111111111 000111111111111 000111111111111 000111111111111
+main_sdr_add 0x20 0x00 0x00 0x51 0x01 0x33 0x20 0x00 0x01 0x07 0x01 0x7f 0x68 0x01 0x01 0x95 0x0a 0x95 0x7a 0x3f 0x3f 0x00 0x01 0x00 0x00 0x01 0x00 0x00 0x00 0x00 0x00 0x07 0x00 0xff 0x00 0xff 0x00 0x64 0x5a 0x50 0x00 0x05 0x0a 0x02 0x02 0x00 0x00 0x00 0xc8 0x43 0x50 0x55 0x20 0x54 0x65 0x6d 0x70
+sensor_add 0x20 0 2 0x04 0x01
+sensor_set_value 0x20 0 2 80 0
+sensor_set_event_support 0x20 0 2 enable scanning per-state 000111111111111 000111111111111 000111111111111 000111111111111
+main_sdr_add 0x20 0x00 0x00 0x51 0x01 0x2f 0x20 0x00 0x02 0x1d 0x01 0x7f 0x68 0x04 0x01 0x95 0x0a 0x95 0x7a 0x3f 0x3f 0x00 0x12 0x00 0x00 0x4b 0x00 0x00 0x00 0x00 0x00 0x07 0x00 0xff 0x00 0xff 0x00 0x64 0x5a 0x50 0x00 0x05 0x0a 0x02 0x02 0x00 0x00 0x00 0xc4 0x46 0x41 0x4e 0x31
+sensor_add 0x20 0 3 0x02 0x01
+sensor_set_value 0x20 0 3 200 0
+sensor_set_event_support 0x20 0 3 enable scanning per-state 000111111111111 000111111111111 000111111111111 000111111111111
+main_sdr_add 0x20 0x00 0x00 0x51 0x01 0x2f 0x20 0x00 0x03 0x14 0x01 0x7f 0x68 0x02 0x01 0x95 0x0a 0x95 0x7a 0x3f 0x3f 0x00 0x04 0x00 0x00 0x06 0x00 0x00 0x00 0x00 0xe0 0x07 0x00 0xff 0x00 0xff 0x00 0xfa 0xf0 0xe6 0x00 0x05 0x0a 0x02 0x02 0x00 0x00 0x00 0xc4 0x31 0x32 0x56 0x20
+sel_add 0x20 0x02 0x00 0x00 0x00 0x00 0x20 0x00 0x04 0x01 0x01 0x01 0x57 0x00 0x00
+mc_enable 0x20
+""";
+
+    private const string IpmiExporterConfig = """
+        modules:
+          default:
+            user: "reader"
+            pass: "readpass"
+            driver: "LAN_2_0"
+            privilege: "user"
+            timeout: 10000
+            collectors: [bmc, ipmi, chassis, sel, dcmi]
+            workaround_flags: [opensesspriv]
+            custom_args: {ipmi: ["-I", "3"], bmc: ["-I", "3"], chassis: ["-I", "3"], sel: ["-I", "3"], dcmi: ["-I", "3"]}
+        """;
+
+    [Fact]
+    public async Task Ipmi_SameBmcSameConfig_EmitsEverySeriesOfIpmiExporterWithSameLabelsAndValue()
+    {
+        var dir = Directory.CreateTempSubdirectory("bmc-parity-");
+        var simPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
+        var exporterPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
+        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", simPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var configPath = Path.Combine(dir.FullName, "ipmi_remote.yml");
+        await File.WriteAllTextAsync(configPath, IpmiExporterConfig);
+        using var sim = Start("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n", dir.FullName);
+        using var peer = Start("prometheus-ipmi-exporter", $"--config.file={configPath} --web.listen-address=127.0.0.1:{exporterPort}", dir.FullName);
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var target = $"127.0.0.1:{simPort}";
+            var theirs = await GetWhenUpAsync(http, $"http://127.0.0.1:{exporterPort}/ipmi?target={target}");
+
+            var loaded = ConfigLoader.Load(configPath);
+            Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
+            var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
+            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+            await using var runtime = SimulatorFixture.Runtime(config, sessions);
+            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+            await using var _ = app;
+            using var __ = client;
+            var ours = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+
+            var expected = Series(theirs);
+            var actual = Series(ours);
+            Assert.Contains("ipmi_up{collector=\"ipmi\"}", expected.Keys);
+            foreach (var (key, value) in expected)
+            {
+                if (key.StartsWith("ipmi_scrape_duration_seconds", StringComparison.Ordinal))
+                {
+                    Assert.Contains(key, actual.Keys);
+                    continue;
+                }
+
+                Assert.True(actual.TryGetValue(key, out var mine), $"missing series {key}\n--- ours ---\n{ours}");
+                Assert.Equal(value, mine);
+            }
+        }
+        finally
+        {
+            Stop(peer);
+            Stop(sim);
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Sample lines by series key. Label values are compared with trailing blanks removed: FreeIPMI prints an
+    /// SDR ID string with its padding ("12V "), the codec trims it (reported to the codec's owner).
+    /// </summary>
+    private static Dictionary<string, string> Series(string exposition)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in exposition.Split('\n'))
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var space = line.LastIndexOf(' ');
+            var key = TrailingBlankInLabel().Replace(line[..space], "\"");
+            result[key] = line[(space + 1)..];
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(" +\"")]
+    private static partial Regex TrailingBlankInLabel();
+
+    private static async Task<string> GetWhenUpAsync(HttpClient http, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync(url);
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort(SocketType type, ProtocolType protocol)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private static Process Start(string file, string arguments, string workingDirectory) =>
+        Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"{file} did not start");
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit(5000);
+        }
+    }
+}
