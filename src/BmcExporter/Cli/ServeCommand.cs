@@ -3,6 +3,7 @@ using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
 using BmcExporter.Logging;
+using BmcExporter.Otlp;
 using BmcExporter.Sessions;
 using BmcExporter.Web;
 using Microsoft.Extensions.Logging;
@@ -63,6 +64,14 @@ internal static partial class ServeCommand
 
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         await using var runtime = new ExporterRuntime(config, sessions, DefaultCollectors.Create(), TimeProvider.System, loggers, source is null ? null : source.Reload);
+        await using var otlp = config.Otlp.Enabled ? new OtlpOutput(config.Otlp, TimeProvider.System, loggers.CreateLogger("BmcExporter.Otlp")) : null;
+        if (otlp is not null)
+        {
+            runtime.Store.SnapshotStored += otlp.Publish;
+            runtime.Store.SnapshotRemoved += otlp.RemoveTarget;
+            otlp.Start();
+        }
+
         await using var app = ExporterHost.Build(runtime, config.ListenAddress, b => ConfigureLogging(b, options));
         try
         {

@@ -11,6 +11,9 @@ public sealed class SnapshotStore
     /// <summary>Raised after a snapshot is stored (OTLP log events subscribe here). Handlers must not block.</summary>
     public event Action<TargetSnapshot>? SnapshotStored;
 
+    /// <summary>Raised after a target was forgotten (it left the fleet).</summary>
+    public event Action<string>? SnapshotRemoved;
+
     /// <summary>Stores <paramref name="snapshot"/> as its target's latest.</summary>
     public void Put(TargetSnapshot snapshot)
     {
@@ -36,7 +39,13 @@ public sealed class SnapshotStore
     public int Count => _entries.Count;
 
     /// <summary>Forgets a target (its series vanish from <c>/metrics</c>).</summary>
-    public void Remove(string targetKey) => _entries.TryRemove(targetKey, out _);
+    public void Remove(string targetKey)
+    {
+        if (_entries.TryRemove(targetKey, out _))
+        {
+            SnapshotRemoved?.Invoke(targetKey);
+        }
+    }
 
     private sealed record Entry(TargetSnapshot Snapshot, DateTimeOffset? LastSuccess);
 }

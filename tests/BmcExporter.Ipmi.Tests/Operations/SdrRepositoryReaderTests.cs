@@ -124,8 +124,9 @@ public sealed class SdrRepositoryReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_CountUnderstated_IterationCapStops()
+    public async Task ReadAsync_CountUnderstated_WalksEveryRecord()
     {
+        // Fujitsu RX100/RX300 report a wrong record count: the walk follows next-record IDs, not the count.
         var bmc = new FakeBmc { ReportedCount = 0 };
         for (var i = 0; i < 70; i++)
         {
@@ -133,6 +134,21 @@ public sealed class SdrRepositoryReaderTests
         }
 
         var repo = await Read(bmc);
+
+        Assert.Equal(70, repo.Records.Count);
+        Assert.Null(repo.StopReason);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MoreRecordsThanMaxRecords_IterationCapStops()
+    {
+        var bmc = new FakeBmc();
+        for (var i = 0; i < 70; i++)
+        {
+            bmc.AddSdrBytes(SdrVectors.Fan1);
+        }
+
+        var repo = await Read(bmc, SdrReadOptions.Default with { MaxRecords = 64 });
 
         Assert.Equal(64, repo.Records.Count);
         Assert.Contains("cap", repo.StopReason, StringComparison.Ordinal);
