@@ -9,6 +9,7 @@ command -v ipmitool >/dev/null 2>&1 || need+=(ipmitool)
 command -v ipmi-sensors >/dev/null 2>&1 || need+=(freeipmi-tools)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v prometheus-ipmi-exporter >/dev/null 2>&1 || need+=(prometheus-ipmi-exporter)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
