@@ -7,17 +7,26 @@ using BmcExporter.Ipmi.Sensors;
 namespace BmcExporter.Ipmi.IntegrationTests;
 
 /// <summary>
-/// The proof of issue 2: for every sensor, the product's client reports the same value, unit, status and
-/// thresholds as ipmitool and FreeIPMI for the same simulator (and as the harness's oracle), compared
-/// programmatically with the tools' printed precision as tolerance.
+/// The proof of issues 2 and 3: for every sensor, the product's client reports the same value, unit, status and
+/// thresholds as ipmitool and FreeIPMI for the same BMC (and as the harness's oracle), compared programmatically
+/// with the tools' printed precision as tolerance. The same body runs against ipmi_sim
+/// (<see cref="IpmiSimSensorComparisonTests"/>) and against the product's simulator serving the same sensor set
+/// (<see cref="SimulatorSensorComparisonTests"/>), so client and simulator are each checked by independent peers.
 /// </summary>
-[Collection(IpmiSimCollection.Name)]
-[Trait("Category", "Integration")]
-public sealed class ClientSensorComparisonTests(IpmiSimFixture sim)
+public abstract class ClientSensorComparisonTests(IBmcTarget sim)
 {
     private const double ExactTolerance = 1e-6;
     private const double IpmitoolTolerance = 0.0005 + 1e-9;
     private const double FreeIpmiTolerance = 0.005 + 1e-9;
+
+    /// <summary>The suite the client settles on with its default preference [17, 3].</summary>
+    protected abstract byte ExpectedCipherSuite { get; }
+
+    /// <summary>Oracle analog sensors this host serves exactly as the oracle describes them.</summary>
+    private protected virtual IEnumerable<AnalogSensor> Analog => SimBmc.Analog;
+
+    /// <summary>Oracle discrete sensors this host serves exactly as the oracle describes them.</summary>
+    private protected virtual IEnumerable<DiscreteSensor> Discrete => SimBmc.Discrete;
 
     [Fact]
     public async Task ClientSensors_AnalogSensors_MatchIpmitoolFreeIpmiAndOracle()
@@ -26,10 +35,10 @@ public sealed class ClientSensorComparisonTests(IpmiSimFixture sim)
         ClientSnapshot client = await ClientSnapshot.ReadAsync(sim, ct);
         IReadOnlyList<IpmitoolSensorRow> ipmitool = IpmitoolSensorRow.Parse(await Ipmitool.RunAsync(sim, ct, "sensor"));
         IReadOnlyList<FreeIpmiSensorRow> freeIpmi = FreeIpmiSensorRow.Parse(await FreeIpmi.SensorsAsync(sim, eventBitmask: true, ct));
-        var ipmitoolRows = ToolStatus.Pair(SimBmc.Analog, s => s.Name, ipmitool, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
-        var freeIpmiRows = ToolStatus.Pair(SimBmc.Analog, s => s.Name, freeIpmi, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
+        var ipmitoolRows = ToolStatus.Pair(Analog, s => s.Name, ipmitool, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
+        var freeIpmiRows = ToolStatus.Pair(Analog, s => s.Name, freeIpmi, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
 
-        foreach (AnalogSensor s in SimBmc.Analog)
+        foreach (AnalogSensor s in Analog)
         {
             SensorReading ours = client.BySensorNumber(s.Number);
             IpmitoolSensorRow it = ipmitoolRows[s.Number] ?? throw new Xunit.Sdk.XunitException($"ipmitool lacks {s.Name}");
@@ -86,9 +95,9 @@ public sealed class ClientSensorComparisonTests(IpmiSimFixture sim)
         ClientSnapshot client = await ClientSnapshot.ReadAsync(sim, ct);
         IReadOnlyList<IpmitoolSensorRow> ipmitool = IpmitoolSensorRow.Parse(await Ipmitool.RunAsync(sim, ct, "sensor"));
         IReadOnlyList<FreeIpmiSensorRow> freeIpmi = FreeIpmiSensorRow.Parse(await FreeIpmi.SensorsAsync(sim, eventBitmask: true, ct));
-        var freeIpmiRows = ToolStatus.Pair(SimBmc.Discrete, s => s.Name, freeIpmi, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
+        var freeIpmiRows = ToolStatus.Pair(Discrete, s => s.Name, freeIpmi, r => r.Name).ToDictionary(p => p.Expected.Number, p => p.Actual);
 
-        foreach (DiscreteSensor s in SimBmc.Discrete)
+        foreach (DiscreteSensor s in Discrete)
         {
             SensorReading ours = client.BySensorNumber(s.Number);
             FreeIpmiSensorRow fi = freeIpmiRows[s.Number] ?? throw new Xunit.Sdk.XunitException($"ipmi-sensors lacks {s.Name}");
@@ -121,7 +130,7 @@ public sealed class ClientSensorComparisonTests(IpmiSimFixture sim)
         ClientSnapshot client = await ClientSnapshot.ReadAsync(sim, ct);
         IReadOnlyList<FreeIpmiSensorRow> freeIpmi = FreeIpmiSensorRow.Parse(await FreeIpmi.SensorsAsync(sim, eventBitmask: true, ct));
 
-        foreach ((DiscreteSensor s, FreeIpmiSensorRow? fi) in ToolStatus.Pair(SimBmc.Discrete, d => d.Name, freeIpmi, r => r.Name))
+        foreach ((DiscreteSensor s, FreeIpmiSensorRow? fi) in ToolStatus.Pair(Discrete, d => d.Name, freeIpmi, r => r.Name))
         {
             Assert.NotNull(fi);
             ExpectedStatus freeIpmiStatus = fi.State switch
@@ -140,7 +149,7 @@ public sealed class ClientSensorComparisonTests(IpmiSimFixture sim)
     {
         ClientSnapshot client = await ClientSnapshot.ReadAsync(sim, CancellationToken.None);
 
-        Assert.Equal((byte)3, client.CipherSuite);
+        Assert.Equal(ExpectedCipherSuite, client.CipherSuite);
         Assert.Equal(SimBmc.AllSensors.Count(), client.Readings.Count);
         Assert.Equal(SimBmc.AllSensors.Count() + 1, client.Repository.Sensors.Count); // plus the event-only sensor
         Assert.Contains(client.Repository.Sensors, s => s.IsEventOnly && s.SensorNumber == SimBmc.EventOnlyNumber && s.Name == SimBmc.EventOnlyName);

@@ -18,18 +18,33 @@ namespace BmcExporter.Collectors;
 /// </summary>
 public sealed partial class SensorsCollector : IScrapeCollector
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Created, SensorThresholdCache Cache)> _thresholds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long live thresholds (Get Sensor Thresholds, IPMI v2.0 §35.9) are reused before being read again;
+    /// they are also read again whenever the SDRs are. Default one hour.
+    /// </summary>
+    public TimeSpan ThresholdCacheFor { get; init; } = TimeSpan.FromHours(1);
+
     /// <inheritdoc />
     public CollectorKind Kind => CollectorKind.Sensors;
 
     /// <inheritdoc />
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
-        var sensors = await GetSensorsAsync(context, cancellationToken).ConfigureAwait(false);
+        var (sensors, reread) = await GetSensorsAsync(context, cancellationToken).ConfigureAwait(false);
+        var now = context.Time.GetUtcNow();
+        var thresholds = _thresholds.AddOrUpdate(
+            context.Target.Key,
+            static (_, now) => (now, new SensorThresholdCache()),
+            (_, old, now) => reread || now - old.Created > ThresholdCacheFor ? (now, new SensorThresholdCache()) : old,
+            now).Cache;
         var module = context.Target.Module;
         var wanted = sensors.Where(s => module.Sensors.Allows(s.Name, s.SensorType, s.RecordId)).ToList();
         var options = new SensorReadOptions
         {
             BridgeForeignSensors = module.BridgeSensors,
+            ThresholdCache = thresholds,
             AssumeBmcOwner = module.HasWorkaround("assumebmcowner"),
             Interpretation = new SensorInterpretOptions
             {
@@ -41,7 +56,7 @@ public sealed partial class SensorsCollector : IScrapeCollector
         context.Builder.SetSensors(readings.Select(ToSample).ToList());
     }
 
-    private static async Task<IReadOnlyList<SdrSensor>> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<SdrSensor> Sensors, bool Reread)> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var key = context.Target.Key;
         var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +70,7 @@ public sealed partial class SensorsCollector : IScrapeCollector
             if (TryDecode(context, cached) is { } fromCache)
             {
                 context.Stats.RecordSdrCache(hit: true);
-                return fromCache;
+                return (fromCache, false);
             }
         }
         else if (cached is not null)
@@ -73,7 +88,7 @@ public sealed partial class SensorsCollector : IScrapeCollector
         var records = Deduplicate(context, repository.Records);
         var stamp = repository.Info ?? info;
         context.State.SetSdrCache(key, new SdrCacheEntry(identity, stamp.AdditionTimestamp, stamp.EraseTimestamp, records.Select(SdrEncoder.Encode).ToList()));
-        return SdrSensors.Expand(records);
+        return (SdrSensors.Expand(records), true);
     }
 
     /// <summary>Keeps the first record of each record ID; a duplicate is dropped with a warning.</summary>

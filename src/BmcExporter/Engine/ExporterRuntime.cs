@@ -13,7 +13,7 @@ namespace BmcExporter.Engine;
 /// The exporter's moving parts wired together for one process: target set, scheduler, coordinator,
 /// sessions, state and snapshots. The web layer reads from it; <see cref="ReloadAsync"/> swaps the config.
 /// </summary>
-public sealed partial class ExporterRuntime : IAsyncDisposable
+public sealed class ExporterRuntime : IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger _logger;

@@ -9,7 +9,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Sim;
 internal static class ClientFactory
 {
     public static IpmiSessionOptions Options(
-        IpmiSimFixture sim,
+        IBmcTarget sim,
         string user = SimBmc.ReaderUser,
         string password = SimBmc.ReaderPassword,
         PrivilegeLevel privilege = PrivilegeLevel.User,
@@ -29,7 +29,7 @@ internal static class ClientFactory
         };
 
     /// <summary>A reader session for comparisons: generous per-request timeout, so a loaded machine cannot make it flaky.</summary>
-    public static ValueTask<IpmiSession> OpenReaderAsync(IpmiSimFixture sim, CancellationToken cancellationToken) =>
+    public static ValueTask<IpmiSession> OpenReaderAsync(IBmcTarget sim, CancellationToken cancellationToken) =>
         IpmiSession.OpenAsync(Options(sim, requestTimeout: TimeSpan.FromSeconds(2)), cancellationToken);
 
     /// <summary>

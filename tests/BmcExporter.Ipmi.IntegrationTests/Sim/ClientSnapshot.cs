@@ -7,7 +7,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Sim;
 /// <summary>What the product's client reads from the simulator in one session: SDR repository and every sensor.</summary>
 internal sealed record ClientSnapshot(SdrRepository Repository, IReadOnlyList<SensorReading> Readings, byte? CipherSuite)
 {
-    public static async Task<ClientSnapshot> ReadAsync(IpmiSimFixture sim, CancellationToken cancellationToken)
+    public static async Task<ClientSnapshot> ReadAsync(IBmcTarget sim, CancellationToken cancellationToken)
     {
         // Default preference [17, 3]: ipmi_sim has no suite 17, so this also exercises the fallback.
         await using IpmiSession session = await ClientFactory.OpenReaderAsync(sim, cancellationToken);

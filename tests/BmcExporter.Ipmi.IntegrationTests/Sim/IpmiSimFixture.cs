@@ -5,7 +5,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Sim;
 /// (or BMC_HARNESS_SIM=container), else as a local process (BMC_HARNESS_SIM=local forces it). A missing
 /// ipmi_sim fails the fixture; it never skips.
 /// </summary>
-public sealed class IpmiSimFixture : IAsyncLifetime
+public sealed class IpmiSimFixture : IAsyncLifetime, IBmcTarget
 {
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(120);
     private ISimHost? _sim;

@@ -10,7 +10,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Tools;
 /// </summary>
 internal static class FreeIpmi
 {
-    public static async Task<string> RunAsync(IpmiSimFixture sim, string tool, CancellationToken cancellationToken, params string[] options)
+    public static async Task<string> RunAsync(IBmcTarget sim, string tool, CancellationToken cancellationToken, params string[] options)
     {
         string path = ToolRunner.Require(tool, "freeipmi-tools");
         DirectoryInfo cache = Directory.CreateTempSubdirectory("freeipmi-sdr-");
@@ -36,7 +36,7 @@ internal static class FreeIpmi
         }
     }
 
-    public static Task<string> SensorsAsync(IpmiSimFixture sim, bool eventBitmask, CancellationToken cancellationToken)
+    public static Task<string> SensorsAsync(IBmcTarget sim, bool eventBitmask, CancellationToken cancellationToken)
     {
         string[] options =
         [

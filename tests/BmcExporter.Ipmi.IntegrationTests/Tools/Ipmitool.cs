@@ -7,7 +7,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Tools;
 /// <summary>ipmitool over lanplus with cipher suite 3 (ipmi_sim has no suite 17); the password goes through IPMI_PASSWORD (-E).</summary>
 internal static class Ipmitool
 {
-    public static async Task<string> RunAsync(IpmiSimFixture sim, CancellationToken cancellationToken, params string[] command)
+    public static async Task<string> RunAsync(IBmcTarget sim, CancellationToken cancellationToken, params string[] command)
     {
         string tool = ToolRunner.Require("ipmitool", "ipmitool");
         string[] args =
