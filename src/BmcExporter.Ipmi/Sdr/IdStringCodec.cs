@@ -10,16 +10,21 @@ public static class IdStringCodec
 {
     private const string BcdPlusAlphabet = "0123456789 -.:,_";
 
-    /// <summary>Decodes <paramref name="bytes"/> in the given encoding and strips trailing NUL and spaces.</summary>
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> in the given encoding and strips trailing NULs. Trailing spaces of 8-bit
+    /// strings are kept:
+    /// they are part of the ID string as the BMC stores it, and FreeIPMI and ipmi_exporter keep them in the
+    /// <c>name</c> label ("12V "), so series stay identical for users switching over.
+    /// </summary>
     public static string Decode(IdStringEncoding encoding, ReadOnlySpan<byte> bytes)
     {
-        var text = encoding switch
+        return encoding switch
         {
-            IdStringEncoding.BcdPlus => DecodeBcdPlus(bytes),
-            IdStringEncoding.Packed6BitAscii => DecodePacked6Bit(bytes),
-            _ => DecodeLatin1(bytes),
+            // Packed encodings pad the last byte with a space code (BCD+ nibble 0xA, 6-bit value 0): an artefact.
+            IdStringEncoding.BcdPlus => DecodeBcdPlus(bytes).TrimEnd(' '),
+            IdStringEncoding.Packed6BitAscii => DecodePacked6Bit(bytes).TrimEnd(' '),
+            _ => DecodeLatin1(bytes).TrimEnd('\0'),
         };
-        return text.TrimEnd('\0', ' ');
     }
 
     /// <summary>The number of bytes <see cref="Encode"/> produces for <paramref name="text"/>.</summary>

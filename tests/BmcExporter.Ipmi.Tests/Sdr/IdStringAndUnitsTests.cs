@@ -24,11 +24,12 @@ public sealed class IdStringAndUnitsTests
     }
 
     [Fact]
-    public void Decode_Latin1_StopsAtNulAndTrimsSpaces()
+    public void Decode_Latin1_StopsAtNulAndKeepsSpaces()
     {
+        // FreeIPMI and ipmi_exporter keep an ID string's trailing spaces in the name label ("12V ").
         byte[] bytes = [0x41, 0x42, 0x20, 0x20, 0x00, 0x43];
 
-        Assert.Equal("AB", IdStringCodec.Decode(IdStringEncoding.Latin1, bytes));
+        Assert.Equal("AB  ", IdStringCodec.Decode(IdStringEncoding.Latin1, bytes));
     }
 
     [Theory]

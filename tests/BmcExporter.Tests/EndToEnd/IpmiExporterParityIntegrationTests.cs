@@ -119,8 +119,7 @@ mc_enable 0x20
     }
 
     /// <summary>
-    /// Sample lines by series key. Label values are compared with trailing blanks removed: FreeIPMI prints an
-    /// SDR ID string with its padding ("12V "), the codec trims it (reported to the codec's owner).
+    /// Sample lines by series key, label values compared exactly (an SDR ID string keeps its padding, "12V ").
     /// </summary>
     private static Dictionary<string, string> Series(string exposition)
     {
@@ -133,15 +132,12 @@ mc_enable 0x20
             }
 
             var space = line.LastIndexOf(' ');
-            var key = TrailingBlankInLabel().Replace(line[..space], "\"");
+            var key = line[..space];
             result[key] = line[(space + 1)..];
         }
 
         return result;
     }
-
-    [GeneratedRegex(" +\"")]
-    private static partial Regex TrailingBlankInLabel();
 
     private static async Task<string> GetWhenUpAsync(HttpClient http, string url)
     {
