@@ -22,6 +22,8 @@ public sealed class ExporterRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private ExporterConfig _config;
     private Task _schedulerLoop = Task.CompletedTask;
+    private Task _evictionLoop = Task.CompletedTask;
+    private readonly RuntimeOptions _options;
     private volatile bool _started;
 
     /// <summary>Wires the runtime. <paramref name="reloader"/> re-reads the config for <see cref="ReloadAsync"/>.</summary>
@@ -35,6 +37,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
         RuntimeOptions? options = null)
     {
         options ??= new RuntimeOptions();
+        _options = options;
         _config = config;
         _time = time;
         _reloader = reloader;
@@ -85,6 +88,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
         Targets.Start();
         await ApplyTargetsAsync(Targets.Owned).ConfigureAwait(false);
         _schedulerLoop = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
+        _evictionLoop = Task.Run(() => EvictIdleLoopAsync(_stopping.Token));
         _started = true;
     }
 
@@ -130,6 +134,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
         try
         {
             await _schedulerLoop.ConfigureAwait(false);
+            await _evictionLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -140,6 +145,24 @@ public sealed class ExporterRuntime : IAsyncDisposable
         await Sessions.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
         _applyLock.Dispose();
+    }
+
+    /// <summary>
+    /// Once a minute, forgets on-demand (<c>/ipmi</c>) targets not asked for within
+    /// <see cref="RuntimeOptions.OnDemandIdleTimeout"/>: their session is closed and their series dropped.
+    /// Targets on the background schedule are never evicted.
+    /// </summary>
+    private async Task EvictIdleLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), _time);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var evicted = await Coordinator.EvictIdleAsync(key => Scheduler.NextDue(key) is not null, _options.OnDemandIdleTimeout).ConfigureAwait(false);
+            foreach (var key in evicted)
+            {
+                Log.OnDemandTargetEvicted(_logger, key, _options.OnDemandIdleTimeout.TotalMinutes);
+            }
+        }
     }
 
     private async Task ApplyTargetsAsync(IReadOnlyList<TargetConfig> owned)
@@ -171,4 +194,7 @@ public sealed record RuntimeOptions
 
     /// <summary>Write SEL cursors and SDR caches to <c>state_dir</c>. Default <c>true</c>.</summary>
     public bool PersistState { get; init; } = true;
+
+    /// <summary>How long an on-demand (<c>/ipmi</c>) target may go unrequested before its session is closed. 15 minutes.</summary>
+    public TimeSpan OnDemandIdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
 }

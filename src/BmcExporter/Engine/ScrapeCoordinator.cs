@@ -64,6 +64,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     /// </summary>
     public async Task<TargetSnapshot> ScrapeAsync(ScrapeTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        NoteRequested(target.Key);
         var flight = _flights.GetOrAdd(target.Key, static (_, state) => state.Coordinator.NewFlight(state.Target, state.Timeout), (Coordinator: this, Target: target, Timeout: timeout));
         flight.Start();
         try
@@ -80,6 +81,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     /// <summary>Forgets a target that left the fleet: breaker, stats, snapshot and session.</summary>
     public async ValueTask ForgetAsync(string targetKey)
     {
+        _lastRequested.TryRemove(targetKey, out _);
         _breakers.TryRemove(targetKey, out _);
         _stats.Remove(targetKey);
         _store.Remove(targetKey);

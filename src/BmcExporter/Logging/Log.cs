@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Background scheduler stopped unexpectedly")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "On-demand target {Target} not requested for {IdleMinutes} minutes; closed its session and dropped its series")]
+    public static partial void OnDemandTargetEvicted(ILogger logger, string target, double idleMinutes);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Opened a session to {Target} with cipher suite {CipherSuite}")]
     public static partial void SessionOpened(ILogger logger, string target, int cipherSuite);
 
