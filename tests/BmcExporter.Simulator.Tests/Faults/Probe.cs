@@ -47,6 +47,27 @@ internal sealed class Probe : IDisposable
         return replies;
     }
 
+    /// <summary>
+    /// Sends one request and returns how long the first reply took, or null when none came within
+    /// <paramref name="timeout"/> (a generous bound: the time measured is the reply's, not the bound's).
+    /// </summary>
+    public async Task<TimeSpan?> RoundTripAsync(byte sequence, TimeSpan timeout)
+    {
+        var buffer = new byte[1024];
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await _socket.SendToAsync(Request(sequence), SocketFlags.None, _target);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
+            return started.Elapsed;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Receives until nothing arrives for <paramref name="quiet"/>.</summary>
     public async Task<List<byte[]>> DrainAsync(TimeSpan quiet)
     {
