@@ -90,6 +90,12 @@ internal static partial class ClientCommands
             await stderr.WriteLineAsync($"bmc-exporter {verb}: {options.Host}:{options.Port}: {e.Message}").ConfigureAwait(false);
             return BmcError;
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Still one line, never a stack trace: a person debugging a BMC needs the message, not our internals.
+            await stderr.WriteLineAsync($"bmc-exporter {verb}: {options.Host}:{options.Port}: unexpected {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return BmcError;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;
