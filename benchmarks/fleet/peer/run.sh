@@ -5,7 +5,8 @@
 # time per round, CPU seconds during the measured rounds, failures, peak RSS; then the peer/ours ratios.
 # Usage: benchmarks/fleet/peer/run.sh [BMCS=50] [ROUNDS=3] [PARALLEL=8]
 # Environment: ART (artifacts path, default /tmp/art-peerbench), PORT_BASE (first UDP BMC port, default 26000),
-# PEER_PORT / OUR_PORT (HTTP ports, default 26900 / 26901).
+# PEER_PORT / OUR_PORT (HTTP ports, default 26900 / 26901), SHOW_DIFF=1 (print the series diff for the first BMC),
+# KEEP_SERIES=DIR (copy peer.series / ours.series there).
 set -euo pipefail
 BMCS=${1:-50}
 ROUNDS=${2:-3}
@@ -26,10 +27,12 @@ command -v "$PEER_BIN" > /dev/null || { echo "$PEER_BIN not found (apt-get insta
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+  local i pid
+  # Newest first: the exporters close their BMC sessions while the simulator still answers, then the simulator.
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid=${PIDS[i]}
+    kill -TERM "$pid" 2> /dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2> /dev/null || true
   done
   rm -rf "$WORK"
