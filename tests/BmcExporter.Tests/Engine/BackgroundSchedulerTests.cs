@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using BmcExporter.Engine;
+using BmcExporter.Snapshots;
 using BmcExporter.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -11,22 +13,43 @@ public sealed class BackgroundSchedulerTests
     public async Task RunAsync_EachInterval_ScrapesEveryTargetOnce()
     {
         var time = new FakeTimeProvider();
-        var scraper = new ScriptedScraper(ScriptedScraper.AllSucceed);
+        var perTarget = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var scraper = new ScriptedScraper((target, builder, ct) =>
+        {
+            perTarget.AddOrUpdate(target.Key, 1, static (_, n) => n + 1);
+            return ScriptedScraper.AllSucceed(target, builder, ct);
+        });
         var store = new SnapshotStore();
         await using var coordinator = TestTargets.Coordinator(scraper, time, store: store);
         var scheduler = new BackgroundScheduler(coordinator, time, NullLogger.Instance);
         var targets = Enumerable.Range(1, 5).Select(i => TestTargets.Target($"10.1.0.{i}")).ToList();
         await scheduler.SetTargetsAsync(targets);
+        var firstDue = targets.Select(t => scheduler.NextDue(t.Key)!.Value).ToList();
         using var cts = new CancellationTokenSource();
         var loop = scheduler.RunAsync(cts.Token);
 
-        await AdvanceAsync(time, TimeSpan.FromSeconds(60), scraper, expectedCalls: 5);
-        Assert.Equal(5, store.Count);
-        await AdvanceAsync(time, TimeSpan.FromSeconds(60), scraper, expectedCalls: 10);
+        // Two intervals, one second at a time. The fake clock moves on only once every scrape due so far has run
+        // and been stored: moving it while a started scrape is still on its way to the scraper expires that
+        // scrape's 10 s deadline in fake time, which is what made this test fail 2 runs in 10 (the scheduler had
+        // fired the scrape on time; the test's clock outran the thread pool).
+        var interval = targets[0].Interval;
+        for (var second = 1; second <= 2 * interval.TotalSeconds; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            var now = time.GetUtcNow();
+            var due = firstDue.Sum(d => d <= now ? 1 + (int)((now - d) / interval) : 0);
+            await WaitUntilAsync(() => scraper.Calls >= due && coordinator.Pending == 0);
+            Assert.Equal(due, scraper.Calls);
+            if (second == interval.TotalSeconds)
+            {
+                Assert.Equal(5, store.Count);
+            }
+        }
 
         await cts.CancelAsync();
         await loop;
-        Assert.Equal(10, scraper.Calls);
+        Assert.All(targets, t => Assert.Equal(2, perTarget[t.Key]));
+        Assert.All(store.All(), s => Assert.Equal(ScrapeOutcome.Success, s.Outcome));
     }
 
     [Fact]
@@ -66,21 +89,12 @@ public sealed class BackgroundSchedulerTests
         Assert.Contains(b.Key, scraper.Forgotten);
     }
 
-    private static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by, ScriptedScraper scraper, int expectedCalls)
+    /// <summary>Polls <paramref name="condition"/> for at most 10 s of real time (the scrapes run on the thread pool).</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        // Step in small increments so the scheduler loop observes each due time.
-        var steps = (int)(by.TotalSeconds / 1);
-        for (var i = 0; i < steps; i++)
+        for (var i = 0; i < 10_000 && !condition(); i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            await Task.Delay(1);
         }
-
-        for (var i = 0; i < 500 && scraper.Calls < expectedCalls; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(expectedCalls, scraper.Calls);
     }
 }
