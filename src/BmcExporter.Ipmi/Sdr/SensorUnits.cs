@@ -46,6 +46,40 @@ public readonly record struct SensorUnits(byte Units1, byte BaseUnit, byte Modif
         };
     }
 
+    /// <summary>
+    /// The unit as FreeIPMI abbreviates it, which is what ipmi_exporter's families and <c>unit</c> labels use:
+    /// <c>C</c>, <c>F</c>, <c>K</c>, <c>V</c>, <c>A</c>, <c>W</c>, <c>J</c>, <c>%</c> for any percentage, empty for
+    /// "unspecified"; other and compound units keep the <see cref="ToString"/> spelling.
+    /// </summary>
+    public string Abbreviation
+    {
+        get
+        {
+            if (IsPercentage)
+            {
+                return "%";
+            }
+
+            if (Relation != ModifierUnitRelation.None)
+            {
+                return ToString();
+            }
+
+            return BaseUnit switch
+            {
+                0 => string.Empty,
+                1 => "C",
+                2 => "F",
+                3 => "K",
+                4 => "V",
+                5 => "A",
+                6 => "W",
+                7 => "J",
+                _ => UnitNames.Name(BaseUnit),
+            };
+        }
+    }
+
     /// <summary>The full unit including the rate unit, e.g. "Joules per second".</summary>
     public string Description => Rate switch
     {

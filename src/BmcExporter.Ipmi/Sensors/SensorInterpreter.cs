@@ -34,7 +34,7 @@ public static class SensorInterpreter
     {
         ArgumentNullException.ThrowIfNull(sensor);
         options ??= SensorInterpretOptions.Default;
-        var baseReading = Base(sensor, factors, liveThresholds);
+        var baseReading = Base(sensor, factors, liveThresholds, options);
         if (!data.ScanningEnabled && !options.IgnoreScanningDisabled)
         {
             return baseReading with
@@ -97,7 +97,7 @@ public static class SensorInterpreter
     public static SensorReading Unavailable(SdrSensor sensor, string reason, bool readable = true)
     {
         ArgumentNullException.ThrowIfNull(sensor);
-        return Base(sensor, null, null) with
+        return Base(sensor, null, null, SensorInterpretOptions.Default) with
         {
             Status = SensorStatus.Unavailable,
             ReadingUnavailable = true,
@@ -133,21 +133,22 @@ public static class SensorInterpreter
             : full.Convert(raw);
     }
 
-    private static SensorReading Base(SdrSensor sensor, ReadingFactors? factors, SensorThresholdsData? live)
+    private static SensorReading Base(SdrSensor sensor, ReadingFactors? factors, SensorThresholdsData? live, SensorInterpretOptions options)
     {
         var full = sensor.Full;
-        var numeric = full is not null && full.HasAnalogReading && sensor.IsThresholdBased;
+        var analog = full is not null && full.HasAnalogReading;
+        var numeric = analog && (sensor.IsThresholdBased || options.DiscreteReading);
         return new SensorReading
         {
             RecordId = sensor.RecordId,
             SensorNumber = sensor.SensorNumber,
             Name = sensor.Name,
-            SensorType = SensorTypeNames.Name(sensor.SensorType),
             SensorTypeCode = sensor.SensorType,
             EventReadingType = sensor.EventReadingType,
-            Unit = numeric ? sensor.Units.ToString() : DiscreteUnit,
+            Units = numeric ? sensor.Units : null,
+            Kind = numeric ? SensorKinds.Classify(sensor.Units, sensor.SensorType) : SensorKind.Other,
             Status = SensorStatus.Unavailable,
-            Thresholds = numeric ? ConvertThresholds(full!, factors, live) : SensorThresholds.Empty,
+            Thresholds = analog && sensor.IsThresholdBased ? ConvertThresholds(full!, factors, live) : SensorThresholds.Empty,
             EntityId = sensor.EntityId,
             EntityInstance = sensor.EntityInstance,
             IsThresholdBased = sensor.IsThresholdBased,

@@ -1,7 +1,6 @@
 using BmcExporter.Config;
-using BmcExporter.Engine;
-using BmcExporter.Ipmi;
 using BmcExporter.Snapshots;
+using BmcExporter.Ipmi;
 using BmcExporter.State;
 using Microsoft.Extensions.Logging;
 

@@ -16,7 +16,7 @@ namespace BmcExporter.Collectors;
 /// changes (IPMI v2.0 §33.9) or the BMC's identity changes. A broken or duplicate record drops that
 /// sensor, never the scrape.
 /// </summary>
-public sealed partial class SensorsCollector : IScrapeCollector
+public sealed class SensorsCollector : IScrapeCollector
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Created, SensorThresholdCache Cache)> _thresholds = new(StringComparer.Ordinal);
 
@@ -53,7 +53,7 @@ public sealed partial class SensorsCollector : IScrapeCollector
             },
         };
         var readings = await SensorReader.ReadAllAsync(context.Channel, wanted, options, cancellationToken).ConfigureAwait(false);
-        context.Builder.SetSensors(readings.Select(ToSample).ToList());
+        context.Builder.SetSensors(readings);
     }
 
     private static async Task<(IReadOnlyList<SdrSensor> Sensors, bool Reread)> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)

@@ -64,6 +64,12 @@ public sealed record ModuleConfig
     /// <summary><c>sel_events</c> (as in ipmi_exporter): named regexes counted over SEL event descriptions by the sel-events collector. Default none.</summary>
     public IReadOnlyList<SelEventMatcher> SelEvents { get; init; } = [];
 
+    /// <summary>
+    /// <c>serve_from_cache</c>: in background mode, <c>/ipmi</c> answers for a scheduled target from its latest
+    /// snapshot while that is younger than the target's interval, instead of scraping again. Default <c>true</c>.
+    /// </summary>
+    public bool ServeFromCache { get; init; } = true;
+
     /// <summary><c>labels</c>: extra labels on every series of targets using this module. Default none.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using BmcExporter.Logging;
+using BmcExporter.Snapshots;
 using Microsoft.Extensions.Logging;
 
 namespace BmcExporter.Engine;
@@ -23,6 +24,24 @@ public sealed class BackgroundScheduler
         _coordinator = coordinator;
         _time = time;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// Raised after <see cref="SetTargetsAsync"/> changed the schedule, with every scheduled target key (outputs
+    /// that show the background fleet follow it). Handlers must not block.
+    /// </summary>
+    public event Action<IReadOnlyList<string>>? ScheduleChanged;
+
+    /// <summary>The scheduled target keys.</summary>
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _entries.Keys];
+            }
+        }
     }
 
     /// <summary>Number of scheduled targets.</summary>
@@ -80,6 +99,7 @@ public sealed class BackgroundScheduler
         }
 
         Log.TargetsScheduled(_logger, targets.Count);
+        ScheduleChanged?.Invoke(Keys);
         foreach (var key in removed)
         {
             await _coordinator.ForgetAsync(key).ConfigureAwait(false);

@@ -1,8 +1,8 @@
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Logging;
-using BmcExporter.Output.Prometheus;
 using BmcExporter.Sessions;
+using BmcExporter.Snapshots;
 using BmcExporter.State;
 using BmcExporter.Targets;
 using Microsoft.Extensions.Logging;
@@ -53,6 +53,9 @@ public sealed class ExporterRuntime : IAsyncDisposable
         Targets.Changed += (_, e) => _ = ApplyTargetsAsync(e.Owned);
         LastSuccessfulLoad = time.GetUtcNow();
     }
+
+    /// <summary>The clock every part of the runtime uses.</summary>
+    public TimeProvider Time => _time;
 
     /// <summary>The current configuration.</summary>
     public ExporterConfig Config => Volatile.Read(ref _config);
@@ -121,10 +124,6 @@ public sealed class ExporterRuntime : IAsyncDisposable
         Log.ConfigLoaded(_logger, config.SourcePath ?? "(built-in)", Targets.Owned.Count, config.Modules.Count);
         return [];
     }
-
-    /// <summary>Process-wide gauges for <c>/metrics</c>.</summary>
-    public FleetGauges Gauges() =>
-        new(Scheduler.Count, Coordinator.InFlight, Coordinator.MaxConcurrency, LastReloadSuccessful, LastSuccessfulLoad);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

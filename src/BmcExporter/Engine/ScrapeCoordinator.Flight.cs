@@ -54,9 +54,10 @@ public sealed partial class ScrapeCoordinator
         var stats = _stats.For(target.Key);
         stats.RecordScrape(snapshot.Outcome);
         stats.RecordSelEvents(snapshot.NewSelEvents);
+        snapshot = snapshot with { Breaker = BreakerFor(target.Key).State };
         // Log on a change of outcome only: a dead BMC must not log every interval.
         var previous = _store.Latest(target.Key);
-        _store.Put(snapshot);
+        snapshot = _store.Put(snapshot);
         if (snapshot.Outcome is not ScrapeOutcome.Success && (previous?.Outcome != snapshot.Outcome || previous?.Error != snapshot.Error) && snapshot.Outcome != ScrapeOutcome.CircuitOpen)
         {
             Log.ScrapeNotSuccessful(_logger, target.Key, snapshot.Outcome, snapshot.Error ?? string.Empty);

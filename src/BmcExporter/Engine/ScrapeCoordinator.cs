@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using BmcExporter.Logging;
 using BmcExporter.Snapshots;
 using Microsoft.Extensions.Logging;
-using Polly.CircuitBreaker;
 
 namespace BmcExporter.Engine;
 
@@ -55,8 +54,8 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     public int Pending => _flights.Count;
 
     /// <summary>The circuit state of <paramref name="targetKey"/>; closed when never scraped.</summary>
-    public CircuitState CircuitStateOf(string targetKey) =>
-        _breakers.TryGetValue(targetKey, out var b) ? b.State : CircuitState.Closed;
+    public BreakerState CircuitStateOf(string targetKey) =>
+        _breakers.TryGetValue(targetKey, out var b) ? b.State : BreakerState.Closed;
 
     /// <summary>
     /// Scrapes <paramref name="target"/>, or joins the scrape of it already running, and returns within
@@ -111,7 +110,10 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
 
     private Flight NewFlight(ScrapeTarget target, TimeSpan timeout)
     {
-        var builder = new SnapshotBuilder(target.Key, target.Module.Name, target.Labels, target.CollectorNames, _time);
+        var builder = new SnapshotBuilder(target.Key, target.Module.Name, target.Labels, target.CollectorNames, _time)
+        {
+            OptionalMetrics = target.OptionalMetrics,
+        };
         return new Flight(builder, flight => RunAsync(target, flight, timeout));
     }
 

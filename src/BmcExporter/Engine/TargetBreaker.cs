@@ -30,5 +30,11 @@ internal sealed class TargetBreaker
     public ResiliencePipeline<TargetSnapshot> Pipeline { get; }
 
     /// <summary>Current circuit state.</summary>
-    public CircuitState State => _state.CircuitState;
+    public BreakerState State => _state.CircuitState switch
+    {
+        CircuitState.Closed => BreakerState.Closed,
+        CircuitState.Open => BreakerState.Open,
+        CircuitState.HalfOpen => BreakerState.HalfOpen,
+        _ => BreakerState.Isolated,
+    };
 }

@@ -63,7 +63,7 @@ public sealed class TargetScraper : ITargetScraper
         var stats = _stats.For(target.Key);
         foreach (var kind in target.Module.Collectors)
         {
-            var name = CollectorSet.ExporterName(kind);
+            var name = CollectorLabels.Of(kind);
             var collector = _collectors.Find(kind);
             var started = _time.GetTimestamp();
             if (collector is null)
@@ -137,7 +137,7 @@ public sealed class TargetScraper : ITargetScraper
         try
         {
             context.Properties.Set(TargetKey, target.Key);
-            context.Properties.Set(CollectorKey, CollectorSet.ExporterName(collector.Kind));
+            context.Properties.Set(CollectorKey, CollectorLabels.Of(collector.Kind));
             await _retry.ExecuteAsync(static async (ctx, attempt) => await attempt(ctx.CancellationToken).ConfigureAwait(false), context, (Func<CancellationToken, ValueTask>)Attempt).ConfigureAwait(false);
         }
         finally

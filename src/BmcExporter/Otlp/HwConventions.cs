@@ -1,4 +1,5 @@
-using BmcExporter.Snapshots;
+using BmcExporter.Ipmi.Sdr;
+using BmcExporter.Ipmi.Sensors;
 
 namespace BmcExporter.Otlp;
 
@@ -36,13 +37,13 @@ public static class HwConventions
     public static IReadOnlyList<string> States { get; } = ["ok", "degraded", "failed"];
 
     /// <summary>A stable component ID within the BMC: the SDR record ID (ipmi_exporter's <c>id</c> label).</summary>
-    public static string ComponentId(SensorSample sensor) => $"sensor_{sensor.RecordId}";
+    public static string ComponentId(SensorReading sensor) => $"sensor_{sensor.RecordId}";
 
     /// <summary>
     /// <c>hw.type</c> for an IPMI sensor type (IPMI v2.0 Table 42-3): the convention's well-known value where
     /// one applies, otherwise the sensor type name in snake case (the conventions allow custom values).
     /// </summary>
-    public static string ComponentType(SensorSample sensor) => sensor.SensorType switch
+    public static string ComponentType(SensorReading sensor) => sensor.SensorTypeCode switch
     {
         0x01 => "temperature",
         0x02 => "voltage",
@@ -54,7 +55,7 @@ public static class HwConventions
         0x0D => "physical_disk",
         0x27 => "network",
         0x29 => "battery",
-        _ => SnakeCase(sensor.SensorTypeName.Length > 0 ? sensor.SensorTypeName : $"type_{sensor.SensorType:x2}"),
+        _ => SnakeCase(sensor.SensorType.Length > 0 ? sensor.SensorType : $"type_{sensor.SensorTypeCode:x2}"),
     };
 
     /// <summary><c>hw.state</c> for a sensor status; <c>null</c> when the sensor has no state to report.</summary>

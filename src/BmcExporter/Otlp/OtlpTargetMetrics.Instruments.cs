@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Snapshots;
 
 namespace BmcExporter.Otlp;
@@ -12,8 +13,8 @@ internal sealed partial class OtlpTargetMetrics
         meter.CreateObservableGauge(HwConventions.TemperatureLimit, () => LimitReadings(SensorKind.Temperature), "Cel", "Temperature limit in degrees Celsius");
         meter.CreateObservableGauge(HwConventions.Voltage, () => Readings(SensorKind.Voltage), "V", "Voltage measured by the sensor");
         meter.CreateObservableGauge(HwConventions.VoltageLimit, () => LimitReadings(SensorKind.Voltage), "V", "Voltage limit in Volts");
-        meter.CreateObservableGauge(HwConventions.FanSpeed, () => Readings(SensorKind.FanRpm), "rpm", "Fan speed in revolutions per minute");
-        meter.CreateObservableGauge(HwConventions.FanSpeedLimit, () => LimitReadings(SensorKind.FanRpm), "rpm", "Speed limit in rpm");
+        meter.CreateObservableGauge(HwConventions.FanSpeed, () => Readings(SensorKind.FanSpeed), "rpm", "Fan speed in revolutions per minute");
+        meter.CreateObservableGauge(HwConventions.FanSpeedLimit, () => LimitReadings(SensorKind.FanSpeed), "rpm", "Speed limit in rpm");
         meter.CreateObservableGauge(HwConventions.FanSpeedRatio, () => Readings(SensorKind.FanRatio), "1", "Fan speed expressed as a fraction of its maximum speed");
         meter.CreateObservableGauge(HwConventions.Power, () => Readings(SensorKind.Power), "W", "Instantaneous power consumed by the component");
         meter.CreateObservableGauge(HwConventions.HostPower, HostPower, "W", "Instantaneous power consumed by the entire physical host in Watts (DCMI)");
@@ -24,7 +25,7 @@ internal sealed partial class OtlpTargetMetrics
     {
         foreach (var sensor in Latest.Sensors)
         {
-            if (sensor.Value is { } value && Classify(sensor) == kind)
+            if (sensor.Value is { } value && sensor.Kind == kind)
             {
                 yield return new Measurement<double>(kind == SensorKind.FanRatio ? value / 100.0 : value, SensorTags(sensor, kind));
             }
@@ -35,7 +36,7 @@ internal sealed partial class OtlpTargetMetrics
     {
         foreach (var sensor in Latest.Sensors)
         {
-            if (Classify(sensor) != kind)
+            if (sensor.Kind != kind)
             {
                 continue;
             }
@@ -93,7 +94,7 @@ internal sealed partial class OtlpTargetMetrics
         }
     }
 
-    private static System.Diagnostics.TagList SensorTags(SensorSample sensor, SensorKind kind)
+    private static System.Diagnostics.TagList SensorTags(SensorReading sensor, SensorKind kind)
     {
         var tags = new System.Diagnostics.TagList
         {
@@ -111,33 +112,5 @@ internal sealed partial class OtlpTargetMetrics
         }
 
         return tags;
-    }
-
-    private static SensorKind Classify(SensorSample sensor)
-    {
-        if (!sensor.IsThreshold)
-        {
-            return SensorKind.Other;
-        }
-
-        return sensor.Unit switch
-        {
-            "C" or "degrees C" => SensorKind.Temperature,
-            "V" or "Volts" => SensorKind.Voltage,
-            "RPM" => SensorKind.FanRpm,
-            "%" when sensor.SensorType == 0x04 => SensorKind.FanRatio,
-            "W" or "Watts" => SensorKind.Power,
-            _ => SensorKind.Other,
-        };
-    }
-
-    private enum SensorKind
-    {
-        Other,
-        Temperature,
-        Voltage,
-        FanRpm,
-        FanRatio,
-        Power,
     }
 }

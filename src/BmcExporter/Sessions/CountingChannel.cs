@@ -1,4 +1,4 @@
-using BmcExporter.Engine;
+using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
 
 namespace BmcExporter.Sessions;

@@ -1,5 +1,5 @@
 using BmcExporter.Config;
-using BmcExporter.Engine;
+using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Ipmi.Client.Transport;

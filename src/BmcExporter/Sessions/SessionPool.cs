@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using BmcExporter.Config;
-using BmcExporter.Engine;
+using BmcExporter.Snapshots;
 using BmcExporter.Logging;
 using Microsoft.Extensions.Logging;
 

@@ -55,6 +55,7 @@ public sealed partial class SnapshotBuilder
                 NewSelEvents = _selEvents.ToArray(),
                 Fru = _fru,
                 CipherSuite = _cipherSuite,
+                OptionalMetrics = OptionalMetrics,
             };
         }
     }

@@ -1,3 +1,5 @@
+using BmcExporter.Ipmi.Sensors;
+
 namespace BmcExporter.Snapshots;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed partial class SnapshotBuilder
     private readonly List<SelEvent> _selEvents = [];
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
-    private IReadOnlyList<SensorSample> _sensors = [];
+    private IReadOnlyList<SensorReading> _sensors = [];
     private IReadOnlyList<FruSample> _fru = [];
     private BmcInfo? _bmc;
     private ChassisSample? _chassis;
@@ -43,6 +45,9 @@ public sealed partial class SnapshotBuilder
 
     /// <summary>Collectors planned for this scrape, in order.</summary>
     public IReadOnlyList<string> PlannedCollectors { get; }
+
+    /// <summary>Optional metric families of the target's module (copied into the snapshot).</summary>
+    public OptionalMetrics OptionalMetrics { get; init; }
 
     /// <summary>When the scrape started.</summary>
     public DateTimeOffset StartedAt { get; }
@@ -77,7 +82,7 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetSensors(IReadOnlyList<SensorSample> sensors)
+    public void SetSensors(IReadOnlyList<SensorReading> sensors)
     {
         lock (_lock)
         {

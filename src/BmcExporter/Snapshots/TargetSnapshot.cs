@@ -1,3 +1,5 @@
+using BmcExporter.Ipmi.Sensors;
+
 namespace BmcExporter.Snapshots;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed record TargetSnapshot
     public IReadOnlyList<CollectorOutcome> Collectors { get; init; } = [];
 
     /// <summary>Sensor readings (sensors collector), after filtering.</summary>
-    public IReadOnlyList<SensorSample> Sensors { get; init; } = [];
+    public IReadOnlyList<SensorReading> Sensors { get; init; } = [];
 
     /// <summary>BMC identity (bmc collector).</summary>
     public BmcInfo? Bmc { get; init; }
@@ -53,6 +55,15 @@ public sealed record TargetSnapshot
 
     /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
     public int CipherSuite { get; init; }
+
+    /// <summary>The circuit breaker's state when the snapshot was stored.</summary>
+    public BreakerState Breaker { get; init; }
+
+    /// <summary>When this target last returned data (this scrape when it did), <c>null</c> when it never has.</summary>
+    public DateTimeOffset? LastSuccess { get; init; }
+
+    /// <summary>Optional metric families the target's module asks for.</summary>
+    public OptionalMetrics OptionalMetrics { get; init; }
 
     /// <summary><c>true</c> when the collector named <paramref name="collector"/> ran and succeeded.</summary>
     public bool Succeeded(string collector) => Collectors.Any(c => c.Collector == collector && c.Success);

@@ -2,6 +2,7 @@ using System.Globalization;
 using BmcExporter.Config;
 using BmcExporter.Engine;
 using BmcExporter.Output.Prometheus;
+using BmcExporter.Snapshots;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +28,7 @@ public static partial class ExporterEndpoints
         return fallback;
     }
 
-    private static async Task ServeIpmiAsync(HttpContext http, ExporterRuntime runtime, ILogger logger)
+    private static async Task ServeIpmiAsync(HttpContext http, ExporterRuntime runtime, Outputs outputs, ILogger logger)
     {
         var config = runtime.Config;
         var targetText = http.Request.Query["target"].ToString();
@@ -57,21 +58,46 @@ public static partial class ExporterEndpoints
 
         var configured = config.Targets.FirstOrDefault(t => t.Key == HostPort.Format(host, port) && t.Module == moduleName);
         var target = ScrapeTarget.From(host, port, module, config, configured?.Labels);
+        var format = ContentNegotiation.Format(http.Request.Headers.Accept.ToString());
+        var gzip = ContentNegotiation.AcceptsGzip(http.Request.Headers.AcceptEncoding.ToString());
+        if (FreshSnapshot(runtime, outputs, target) is { } cached)
+        {
+            await WriteBodyAsync(http, ExpositionBody.Single(outputs.Fleet.IpmiView(cached), format, gzip)).ConfigureAwait(false);
+            return;
+        }
+
         var deadline = Deadline(http.Request.Headers["X-Prometheus-Scrape-Timeout-Seconds"].ToString() is { Length: > 0 } h ? h : null, config.Scrape.Timeout);
         try
         {
             var snapshot = await runtime.Coordinator.ScrapeAsync(target, deadline, http.RequestAborted).ConfigureAwait(false);
-            var labelNames = snapshot.Labels.Keys.Order(StringComparer.Ordinal).ToList();
-            var builder = new ExpositionBuilder(labelNames);
-            var prefix = labelNames.Select(n => snapshot.Labels[n]).ToArray();
-            SnapshotExposition.Write(builder, snapshot, prefix);
-            SnapshotExposition.WriteSelCounters(builder, runtime.Stats.For(target.Key), prefix);
-            await WriteExpositionAsync(http, builder, logger).ConfigureAwait(false);
+            var rendered = TargetRenderer.Render(snapshot, runtime.Stats.For(target.Key), RenderVariant.Ipmi);
+            await WriteBodyAsync(http, ExpositionBody.Single(rendered, format, gzip)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             Logging.Log.ClientDisconnected(logger, http.Request.Path);
         }
+    }
+
+    /// <summary>
+    /// In background mode, a target on this replica's schedule with the same module answers from its latest
+    /// snapshot while that is younger than the target's interval (module setting <c>serve_from_cache</c>).
+    /// </summary>
+    private static TargetSnapshot? FreshSnapshot(ExporterRuntime runtime, Outputs outputs, ScrapeTarget target)
+    {
+        if (runtime.Config.Scrape.Mode != ScrapeMode.Background || !target.Module.ServeFromCache || !outputs.Fleet.IsMember(target.Key))
+        {
+            return null;
+        }
+
+        var latest = runtime.Store.Latest(target.Key);
+        if (latest is null || latest.Module != target.Module.Name)
+        {
+            return null;
+        }
+
+        var age = runtime.Time.GetUtcNow() - (latest.StartedAt + latest.Duration);
+        return age < target.Interval ? latest : null;
     }
 
     private static async Task BadRequestAsync(HttpContext http, string message)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BmcExporter.Engine;
 using BmcExporter.Logging;
 using BmcExporter.Output.Prometheus;
@@ -9,22 +10,22 @@ namespace BmcExporter.Web;
 
 /// <summary>
 /// The HTTP surface: <c>/metrics</c> (background fleet and self-metrics), <c>/ipmi?target=&amp;module=</c>
-/// (ipmi_exporter's multi-target pattern), <c>/healthz</c>, <c>/readyz</c>, <c>/</c> (status page) and
-/// <c>POST /-/reload</c>. Status and headers are set only after the exposition is complete.
+/// (ipmi_exporter's multi-target pattern), <c>/sd</c> (Prometheus HTTP service discovery), <c>/healthz</c>,
+/// <c>/readyz</c>, <c>/</c> (status page) and <c>POST /-/reload</c>. Status and headers are set only once the
+/// body is ready to be written.
 /// </summary>
 public static partial class ExporterEndpoints
 {
-    /// <summary>Prometheus text exposition format 0.0.4.</summary>
-    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
-
     /// <summary>Registers the endpoints on <paramref name="app"/>.</summary>
-    public static void MapExporterEndpoints(this WebApplication app, ExporterRuntime runtime, ILogger logger)
+    public static void MapExporterEndpoints(this WebApplication app, ExporterRuntime runtime, Outputs outputs, ILogger logger)
     {
-        app.MapGet("/metrics", (HttpContext http) => ServeMetricsAsync(http, runtime, logger));
-        app.MapGet("/ipmi", (HttpContext http) => ServeIpmiAsync(http, runtime, logger));
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/metrics", (HttpContext http) => ServeMetricsAsync(http, outputs, logger));
+        app.MapGet("/ipmi", (HttpContext http) => ServeIpmiAsync(http, runtime, outputs, logger));
+        app.MapGet("/sd", (HttpContext http) => ServeDiscoveryAsync(http, runtime));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => runtime.IsReady ? Results.Text("ready\n") : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/", (HttpContext http) => StatusPage.WriteAsync(http, runtime));
+        app.MapGet("/", (HttpContext http) => StatusPage.WriteAsync(http, runtime, outputs.Fleet));
         app.MapPost("/-/reload", async () =>
         {
             var errors = await runtime.ReloadAsync().ConfigureAwait(false);
@@ -34,28 +35,35 @@ public static partial class ExporterEndpoints
         });
     }
 
-    private static async Task ServeMetricsAsync(HttpContext http, ExporterRuntime runtime, ILogger logger)
+    private static async Task ServeMetricsAsync(HttpContext http, Outputs outputs, ILogger logger)
     {
-        var coordinator = runtime.Coordinator;
-        var builder = FleetExposition.Build(runtime.Store.All(), runtime.Stats, coordinator.CircuitStateOf, runtime.Store.LastSuccess, runtime.Gauges());
-        await WriteExpositionAsync(http, builder, logger).ConfigureAwait(false);
-    }
-
-    private static async Task WriteExpositionAsync(HttpContext http, ExpositionBuilder builder, ILogger logger)
-    {
+        var started = Stopwatch.GetTimestamp();
+        var format = ContentNegotiation.Format(http.Request.Headers.Accept.ToString());
+        var gzip = ContentNegotiation.AcceptsGzip(http.Request.Headers.AcceptEncoding.ToString());
         try
         {
-            using var buffer = new MemoryStream();
-            await builder.WriteAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = ContentType;
-            http.Response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+            var tail = await outputs.Self.RenderAsync(format, http.RequestAborted).ConfigureAwait(false);
+            var body = ExpositionBody.Fleet(outputs.Fleet.Capture(), tail, format, gzip);
+            await WriteBodyAsync(http, body).ConfigureAwait(false);
+            outputs.Self.RecordResponse(body.Length, gzip, Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             Log.ClientDisconnected(logger, http.Request.Path);
         }
+    }
+
+    private static async Task WriteBodyAsync(HttpContext http, ExpositionBody body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = body.ContentType;
+        http.Response.ContentLength = body.Length;
+        http.Response.Headers.Vary = "Accept, Accept-Encoding";
+        if (body.Gzip)
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+        }
+
+        await body.WriteAsync(http.Response.BodyWriter, http.RequestAborted).ConfigureAwait(false);
     }
 }

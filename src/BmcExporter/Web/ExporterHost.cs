@@ -1,11 +1,16 @@
 using BmcExporter.Engine;
+using BmcExporter.Output.Prometheus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BmcExporter.Web;
 
-/// <summary>Builds the web application serving an <see cref="ExporterRuntime"/> (the service and the tests use it).</summary>
+/// <summary>
+/// Builds the web application serving an <see cref="ExporterRuntime"/> (the service and the tests use it), and
+/// wires the Prometheus outputs to it: the fleet view follows the background schedule and renders each stored
+/// snapshot once; the engine never learns that they exist.
+/// </summary>
 public static class ExporterHost
 {
     /// <summary>
@@ -14,6 +19,7 @@ public static class ExporterHost
     /// </summary>
     public static WebApplication Build(ExporterRuntime runtime, string listenAddress, Action<ILoggingBuilder>? logging = null)
     {
+        ArgumentNullException.ThrowIfNull(runtime);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (logging is not null)
@@ -23,13 +29,56 @@ public static class ExporterHost
 
         builder.WebHost.UseUrls(ToUrl(listenAddress));
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(_ => Outputs.Create(runtime));
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BmcExporter.Web");
-        app.MapExporterEndpoints(runtime, logger);
+        app.MapExporterEndpoints(runtime, app.Services.GetRequiredService<Outputs>(), logger);
         return app;
     }
 
     /// <summary>The Kestrel URL for a listen address (<c>:9290</c> means every interface, as in ipmi_exporter).</summary>
-    public static string ToUrl(string listenAddress) =>
-        listenAddress.StartsWith(':') ? $"http://0.0.0.0{listenAddress}" : $"http://{listenAddress}";
+    public static string ToUrl(string listenAddress)
+    {
+        ArgumentNullException.ThrowIfNull(listenAddress);
+        return listenAddress.StartsWith(':') ? $"http://0.0.0.0{listenAddress}" : $"http://{listenAddress}";
+    }
+}
+
+/// <summary>The Prometheus outputs of one runtime; disposed with the web application.</summary>
+public sealed class Outputs : IDisposable
+{
+    private readonly ExporterRuntime _runtime;
+
+    private Outputs(ExporterRuntime runtime)
+    {
+        _runtime = runtime;
+        Fleet = new FleetView(runtime.Store, runtime.Stats);
+        Self = new SelfMetrics(Figures, Fleet);
+        runtime.Scheduler.ScheduleChanged += Fleet.SetMembers;
+        Fleet.SetMembers(runtime.Scheduler.Keys);
+    }
+
+    /// <summary>The fleet <c>/metrics</c> view.</summary>
+    public FleetView Fleet { get; }
+
+    /// <summary>Process-wide families.</summary>
+    public SelfMetrics Self { get; }
+
+    /// <summary>Wires outputs to <paramref name="runtime"/>.</summary>
+    public static Outputs Create(ExporterRuntime runtime) => new(runtime);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _runtime.Scheduler.ScheduleChanged -= Fleet.SetMembers;
+        Fleet.Dispose();
+        Self.Dispose();
+    }
+
+    private ProcessFigures Figures() => new(
+        _runtime.Scheduler.Count,
+        _runtime.Coordinator.InFlight,
+        _runtime.Coordinator.MaxConcurrency,
+        _runtime.LastReloadSuccessful,
+        _runtime.LastSuccessfulLoad);
 }

@@ -9,20 +9,20 @@ namespace BmcExporter.Web;
 
 /// <summary>
 /// <c>/</c>: a small page a person wants when something is wrong: each target's state, last scrape,
-/// duration, last success, circuit and last error. Everything is HTML-encoded; no secret is ever shown.
+/// duration, last success, circuit, sensors, series on the fleet <c>/metrics</c> and last error. Everything is HTML-encoded; no secret is ever shown.
 /// </summary>
 public static class StatusPage
 {
     /// <summary>Renders the page.</summary>
-    public static async Task WriteAsync(HttpContext http, ExporterRuntime runtime)
+    public static async Task WriteAsync(HttpContext http, ExporterRuntime runtime, FleetView fleet)
     {
-        var html = Render(runtime);
+        var html = Render(runtime, fleet);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The page's HTML.</summary>
-    public static string Render(ExporterRuntime runtime)
+    public static string Render(ExporterRuntime runtime, FleetView fleet)
     {
         var config = runtime.Config;
         var snapshots = runtime.Store.All();
@@ -45,15 +45,16 @@ public static class StatusPage
             sb.Append("</ul>");
         }
 
-        sb.Append("<h2>Targets</h2><table><tr><th>target</th><th>module</th><th>state</th><th>last scrape (UTC)</th><th>duration</th><th>last success (UTC)</th><th>next</th><th>circuit</th><th>sensors</th><th>collectors</th><th>last error</th></tr>");
+        sb.Append("<h2>Targets</h2><table><tr><th>target</th><th>module</th><th>state</th><th>last scrape (UTC)</th><th>duration</th><th>last success (UTC)</th><th>next</th><th>circuit</th><th>sensors</th><th>series</th><th>collectors</th><th>last error</th></tr>");
         foreach (var s in snapshots)
         {
-            var outcome = SnapshotExposition.OutcomeName(s.Outcome);
+            var outcome = TargetRenderer.OutcomeName(s.Outcome);
+            var series = fleet.Latest(s.Target)?.Series.ToString(CultureInfo.InvariantCulture) ?? "–";
             var collectors = string.Join(" ", s.Collectors.Select(c => c.Success ? c.Collector : c.Collector + "✗"));
             sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{outcome}\"><td>{E(s.Target)}</td><td>{E(s.Module)}</td><td>{outcome}</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{s.StartedAt:yyyy-MM-dd HH:mm:ss}</td><td>{s.Duration.TotalSeconds:0.000}s</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{Time(runtime.Store.LastSuccess(s.Target))}</td><td>{Time(runtime.Scheduler.NextDue(s.Target))}</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{runtime.Coordinator.CircuitStateOf(s.Target)}</td><td>{s.Sensors.Count}</td><td>{E(collectors)}</td><td>{E(s.Error ?? string.Empty)}</td></tr>");
+              .Append(CultureInfo.InvariantCulture, $"<td>{runtime.Coordinator.CircuitStateOf(s.Target)}</td><td>{s.Sensors.Count}</td><td>{series}</td><td>{E(collectors)}</td><td>{E(s.Error ?? string.Empty)}</td></tr>");
         }
 
         sb.Append("</table>");

@@ -1,3 +1,4 @@
+using BmcExporter.Snapshots;
 using BmcExporter.Config;
 using BmcExporter.Engine;
 using BmcExporter.Ipmi;

@@ -36,7 +36,7 @@ public sealed class CircuitBreakerTests
         Assert.Equal(ScrapeOutcome.CircuitOpen, blocked.Outcome);
         Assert.Contains("circuit open", blocked.Error, StringComparison.Ordinal);
         Assert.Equal(3, scraper.Calls);
-        Assert.Equal(CircuitState.Open, coordinator.CircuitStateOf(target.Key));
+        Assert.Equal(BreakerState.Open, coordinator.CircuitStateOf(target.Key));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CircuitBreakerTests
         healthy = true;
         time.Advance(TimeSpan.FromSeconds(16));
         Assert.Equal(ScrapeOutcome.Success, await Scrape());
-        Assert.Equal(CircuitState.Closed, coordinator.CircuitStateOf(target.Key));
+        Assert.Equal(BreakerState.Closed, coordinator.CircuitStateOf(target.Key));
         Assert.Equal(ScrapeOutcome.Success, await Scrape());
         Assert.Equal(6, scraper.Calls);
     }

@@ -79,7 +79,7 @@ public sealed class ScrapeCoordinatorTests
         var sensorsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var scraper = new ScriptedScraper(async (t, b, ct) =>
         {
-            b.SetSensors([new SensorSample { RecordId = 1, SensorNumber = 1, Name = "CPU Temp", SensorType = 1, SensorTypeName = "Temperature", Unit = "C", Value = 45 }]);
+            b.SetSensors([SampleSnapshots.Sensor(1, "CPU Temp", "C", 45)]);
             b.Complete("ipmi", true, null, TimeSpan.FromMilliseconds(5));
             sensorsDone.SetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);

@@ -47,7 +47,7 @@ public sealed class OtlpOutputTests
         Assert.Equal(47.5, temperature.Value);
         Assert.Equal("sensor_5", temperature.Attributes["hw.id"]);
         Assert.Equal("CPU Temp", temperature.Attributes["hw.name"]);
-        Assert.Equal("processor 1", temperature.Attributes["hw.sensor_location"]);
+        Assert.Equal("Processor 1", temperature.Attributes["hw.sensor_location"]);
 
         var limits = metrics["hw.temperature.limit"].Points.ToDictionary(p => (string)p.Attributes["hw.limit_type"]!, p => p.Value);
         Assert.Equal(new Dictionary<string, double> { ["high.degraded"] = 85, ["high.critical"] = 95 }, limits);

@@ -1,4 +1,7 @@
+using BmcExporter.Ipmi.Sdr;
+using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Snapshots;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Otlp;
 
@@ -14,18 +17,17 @@ internal static class OtlpTestData
         Outcome = ScrapeOutcome.Success,
         Sensors =
         [
-            Sensor(5, "CPU Temp", 0x01, "Temperature", "C", 47.5, SensorStatus.Ok) with
+            Sensor(5, "CPU Temp", 0x01, "C", 47.5, SensorStatus.Ok) with
             {
                 Thresholds = new SensorThresholds(null, null, null, 85, 95, 100),
-                EntityName = "processor",
                 EntityInstance = 1,
             },
-            Sensor(7, "Fan1", 0x04, "Fan", "RPM", 5400, SensorStatus.Warning),
-            Sensor(8, "Fan2 Duty", 0x04, "Fan", "%", 40, SensorStatus.Ok),
-            Sensor(9, "12V", 0x02, "Voltage", "V", 12.1, SensorStatus.Critical),
-            Sensor(11, "PSU1 Power", 0x08, "Power Supply", "W", 230, SensorStatus.Ok),
-            Sensor(12, "PSU1 Status", 0x08, "Power Supply", string.Empty, null, SensorStatus.Critical) with { IsThreshold = false, EventReadingType = 0x6F },
-            Sensor(13, "Dead Sensor", 0x01, "Temperature", "C", null, SensorStatus.Unavailable) with { UnavailableReason = "reading unavailable" },
+            Sensor(7, "Fan1", 0x04, "RPM", 5400, SensorStatus.Warning),
+            Sensor(8, "Fan2 Duty", 0x04, "%", 40, SensorStatus.Ok),
+            Sensor(9, "12V", 0x02, "V", 12.1, SensorStatus.Critical),
+            Sensor(11, "PSU1 Power", 0x08, "W", 230, SensorStatus.Ok),
+            Sensor(12, "PSU1 Status", 0x08, string.Empty, null, SensorStatus.Critical),
+            Sensor(13, "Dead Sensor", 0x01, "C", null, SensorStatus.Unavailable) with { Reason = "reading unavailable", ReadingUnavailable = true },
         ],
         Power = new DcmiPowerSample { CurrentWatts = 310 },
         Chassis = new ChassisSample { PowerOn = true, CoolingFault = true },
@@ -48,17 +50,6 @@ internal static class OtlpTestData
         StableId = $"{target}/{recordId}/{EventTime.AddMinutes(recordId).ToUnixTimeSeconds()}",
     };
 
-    private static SensorSample Sensor(int id, string name, byte type, string typeName, string unit, double? value, SensorStatus status) => new()
-    {
-        RecordId = id,
-        SensorNumber = (byte)(0x30 + id),
-        Name = name,
-        SensorType = type,
-        SensorTypeName = typeName,
-        EventReadingType = 0x01,
-        IsThreshold = true,
-        Unit = unit,
-        Value = value,
-        Status = status,
-    };
+    private static SensorReading Sensor(int id, string name, byte type, string unit, double? value, SensorStatus status) =>
+        SampleSnapshots.Sensor(id, name, unit, value, status, type) with { SensorNumber = (byte)(0x30 + id) };
 }

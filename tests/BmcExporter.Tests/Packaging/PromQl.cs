@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using BmcExporter.Output.Prometheus;
 
@@ -13,12 +12,9 @@ internal static partial class PromQl
         "atan2", "inf", "nan", "Inf", "NaN",
     };
 
-    /// <summary>Every family name in <see cref="MetricNames"/>, read by reflection so it cannot drift from the code.</summary>
-    public static IReadOnlySet<string> ExportedNames { get; } = typeof(MetricNames)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => f.GetValue(null))
-        .OfType<MetricNames.Family>()
-        .Select(f => f.Name)
+    /// <summary>Every family name the exporter defines (per target and process-wide), from the code itself.</summary>
+    public static IReadOnlySet<string> ExportedNames { get; } = MetricNames.All.Select(f => f.Name)
+        .Concat(SelfMetrics.FamilyNames)
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using BmcExporter.Snapshots;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using BmcExporter.Snapshots;
 
-namespace BmcExporter.Engine;
+namespace BmcExporter.Snapshots;
 
 /// <summary>
 /// The exporter's own counters for one target (scrapes by outcome, commands, retries, sessions, SDR

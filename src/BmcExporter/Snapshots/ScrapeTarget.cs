@@ -1,6 +1,6 @@
 using BmcExporter.Config;
 
-namespace BmcExporter.Engine;
+namespace BmcExporter.Snapshots;
 
 /// <summary>
 /// Everything needed to scrape one BMC: its address, its module (credentials, collectors, filters) and the
@@ -22,6 +22,9 @@ public sealed record ScrapeTarget
 
     /// <summary>Module labels overlaid by target labels.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Optional metric families the module adds to the default set.</summary>
+    public OptionalMetrics OptionalMetrics { get; init; }
 
     /// <summary>Background scrape interval.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
@@ -61,7 +64,7 @@ public sealed record ScrapeTarget
     }
 
     /// <summary>The collector names as <c>ipmi_up{collector}</c> spells them (ipmi_exporter's names).</summary>
-    public IReadOnlyList<string> CollectorNames => Module.Collectors.Select(Collectors.CollectorSet.ExporterName).ToList();
+    public IReadOnlyList<string> CollectorNames => Module.Collectors.Select(CollectorLabels.Of).ToList();
 
     /// <summary>Redacted: the key and module only.</summary>
     public override string ToString() => $"{Key} (module {Module.Name})";

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace BmcExporter.Tests.Output;
+
+/// <summary>Runs the real <c>promtool check metrics</c> (Debian <c>prometheus</c>) on an exposition.</summary>
+internal static class Promtool
+{
+    /// <summary>
+    /// Names ipmi_exporter chose that promtool's linter dislikes; kept on purpose for dashboard compatibility.
+    /// </summary>
+    public static readonly string[] KnownIpmiExporterLintExceptions = ["ipmi_sel_logs_count "];
+
+    /// <summary>Runs promtool; returns its problems except the known ipmi_exporter names. A parse error is a problem too.</summary>
+    public static async Task<IReadOnlyList<string>> LintAsync(string exposition)
+    {
+        var (exit, output) = await CheckMetricsAsync(exposition);
+        if (exit is not (0 or 3))
+        {
+            return [$"promtool exit {exit}: {output}"];
+        }
+
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !KnownIpmiExporterLintExceptions.Any(k => line.StartsWith(k, StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>Runs <c>promtool check metrics</c> on <paramref name="exposition"/>; returns its exit code and output.</summary>
+    public static async Task<(int Exit, string Output)> CheckMetricsAsync(string exposition)
+    {
+        var psi = new ProcessStartInfo("promtool", "check metrics")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("promtool did not start");
+        await process.StandardInput.WriteAsync(exposition);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
