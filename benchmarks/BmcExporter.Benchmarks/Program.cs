@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using BmcExporter.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(ExpositionBenchmarks).Assembly).Run(args);

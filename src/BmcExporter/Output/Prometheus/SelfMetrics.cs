@@ -39,12 +39,13 @@ public sealed class SelfMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(fleet);
         Prom.DotNetStats.Register(_registry);
+        var factory = Prom.Metrics.WithCustomRegistry(_registry);
         _runtimeMeters = Prom.MeterAdapter.StartListening(new Prom.MeterAdapterOptions
         {
             Registry = _registry,
+            MetricFactory = factory,
             InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime",
         });
-        var factory = Prom.Metrics.WithCustomRegistry(_registry);
         var (version, revision) = BuildVersion();
         factory.CreateGauge("bmc_exporter_build_info", "A constant '1' with the version and source revision of this build.", "version", "revision")
             .WithLabels(version, revision).Set(1);
