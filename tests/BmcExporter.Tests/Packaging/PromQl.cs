@@ -23,11 +23,20 @@ internal static partial class PromQl
     /// </summary>
     public static IReadOnlySet<string> MetricNamesIn(string expr)
     {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        // {__name__=~"prefix_(a|b)_suffix"} names prefix_a_suffix and prefix_b_suffix.
+        foreach (Match m in NameAlternation().Matches(expr))
+        {
+            foreach (var alternative in m.Groups[2].Value.Split('|'))
+            {
+                names.Add(m.Groups[1].Value + alternative + m.Groups[3].Value);
+            }
+        }
+
         var text = StringLiteral().Replace(expr, "\"\"");
         text = LabelMatchers().Replace(text, " ");
         text = RangeOrSubquery().Replace(text, " ");
         text = GroupingClause().Replace(text, " ");
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in Identifier().Matches(text))
         {
             var rest = text.AsSpan(m.Index + m.Length).TrimStart();
@@ -46,6 +55,9 @@ internal static partial class PromQl
         var text = GrafanaIntervals().Replace(expr, "5m");
         return GrafanaVariable().Replace(text, "x");
     }
+
+    [GeneratedRegex(@"__name__=~""([a-zA-Z_:]*)\(([a-zA-Z0-9_|]+)\)([a-zA-Z0-9_:]*)""")]
+    private static partial Regex NameAlternation();
 
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`")]
     private static partial Regex StringLiteral();

@@ -13,6 +13,7 @@ public sealed class PromQlTests
     [InlineData("a unless on (instance) b and bool c", "a b c")]
     [InlineData("rate(m_total{target=\"$target\"}[$__rate_interval]) * 0x10", "m_total")]
     [InlineData("bmc:ipmi_sel_free:ratio < 0.1", "bmc:ipmi_sel_free:ratio")]
+    [InlineData("count({__name__=~\"ipmi_(temperature|fan_speed)_state\", job=\"x\"} >= 2)", "ipmi_temperature_state ipmi_fan_speed_state")]
     public void MetricNamesIn_Expression_ReturnsSelectedNames(string expr, string expected)
     {
         Assert.Equal(expected.Split(' ').Order(StringComparer.Ordinal), PromQl.MetricNamesIn(expr).Order(StringComparer.Ordinal));
