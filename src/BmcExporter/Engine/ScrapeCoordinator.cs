@@ -110,7 +110,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
 
     private Flight NewFlight(ScrapeTarget target, TimeSpan timeout)
     {
-        var builder = new SnapshotBuilder(target.Key, target.Module.Name, target.Labels, target.CollectorNames, _time)
+        var builder = new SnapshotBuilder(target.Address, target.Module.Name, target.Labels, target.CollectorNames, _time)
         {
             OptionalMetrics = target.OptionalMetrics,
         };

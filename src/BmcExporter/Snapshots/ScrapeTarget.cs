@@ -8,8 +8,14 @@ namespace BmcExporter.Snapshots;
 /// </summary>
 public sealed record ScrapeTarget
 {
-    /// <summary>The target key <c>host:port</c>, used for single-flight, state files and the <c>target</c> label.</summary>
-    public required string Key { get; init; }
+    /// <summary>The BMC's address <c>host:port</c> (IPv6 bracketed): the <c>target</c> label.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>
+    /// The scrape key <c>host:port#module</c>: scrapes, sessions, snapshots, stats and state are kept per address
+    /// AND module, so a request never receives data read with another module's credentials or settings.
+    /// </summary>
+    public string Key => KeyOf(Address, Module.Name);
 
     /// <summary>Host name or address.</summary>
     public required string Host { get; init; }
@@ -53,7 +59,7 @@ public sealed record ScrapeTarget
 
         return new ScrapeTarget
         {
-            Key = HostPort.Format(host, port),
+            Address = HostPort.Format(host, port),
             Host = host,
             Port = port,
             Module = module,
@@ -66,6 +72,9 @@ public sealed record ScrapeTarget
     /// <summary>The collector names as <c>ipmi_up{collector}</c> spells them (ipmi_exporter's names).</summary>
     public IReadOnlyList<string> CollectorNames => Module.Collectors.Select(CollectorLabels.Of).ToList();
 
-    /// <summary>Redacted: the key and module only.</summary>
-    public override string ToString() => $"{Key} (module {Module.Name})";
+    /// <summary>The scrape key of <paramref name="address"/> with <paramref name="module"/>.</summary>
+    public static string KeyOf(string address, string module) => $"{address}#{module}";
+
+    /// <summary>Redacted: the address and module only.</summary>
+    public override string ToString() => $"{Address} (module {Module.Name})";
 }

@@ -40,6 +40,7 @@ public sealed partial class SnapshotBuilder
             return new TargetSnapshot
             {
                 Target = Target,
+                Key = Key,
                 Module = Module,
                 Labels = Labels,
                 StartedAt = StartedAt,

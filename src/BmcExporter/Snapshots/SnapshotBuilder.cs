@@ -22,10 +22,11 @@ public sealed partial class SnapshotBuilder
     private int _cipherSuite;
     private string? _firstError;
 
-    /// <summary>Starts a scrape of <paramref name="target"/> planning <paramref name="collectors"/> (ipmi_exporter names).</summary>
+    /// <summary>Starts a scrape of <paramref name="target"/> (its address) planning <paramref name="collectors"/> (ipmi_exporter names).</summary>
     public SnapshotBuilder(string target, string module, IReadOnlyDictionary<string, string> labels, IReadOnlyList<string> collectors, TimeProvider time)
     {
         Target = target;
+        Key = ScrapeTarget.KeyOf(target, module);
         Module = module;
         Labels = labels;
         PlannedCollectors = collectors;
@@ -34,8 +35,11 @@ public sealed partial class SnapshotBuilder
         _startTimestamp = time.GetTimestamp();
     }
 
-    /// <summary>The target key.</summary>
+    /// <summary>The BMC's address (the <c>target</c> label).</summary>
     public string Target { get; }
+
+    /// <summary>The scrape key.</summary>
+    public string Key { get; }
 
     /// <summary>The module name.</summary>
     public string Module { get; }

@@ -24,7 +24,7 @@ public sealed class SnapshotStore
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var stored = _entries.AddOrUpdate(
-            snapshot.Target,
+            snapshot.Key,
             static (_, s) => WithLastSuccess(s, null),
             static (_, old, s) => WithLastSuccess(s, old.LastSuccess),
             snapshot);
@@ -32,15 +32,15 @@ public sealed class SnapshotStore
         return stored;
     }
 
-    /// <summary>The latest snapshot of <paramref name="targetKey"/>, or <c>null</c>.</summary>
+    /// <summary>The latest snapshot of the scrape key <paramref name="targetKey"/>, or <c>null</c>.</summary>
     public TargetSnapshot? Latest(string targetKey) => _entries.GetValueOrDefault(targetKey);
 
     /// <summary>When <paramref name="targetKey"/> last returned data, or <c>null</c>.</summary>
     public DateTimeOffset? LastSuccess(string targetKey) => Latest(targetKey)?.LastSuccess;
 
-    /// <summary>Every target's latest snapshot, ordered by target key.</summary>
+    /// <summary>Every target's latest snapshot, ordered by scrape key.</summary>
     public IReadOnlyList<TargetSnapshot> All() =>
-        _entries.Values.OrderBy(s => s.Target, StringComparer.Ordinal).ToList();
+        _entries.Values.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>Number of targets with a snapshot.</summary>
     public int Count => _entries.Count;

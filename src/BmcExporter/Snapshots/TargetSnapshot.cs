@@ -8,8 +8,17 @@ namespace BmcExporter.Snapshots;
 /// </summary>
 public sealed record TargetSnapshot
 {
-    /// <summary>The target key <c>host:port</c>.</summary>
+    private readonly string? _key;
+
+    /// <summary>The BMC's address <c>host:port</c> (the <c>target</c> label).</summary>
     public required string Target { get; init; }
+
+    /// <summary>The scrape key (<see cref="ScrapeTarget.Key"/>); the address when none was given (tests).</summary>
+    public string Key
+    {
+        get => _key ?? Target;
+        init => _key = value;
+    }
 
     /// <summary>The module used.</summary>
     public required string Module { get; init; }

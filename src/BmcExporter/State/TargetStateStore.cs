@@ -117,6 +117,12 @@ public sealed class TargetStateStore
         where T : class
     {
         var path = PathFor(targetKey, kind);
+        if (path is not null && !File.Exists(path) && LegacyAddress(targetKey) is { } address)
+        {
+            // Before scrape keys carried the module, state was kept per address: resume from it once.
+            path = PathFor(address, kind);
+        }
+
         if (path is null || !File.Exists(path))
         {
             return null;
@@ -131,6 +137,13 @@ public sealed class TargetStateStore
             Log.StateReadFailed(_logger, path, ex.Message);
             return null;
         }
+    }
+
+    /// <summary>The address part of a scrape key <c>host:port#module</c>, or <c>null</c>.</summary>
+    private static string? LegacyAddress(string targetKey)
+    {
+        var hash = targetKey.LastIndexOf('#');
+        return hash > 0 ? targetKey[..hash] : null;
     }
 
     private void Write<T>(string targetKey, string kind, T value)

@@ -25,7 +25,7 @@ public static partial class ExporterEndpoints
         var groups = runtime.Targets.Owned
             .Select(t => ScrapeTarget.From(t, config))
             .OfType<ScrapeTarget>()
-            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .OrderBy(t => t.Address, StringComparer.Ordinal)
             .Select(t =>
             {
                 var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -39,7 +39,7 @@ public static partial class ExporterEndpoints
                     labels["__meta_bmc_exporter_label_" + name] = value;
                 }
 
-                return new DiscoveryGroup([t.Key], labels);
+                return new DiscoveryGroup([t.Address], labels);
             })
             .ToList();
         http.Response.StatusCode = StatusCodes.Status200OK;

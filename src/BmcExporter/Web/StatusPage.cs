@@ -49,12 +49,12 @@ public static class StatusPage
         foreach (var s in snapshots)
         {
             var outcome = TargetRenderer.OutcomeName(s.Outcome);
-            var series = fleet.Latest(s.Target)?.Series.ToString(CultureInfo.InvariantCulture) ?? "–";
+            var series = fleet.Latest(s.Key)?.Series.ToString(CultureInfo.InvariantCulture) ?? "–";
             var collectors = string.Join(" ", s.Collectors.Select(c => c.Success ? c.Collector : c.Collector + "✗"));
             sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{outcome}\"><td>{E(s.Target)}</td><td>{E(s.Module)}</td><td>{outcome}</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{s.StartedAt:yyyy-MM-dd HH:mm:ss}</td><td>{s.Duration.TotalSeconds:0.000}s</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{Time(runtime.Store.LastSuccess(s.Target))}</td><td>{Time(runtime.Scheduler.NextDue(s.Target))}</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{runtime.Coordinator.CircuitStateOf(s.Target)}</td><td>{s.Sensors.Count}</td><td>{series}</td><td>{E(collectors)}</td><td>{E(s.Error ?? string.Empty)}</td></tr>");
+              .Append(CultureInfo.InvariantCulture, $"<td>{Time(s.LastSuccess)}</td><td>{Time(runtime.Scheduler.NextDue(s.Key))}</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{s.Breaker}</td><td>{s.Sensors.Count}</td><td>{series}</td><td>{E(collectors)}</td><td>{E(s.Error ?? string.Empty)}</td></tr>");
         }
 
         sb.Append("</table>");

@@ -129,4 +129,35 @@ public sealed class ExporterHttpTests
         Assert.Equal(1, runtime.Stats.For(target.Key).AuthenticationFailures);
         Assert.DoesNotContain("wrong-password", snapshot.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ipmi_SameTargetTwoModulesAtOnce_EachGetsOnlyItsOwnCredentialsResult()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        var config = sim.Config();
+        var good = config.Modules["default"];
+        var bad = good with { Name = "bad", Password = new Secret("wrong-password"u8, "test"), Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "other" } };
+        config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = good, ["bad"] = bad } };
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        var port = sim.Fleet.Endpoints[0].Port;
+
+        for (var round = 0; round < 3; round++)
+        {
+            var goodText = client.GetStringAsync($"/ipmi?target=127.0.0.1:{port}&module=default");
+            var badText = client.GetStringAsync($"/ipmi?target=127.0.0.1:{port}&module=bad");
+
+            Assert.Contains("ipmi_up{site=\"lab\",collector=\"ipmi\"} 1\n", await goodText, StringComparison.Ordinal);
+            var badBody = await badText;
+            Assert.Contains("ipmi_up{site=\"other\",collector=\"ipmi\"} 0\n", badBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("ipmi_temperature_celsius", badBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("site=\"lab\"", badBody, StringComparison.Ordinal);
+        }
+
+        // The good module's session survived the bad module's attempts.
+        Assert.Equal(1, runtime.Stats.For(ScrapeTarget.KeyOf($"127.0.0.1:{port}", "default")).SessionsOpened);
+    }
 }

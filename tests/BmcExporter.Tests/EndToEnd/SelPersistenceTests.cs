@@ -40,7 +40,7 @@ public sealed class SelPersistenceTests
             Assert.Equal(3, afterRestart.Sel!.Entries);
         }
 
-        Assert.True(File.Exists(Path.Combine(sim.StateDir, $"127.0.0.1_{target.Port}.sel.json")));
+        Assert.True(File.Exists(Path.Combine(sim.StateDir, $"127.0.0.1_{target.Port}_default.sel.json")));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class TestTargets
 
     public static ScrapeTarget Target(string host, int port = 623, ModuleConfig? module = null, TimeSpan? interval = null) => new()
     {
-        Key = HostPort.Format(host, port),
+        Address = HostPort.Format(host, port),
         Host = host,
         Port = port,
         Module = module ?? Module(),

@@ -48,7 +48,7 @@ public sealed class ReloadEndpointTests
         Assert.Same(next.Config, runtime.Config);
         Assert.True(runtime.LastReloadSuccessful);
         Assert.Equal(2, runtime.Scheduler.Count);
-        Assert.NotNull(runtime.Scheduler.NextDue("10.20.0.2:1623"));
+        Assert.NotNull(runtime.Scheduler.NextDue("10.20.0.2:1623#default"));
     }
 
     private static ExporterRuntime Runtime(Func<ConfigLoadResult> reloader) =>

@@ -37,7 +37,7 @@ public sealed class FleetView : IDisposable
     /// <summary>Time spent rendering so far.</summary>
     public TimeSpan RenderTime => TimeSpan.FromTicks(Interlocked.Read(ref _renderTicks) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
 
-    /// <summary>Replaces the member set (the background schedule); members with a stored snapshot are rendered now.</summary>
+    /// <summary>Replaces the member set (scrape keys of the background schedule); members with a stored snapshot are rendered now.</summary>
     public void SetMembers(IEnumerable<string> targetKeys)
     {
         ArgumentNullException.ThrowIfNull(targetKeys);
@@ -74,9 +74,9 @@ public sealed class FleetView : IDisposable
     public RenderedExposition IpmiView(TargetSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (!_members.TryGetValue(snapshot.Target, out var entry))
+        if (!_members.TryGetValue(snapshot.Key, out var entry))
         {
-            return TargetRenderer.Render(snapshot, _stats.For(snapshot.Target), RenderVariant.Ipmi);
+            return TargetRenderer.Render(snapshot, _stats.For(snapshot.Key), RenderVariant.Ipmi);
         }
 
         var cached = entry.Ipmi;
@@ -85,7 +85,7 @@ public sealed class FleetView : IDisposable
             return cached.Rendering;
         }
 
-        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Target), RenderVariant.Ipmi);
+        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Key), RenderVariant.Ipmi);
         entry.Ipmi = new IpmiRendering(snapshot, rendered);
         return rendered;
     }
@@ -115,13 +115,13 @@ public sealed class FleetView : IDisposable
 
     private void OnStored(TargetSnapshot snapshot)
     {
-        if (!_members.TryGetValue(snapshot.Target, out var entry))
+        if (!_members.TryGetValue(snapshot.Key, out var entry))
         {
             return;
         }
 
         var started = Stopwatch.GetTimestamp();
-        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Target), RenderVariant.Fleet);
+        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Key), RenderVariant.Fleet);
         Interlocked.Add(ref _renderTicks, Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _renders);
         lock (entry)

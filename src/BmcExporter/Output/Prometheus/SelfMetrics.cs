@@ -44,7 +44,10 @@ public sealed class SelfMetrics : IDisposable
         {
             Registry = _registry,
             MetricFactory = factory,
-            InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime",
+            // The runtime's "*.count" up-down counters would become gauges named *_count, which Prometheus reserves
+            // for histograms and summaries (promtool rejects them); the rest (GC, heap, thread pool queue, lock
+            // contention, JIT, CPU time) is kept.
+            InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime" && !instrument.Name.EndsWith(".count", StringComparison.Ordinal),
         });
         var (version, revision) = BuildVersion();
         factory.CreateGauge("bmc_exporter_build_info", "A constant '1' with the version and source revision of this build.", "version", "revision")
