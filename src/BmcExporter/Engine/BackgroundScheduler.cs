@@ -147,16 +147,14 @@ public sealed class BackgroundScheduler
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    /// <summary>Offset of a target's first scrape within its interval, from a stable hash of its key.</summary>
+    /// <summary>
+    /// Offset of a target's first scrape within its interval, from a stable hash (XxHash64) of its whole key, so keys
+    /// that differ only in a port or the last octet still spread uniformly and a restart keeps the phase.
+    /// </summary>
     internal static TimeSpan Spread(ScrapeTarget target)
     {
-        var hash = 2166136261u;
-        foreach (var c in target.Key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return TimeSpan.FromTicks((long)(target.Interval.Ticks * (hash / (double)uint.MaxValue)));
+        var hash = System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(target.Key));
+        return TimeSpan.FromTicks((long)(target.Interval.Ticks * (hash / (double)ulong.MaxValue)));
     }
 
     private Task FireDue(CancellationToken cancellationToken)

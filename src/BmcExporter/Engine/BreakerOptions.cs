@@ -1,17 +1,14 @@
 namespace BmcExporter.Engine;
 
 /// <summary>
-/// Per-target circuit breaker settings: after <see cref="MinimumFailures"/> failed scrapes in a row within
-/// <see cref="SamplingDuration"/> the target is left alone for <see cref="BaseBreak"/>, doubled after each
-/// failed trial up to <see cref="MaxBreak"/>, so dead BMCs stop consuming concurrency.
+/// Per-target circuit breaker settings: after <see cref="MinimumFailures"/> dead scrapes in a row the target is left
+/// alone for <see cref="BaseBreak"/>, doubled after each failed trial up to <see cref="MaxBreak"/>, so dead BMCs stop
+/// consuming concurrency.
 /// </summary>
 public sealed record BreakerOptions
 {
-    /// <summary>Failed scrapes (nothing read) before the circuit opens. Default 3, at least 2.</summary>
+    /// <summary>Dead scrapes in a row (nothing answered) before the circuit opens. Default 3, at least 1.</summary>
     public int MinimumFailures { get; init; } = 3;
-
-    /// <summary>Window in which the failures must fall. Default 10 minutes.</summary>
-    public TimeSpan SamplingDuration { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>First open period. Default 30 s.</summary>
     public TimeSpan BaseBreak { get; init; } = TimeSpan.FromSeconds(30);

@@ -24,6 +24,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
     private Task _schedulerLoop = Task.CompletedTask;
     private Task _evictionLoop = Task.CompletedTask;
     private readonly RuntimeOptions _options;
+    private readonly OnDemandTable _onDemand;
     private volatile bool _started;
 
     /// <summary>Wires the runtime. <paramref name="reloader"/> re-reads the config for <see cref="ReloadAsync"/>.</summary>
@@ -38,6 +39,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
     {
         options ??= new RuntimeOptions();
         _options = options;
+        _onDemand = new OnDemandTable(options.OnDemandMaxTargets);
         _config = config;
         _time = time;
         _reloader = reloader;
@@ -93,6 +95,22 @@ public sealed class ExporterRuntime : IAsyncDisposable
         _schedulerLoop = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
         _evictionLoop = Task.Run(() => EvictIdleLoopAsync(_stopping.Token));
         _started = true;
+    }
+
+    /// <summary>On-demand targets held (sessions, snapshots, stats).</summary>
+    public int OnDemandTargets => _onDemand.Count;
+
+    /// <summary>
+    /// Notes an <c>/ipmi</c> request for a target not on the background schedule; beyond
+    /// <see cref="RuntimeOptions.OnDemandMaxTargets"/> the least recently requested one is forgotten (session closed).
+    /// </summary>
+    public async Task NoteOnDemandAsync(string targetKey)
+    {
+        foreach (var evicted in _onDemand.Touch(targetKey))
+        {
+            await Coordinator.ForgetAsync(evicted).ConfigureAwait(false);
+            Log.OnDemandTargetCapped(_logger, evicted, _onDemand.Capacity);
+        }
     }
 
     /// <summary>Re-reads the configuration; on errors keeps the current one and returns them.</summary>
@@ -159,6 +177,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
             var evicted = await Coordinator.EvictIdleAsync(key => Scheduler.NextDue(key) is not null, _options.OnDemandIdleTimeout).ConfigureAwait(false);
             foreach (var key in evicted)
             {
+                _onDemand.Remove(key);
                 Log.OnDemandTargetEvicted(_logger, key, _options.OnDemandIdleTimeout.TotalMinutes);
             }
         }
@@ -193,6 +212,9 @@ public sealed record RuntimeOptions
 
     /// <summary>Write SEL cursors and SDR caches to <c>state_dir</c>. Default <c>true</c>.</summary>
     public bool PersistState { get; init; } = true;
+
+    /// <summary>Cap on on-demand (<c>/ipmi</c>) targets held at once; the least recently requested is evicted. 1000.</summary>
+    public int OnDemandMaxTargets { get; init; } = 1000;
 
     /// <summary>How long an on-demand (<c>/ipmi</c>) target may go unrequested before its session is closed. 15 minutes.</summary>
     public TimeSpan OnDemandIdleTimeout { get; init; } = TimeSpan.FromMinutes(15);

@@ -1,73 +1,108 @@
 using BmcExporter.Logging;
 using BmcExporter.Snapshots;
-using Polly;
-using Polly.CircuitBreaker;
 
 namespace BmcExporter.Engine;
 
 public sealed partial class ScrapeCoordinator
 {
-    private async Task RunAsync(ScrapeTarget target, Flight flight, TimeSpan timeout)
+    /// <summary>
+    /// Runs one flight to its end. Whatever throws at whatever stage, the finally blocks release the slot, remove
+    /// the single-flight entry and complete the result, so no target can be wedged by one bad request.
+    /// </summary>
+    private async Task RunAsync(ScrapeTarget target, Flight flight, TimeSpan timeout, ScrapeOrigin origin)
     {
         var builder = flight.Builder;
-        TargetSnapshot snapshot;
-        using var deadline = new CancellationTokenSource(timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _shutdown.Token);
-        var token = linked.Token;
-        var acquired = false;
+        TargetSnapshot? snapshot = null;
         try
         {
-            await _slots.WaitAsync(token).ConfigureAwait(false);
-            acquired = true;
-            Interlocked.Increment(ref _inFlight);
-            snapshot = await BreakerFor(target.Key).Pipeline.ExecuteAsync(
-                static async (state, ct) => await state.Self.ScrapeOnceAsync(state.Target, state.Builder, state.Timeout, ct).ConfigureAwait(false),
-                (Self: this, Target: target, Builder: builder, Timeout: timeout),
-                token).ConfigureAwait(false);
+            snapshot = await ScrapeWithinLimitsAsync(target, builder, timeout, origin).ConfigureAwait(false);
+            snapshot = Store(target, snapshot);
         }
-        catch (BrokenCircuitException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var retry = ex.RetryAfter is { } after ? $"; next attempt in {after.TotalSeconds:0}s" : string.Empty;
-            snapshot = builder.Build("circuit open", ScrapeOutcome.CircuitOpen, $"circuit open after repeated failures{retry}");
+            Log.ScrapeNotSuccessful(_logger, target.Key, ScrapeOutcome.Failed, $"internal error: {ex.Message}");
+            snapshot ??= builder.Build($"internal error: {ex.Message}", ScrapeOutcome.Failed, $"internal error: {ex.Message}");
         }
-        catch (OperationCanceledException) when (!acquired)
+        finally
         {
-            snapshot = builder.Build($"{DeadlineReason(timeout)} while waiting for a free slot (scrape.max_concurrency {MaxConcurrency})");
+            _flights.TryRemove(new KeyValuePair<string, Flight>(target.Key, flight));
+            flight.Result.TrySetResult(snapshot ?? builder.Build("internal error", ScrapeOutcome.Failed, "internal error"));
         }
-        catch (OperationCanceledException)
+    }
+
+    private async Task<TargetSnapshot> ScrapeWithinLimitsAsync(ScrapeTarget target, SnapshotBuilder builder, TimeSpan timeout, ScrapeOrigin origin)
+    {
+        var breaker = BreakerFor(target.Key);
+        if (!breaker.TryEnter(out var retryIn))
         {
-            snapshot = builder.Build(_shutdown.IsCancellationRequested ? "exporter shutting down" : DeadlineReason(timeout));
+            var reason = $"circuit open after {breaker.ConsecutiveDead} scrapes without an answer; next attempt in {Math.Ceiling(retryIn.TotalSeconds):0}s";
+            return builder.Build(reason, ScrapeOutcome.CircuitOpen, reason);
         }
-        catch (Exception ex)
+
+        var pool = breaker.IsSuspect ? _suspectSlots : origin == ScrapeOrigin.OnDemand ? _onDemandSlots : _backgroundSlots;
+        var acquired = false;
+        TargetSnapshot? snapshot = null;
+        try
         {
-            snapshot = builder.Build(ex.Message, ScrapeOutcome.Failed, ex.Message);
+            using var deadline = new CancellationTokenSource(timeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _shutdown.Token);
+            try
+            {
+                await pool.WaitAsync(linked.Token).ConfigureAwait(false);
+                acquired = true;
+                Interlocked.Increment(ref _inFlight);
+            }
+            catch (OperationCanceledException)
+            {
+                snapshot = builder.Build(_shutdown.IsCancellationRequested
+                    ? "exporter shutting down"
+                    : $"{DeadlineReason(timeout)} while waiting for a free slot ({PoolName(pool)})");
+                return snapshot;
+            }
+
+            snapshot = await ScrapeOnceAsync(target, builder, timeout, linked.Token).ConfigureAwait(false);
+            return snapshot;
         }
         finally
         {
             if (acquired)
             {
                 Interlocked.Decrement(ref _inFlight);
-                _slots.Release();
+                pool.Release();
             }
-        }
 
+            // No snapshot means an exception escaped: the scrape counts as dead for the breaker, so it ends a trial.
+            breaker.Record(dead: snapshot is null || IsDead(snapshot));
+        }
+    }
+
+    /// <summary>Nothing answered at all: unreachable, refused, or silent.</summary>
+    private static bool IsDead(TargetSnapshot snapshot) =>
+        !snapshot.Answered && snapshot.Outcome is ScrapeOutcome.Failed or ScrapeOutcome.Timeout;
+
+    private TargetSnapshot Store(ScrapeTarget target, TargetSnapshot snapshot)
+    {
         var stats = _stats.For(target.Key);
         stats.RecordScrape(snapshot.Outcome);
         stats.RecordSelEvents(snapshot.NewSelEvents);
         snapshot = snapshot with { Breaker = BreakerFor(target.Key).State };
         // Log on a change of outcome only: a dead BMC must not log every interval.
         var previous = _store.Latest(target.Key);
-        snapshot = _store.Put(snapshot);
+        var stored = _store.Put(snapshot);
         if (snapshot.Outcome is not ScrapeOutcome.Success && (previous?.Outcome != snapshot.Outcome || previous?.Error != snapshot.Error) && snapshot.Outcome != ScrapeOutcome.CircuitOpen)
         {
             Log.ScrapeNotSuccessful(_logger, target.Key, snapshot.Outcome, snapshot.Error ?? string.Empty);
         }
 
-        _flights.TryRemove(new KeyValuePair<string, Flight>(target.Key, flight));
-        flight.Result.TrySetResult(snapshot);
+        return stored;
     }
 
-    private async ValueTask<TargetSnapshot> ScrapeOnceAsync(ScrapeTarget target, SnapshotBuilder builder, TimeSpan timeout, CancellationToken cancellationToken)
+    private string PoolName(SemaphoreSlim pool) =>
+        ReferenceEquals(pool, _suspectSlots) ? $"suspect targets, {SuspectConcurrency} at once"
+        : ReferenceEquals(pool, _onDemandSlots) ? $"scrape.on_demand_max_concurrency {OnDemandMaxConcurrency}"
+        : $"scrape.max_concurrency {MaxConcurrency}";
+
+    private async Task<TargetSnapshot> ScrapeOnceAsync(ScrapeTarget target, SnapshotBuilder builder, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,7 +113,7 @@ public sealed partial class ScrapeCoordinator
         {
             return builder.Build(_shutdown.IsCancellationRequested ? "exporter shutting down" : DeadlineReason(timeout));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var reason = ex.Message;
             builder.FailPending(reason);

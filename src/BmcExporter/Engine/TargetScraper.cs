@@ -117,7 +117,7 @@ public sealed class TargetScraper : ITargetScraper
             var context = new CollectContext
             {
                 Target = target,
-                Channel = new CountingChannel(session.Channel, stats),
+                Channel = new CountingChannel(session.Channel, stats, builder),
                 Builder = builder,
                 State = _state,
                 Stats = stats,

@@ -24,6 +24,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "On-demand target {Target} not requested for {IdleMinutes} minutes; closed its session and dropped its series")]
     public static partial void OnDemandTargetEvicted(ILogger logger, string target, double idleMinutes);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "On-demand target {Target} forgotten: {Capacity} on-demand targets are held at most (least recently requested goes first)")]
+    public static partial void OnDemandTargetCapped(ILogger logger, string target, int capacity);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Shutdown: {Count} BMC sessions did not answer Close Session within {Seconds}s and were abandoned")]
+    public static partial void SessionsAbandoned(ILogger logger, int count, double seconds);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Opened a session to {Target} with cipher suite {CipherSuite}")]
     public static partial void SessionOpened(ILogger logger, string target, int cipherSuite);
 

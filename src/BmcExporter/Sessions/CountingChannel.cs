@@ -4,7 +4,7 @@ using BmcExporter.Ipmi;
 namespace BmcExporter.Sessions;
 
 /// <summary>Counts commands and failures of one target for the self-metrics, then forwards.</summary>
-internal sealed class CountingChannel(IIpmiChannel inner, TargetStats stats) : IIpmiChannel
+internal sealed class CountingChannel(IIpmiChannel inner, TargetStats stats, SnapshotBuilder builder) : IIpmiChannel
 {
     public async ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
     {
@@ -12,6 +12,7 @@ internal sealed class CountingChannel(IIpmiChannel inner, TargetStats stats) : I
         {
             var response = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
             stats.RecordCommand(failed: !response.IsOk);
+            builder.NoteAnswer();
             return response;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -54,12 +54,21 @@ public sealed class SessionPool : IAsyncDisposable
     /// <summary>Closes the session of a target that left the fleet.</summary>
     public ValueTask RemoveAsync(string targetKey) => DropAsync(targetKey, "target removed", lost: false);
 
+    /// <summary>How long shutdown waits for Close Session answers; BMCs that are gone are not waited for longer.</summary>
+    public static readonly TimeSpan ShutdownBudget = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc />
+    /// <remarks>Sessions are closed in parallel within <see cref="ShutdownBudget"/>: a fleet of dead BMCs must not hold up a restart.</remarks>
     public async ValueTask DisposeAsync()
     {
-        foreach (var key in _sessions.Keys.ToList())
+        var closing = _sessions.Keys.ToList().Select(key => DropAsync(key, "shutdown", lost: false).AsTask()).ToArray();
+        try
         {
-            await DropAsync(key, "shutdown", lost: false).ConfigureAwait(false);
+            await Task.WhenAll(closing).WaitAsync(ShutdownBudget).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.SessionsAbandoned(_logger, closing.Count(t => !t.IsCompleted), ShutdownBudget.TotalSeconds);
         }
     }
 

@@ -57,6 +57,7 @@ public sealed partial class SnapshotBuilder
                 Fru = _fru,
                 CipherSuite = _cipherSuite,
                 OptionalMetrics = OptionalMetrics,
+                Answered = Answered,
             };
         }
     }

@@ -20,6 +20,7 @@ public sealed partial class SnapshotBuilder
     private DcmiPowerSample? _power;
     private SelSummary? _sel;
     private int _cipherSuite;
+    private int _answers;
     private string? _firstError;
 
     /// <summary>Starts a scrape of <paramref name="target"/> (its address) planning <paramref name="collectors"/> (ipmi_exporter names).</summary>
@@ -55,6 +56,12 @@ public sealed partial class SnapshotBuilder
 
     /// <summary>When the scrape started.</summary>
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary><c>true</c> once the BMC answered a command of this scrape (any completion code).</summary>
+    public bool Answered => Volatile.Read(ref _answers) > 0;
+
+    /// <summary>Notes that the BMC answered a command (the breaker tells a dead BMC from a slow one by this).</summary>
+    public void NoteAnswer() => Interlocked.Increment(ref _answers);
 
     /// <summary>Time since the scrape started.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_startTimestamp);

@@ -65,6 +65,9 @@ public sealed record TargetSnapshot
     /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
     public int CipherSuite { get; init; }
 
+    /// <summary><c>true</c> when the BMC answered at least one command during the scrape.</summary>
+    public bool Answered { get; init; }
+
     /// <summary>The circuit breaker's state when the snapshot was stored.</summary>
     public BreakerState Breaker { get; init; }
 

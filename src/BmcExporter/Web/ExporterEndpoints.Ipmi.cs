@@ -13,20 +13,34 @@ public static partial class ExporterEndpoints
     /// <summary>Taken off Prometheus' scrape timeout so the answer arrives before Prometheus gives up.</summary>
     public static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The scrape deadline: Prometheus' <c>X-Prometheus-Scrape-Timeout-Seconds</c> minus a margin (0.5 s, at most a tenth), else <c>scrape.timeout</c>.</summary>
-    public static TimeSpan Deadline(string? header, TimeSpan fallback)
+    /// <summary>
+    /// The scrape deadline: Prometheus' <c>X-Prometheus-Scrape-Timeout-Seconds</c> minus a margin (0.5 s, at most a
+    /// tenth), clamped to 0.1 s .. 1 h (<see cref="ScrapeCoordinator.MinTimeout"/>, <see cref="ScrapeCoordinator.MaxTimeout"/>);
+    /// <c>scrape.timeout</c> when the header is absent. <paramref name="error"/> explains a header that is not a
+    /// positive number of seconds.
+    /// </summary>
+    public static TimeSpan Deadline(string? header, TimeSpan fallback, out string? error)
     {
-        if (header is not null
-            && double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            && seconds > 0 && double.IsFinite(seconds))
+        error = null;
+        if (header is null)
         {
-            // The margin is 0.5 s, or a tenth of a short timeout.
-            var margin = Math.Min(DeadlineMargin.TotalSeconds, seconds * 0.1);
-            return TimeSpan.FromSeconds(seconds - margin);
+            return fallback;
         }
 
-        return fallback;
+        if (!double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0)
+        {
+            error = $"X-Prometheus-Scrape-Timeout-Seconds must be a positive number of seconds, got '{Truncate(header)}'";
+            return fallback;
+        }
+
+        // The margin is 0.5 s, or a tenth of a short timeout; the clamp happens on the double, before any TimeSpan.
+        var margin = Math.Min(DeadlineMargin.TotalSeconds, seconds * 0.1);
+        var clamped = Math.Clamp(seconds - margin, ScrapeCoordinator.MinTimeout.TotalSeconds, ScrapeCoordinator.MaxTimeout.TotalSeconds);
+        return TimeSpan.FromSeconds(clamped);
     }
+
+    /// <summary>A request value shortened for an error message.</summary>
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static async Task ServeIpmiAsync(HttpContext http, ExporterRuntime runtime, Outputs outputs, ILogger logger)
     {
@@ -56,6 +70,13 @@ public static partial class ExporterEndpoints
             return;
         }
 
+        var deadline = Deadline(http.Request.Headers["X-Prometheus-Scrape-Timeout-Seconds"].ToString() is { Length: > 0 } h ? h : null, config.Scrape.Timeout, out var deadlineError);
+        if (deadlineError is not null)
+        {
+            await BadRequestAsync(http, deadlineError).ConfigureAwait(false);
+            return;
+        }
+
         var configured = config.Targets.FirstOrDefault(t => t.Key == HostPort.Format(host, port) && t.Module == moduleName);
         var target = ScrapeTarget.From(host, port, module, config, configured?.Labels);
         var format = ContentNegotiation.Format(http.Request.Headers.Accept.ToString());
@@ -66,10 +87,14 @@ public static partial class ExporterEndpoints
             return;
         }
 
-        var deadline = Deadline(http.Request.Headers["X-Prometheus-Scrape-Timeout-Seconds"].ToString() is { Length: > 0 } h ? h : null, config.Scrape.Timeout);
         try
         {
-            var snapshot = await runtime.Coordinator.ScrapeAsync(target, deadline, http.RequestAborted).ConfigureAwait(false);
+            if (!outputs.Fleet.IsMember(target.Key))
+            {
+                await runtime.NoteOnDemandAsync(target.Key).ConfigureAwait(false);
+            }
+
+            var snapshot = await runtime.Coordinator.ScrapeAsync(target, deadline, ScrapeOrigin.OnDemand, http.RequestAborted).ConfigureAwait(false);
             var rendered = TargetRenderer.Render(snapshot, runtime.Stats.For(target.Key), RenderVariant.Ipmi);
             await WriteBodyAsync(http, ExpositionBody.Single(rendered, format, gzip)).ConfigureAwait(false);
         }

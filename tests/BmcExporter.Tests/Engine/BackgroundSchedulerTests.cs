@@ -69,6 +69,24 @@ public sealed class BackgroundSchedulerTests
     }
 
     [Fact]
+    public void Spread_KeysDifferingOnlyInPort_AreUniformOverTheInterval()
+    {
+        var targets = Enumerable.Range(20000, 1000).Select(p => TestTargets.Target("127.0.0.1", p)).ToList();
+
+        var buckets = new int[10];
+        foreach (var target in targets)
+        {
+            var offset = BackgroundScheduler.Spread(target);
+            Assert.InRange(offset, TimeSpan.Zero, target.Interval);
+            buckets[Math.Min(9, (int)(offset / target.Interval * 10))]++;
+        }
+
+        // 100 per tenth expected; a chi-squared test at 9 degrees of freedom stays under 27.9 with p = 0.001.
+        var chiSquared = buckets.Sum(b => (b - 100.0) * (b - 100.0) / 100.0);
+        Assert.True(chiSquared < 27.9, $"offsets cluster: {string.Join(",", buckets)} (chi-squared {chiSquared:0.0})");
+    }
+
+    [Fact]
     public async Task SetTargetsAsync_RemovedTarget_IsForgottenAndKeptTargetsKeepTheirPhase()
     {
         var time = new FakeTimeProvider();

@@ -2,7 +2,6 @@ using BmcExporter.Engine;
 using BmcExporter.Snapshots;
 using BmcExporter.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
-using Polly.CircuitBreaker;
 
 namespace BmcExporter.Tests.Engine;
 
@@ -11,7 +10,6 @@ public sealed class CircuitBreakerTests
     private static readonly BreakerOptions Options = new()
     {
         MinimumFailures = 3,
-        SamplingDuration = TimeSpan.FromMinutes(10),
         BaseBreak = TimeSpan.FromSeconds(30),
         MaxBreak = TimeSpan.FromMinutes(4),
     };
@@ -92,6 +90,76 @@ public sealed class CircuitBreakerTests
         }
 
         Assert.Equal(6, scraper.Calls);
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_HealthyBmcStopsAnswering_OpensAfterThreeDeadScrapesInARow()
+    {
+        var time = new FakeTimeProvider();
+        var answering = true;
+        var scraper = new ScriptedScraper((t, b, ct) =>
+        {
+            if (answering)
+            {
+                b.NoteAnswer();
+                return ScriptedScraper.AllSucceed(t, b, ct);
+            }
+
+            return ScriptedScraper.AllFail(t, b, ct);
+        });
+        await using var coordinator = TestTargets.Coordinator(scraper, time, breaker: Options);
+        var target = TestTargets.Target("10.9.9.6");
+        for (var i = 0; i < 50; i++)
+        {
+            await coordinator.ScrapeAsync(target, TimeSpan.FromSeconds(5), CancellationToken.None);
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        answering = false;
+        var outcomes = new List<ScrapeOutcome>();
+        for (var i = 0; i < 4; i++)
+        {
+            outcomes.Add((await coordinator.ScrapeAsync(target, TimeSpan.FromSeconds(5), CancellationToken.None)).Outcome);
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal([ScrapeOutcome.Failed, ScrapeOutcome.Failed, ScrapeOutcome.Failed, ScrapeOutcome.CircuitOpen], outcomes);
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_SlowButAnsweringBmc_NeverOpensCircuit()
+    {
+        var time = new FakeTimeProvider();
+        var scraper = new ScriptedScraper(async (t, b, ct) =>
+        {
+            // Answers, then the deadline cuts the (slow) SDR walk short.
+            b.NoteAnswer();
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+        });
+        await using var coordinator = TestTargets.Coordinator(scraper, time, breaker: Options);
+        var target = TestTargets.Target("10.9.9.5");
+
+        for (var i = 0; i < 6; i++)
+        {
+            var scrape = coordinator.ScrapeAsync(target, TimeSpan.FromSeconds(5), CancellationToken.None);
+            await WaitUntilAsync(() => scraper.Calls == i + 1);
+            time.Advance(TimeSpan.FromSeconds(6));
+            Assert.Equal(ScrapeOutcome.Timeout, (await scrape).Outcome);
+            await WaitUntilAsync(() => coordinator.Pending == 0);
+        }
+
+        Assert.Equal(BreakerState.Closed, coordinator.CircuitStateOf(target.Key));
+        Assert.Equal(6, scraper.Calls);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 5_000 && !condition(); i++)
+        {
+            await Task.Delay(1);
+        }
+
+        Assert.True(condition());
     }
 
     [Theory]
