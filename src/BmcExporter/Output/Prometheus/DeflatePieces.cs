@@ -6,15 +6,17 @@ namespace BmcExporter.Output.Prometheus;
 /// <summary>
 /// Compresses a sequence of pieces into raw deflate (RFC 1951), each piece ending with a full flush: its bytes
 /// stand alone, so <see cref="GzipFraming"/> can put pieces of many targets into one gzip member in any order.
-/// One instance per thread (it holds a zlib stream); level 1, because a piece is compressed once per scrape and
-/// served many times, and the 32 KB window would not reach across pieces anyway.
+/// One instance per thread (it holds a zlib stream); level 1, because a piece is compressed once per scrape.
 /// </summary>
 internal sealed unsafe class DeflatePieces : IDisposable
 {
     private const int Level = 1;
     private const int Deflated = 8;
-    private const int RawWindowBits = -15;
-    private const int MemLevel = 8;
+
+    // Pieces are a few hundred bytes to a few KB: a 4 KB window and 512 hash heads find every repeat inside one,
+    // and keep the hash table that each full flush clears small (memLevel 8 would clear 64 KB per piece).
+    private const int RawWindowBits = -12;
+    private const int MemLevel = 2;
     private const int DefaultStrategy = 0;
 
     [ThreadStatic]

@@ -117,41 +117,14 @@ public sealed class ExpositionBody
             return;
         }
 
-        var crc = new Crc32();
-        long textLength = 0;
-        var pending = 0;
-        if (Gzip)
+        var state = new WriteState();
+        while (!WriteSome(writer, state, FlushThreshold))
         {
-            writer.Write(GzipFraming.Header);
-        }
-
-        foreach (var (text, output) in Segments())
-        {
-            if (Gzip)
+            var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flushed.IsCanceled || flushed.IsCompleted)
             {
-                crc.Append(text.Span);
-                textLength += text.Length;
+                return;
             }
-
-            writer.Write(output.Span);
-            pending += output.Length;
-            if (pending >= FlushThreshold)
-            {
-                pending = 0;
-                var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (flushed.IsCanceled || flushed.IsCompleted)
-                {
-                    return;
-                }
-            }
-        }
-
-        if (Gzip)
-        {
-            writer.Write(GzipFraming.FinalBlock);
-            var trailer = writer.GetSpan(GzipFraming.TrailerLength);
-            GzipFraming.WriteTrailer(trailer, crc, textLength);
-            writer.Advance(GzipFraming.TrailerLength);
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -167,26 +140,7 @@ public sealed class ExpositionBody
             return;
         }
 
-        var crc = new Crc32();
-        long textLength = 0;
-        if (Gzip)
-        {
-            destination.Write(GzipFraming.Header);
-        }
-
-        foreach (var (text, output) in Segments())
-        {
-            crc.Append(text.Span);
-            textLength += text.Length;
-            destination.Write(output.Span);
-        }
-
-        if (Gzip)
-        {
-            destination.Write(GzipFraming.FinalBlock);
-            GzipFraming.WriteTrailer(destination.GetSpan(GzipFraming.TrailerLength), crc, textLength);
-            destination.Advance(GzipFraming.TrailerLength);
-        }
+        WriteSome(destination, new WriteState(), long.MaxValue);
     }
 
     /// <summary>The whole body as bytes (tests, benchmarks).</summary>
@@ -197,32 +151,93 @@ public sealed class ExpositionBody
         return buffer.WrittenSpan.ToArray();
     }
 
-    private ReadOnlyMemory<byte> Header(Family family) => Gzip ? DeflatedHeaders.Get(family, Format) : HeaderText(family);
-
-    private ReadOnlyMemory<byte> HeaderText(Family family) => ExpositionText.HeaderMemory(family, Format);
-
-    /// <summary>Each segment's text (for the CRC) and the bytes to send (the text itself, or its deflate piece).</summary>
-    private IEnumerable<(ReadOnlyMemory<byte> Text, ReadOnlyMemory<byte> Output)> Segments()
+    /// <summary>
+    /// Writes segments from where <paramref name="state"/> stopped until about <paramref name="budget"/> bytes were
+    /// written; <c>true</c> once the body is complete. Segments are the family headers, each target's piece of each
+    /// family (its text, or its deflate piece with gzip, the CRC-32 running over the text), and the tail.
+    /// </summary>
+    private bool WriteSome(IBufferWriter<byte> output, WriteState state, long budget)
     {
-        foreach (var family in MetricNames.All)
+        long written = 0;
+        if (!state.Started)
         {
+            state.Started = true;
+            if (Gzip)
+            {
+                output.Write(GzipFraming.Header);
+            }
+        }
+
+        var families = MetricNames.All;
+        for (; state.Family < families.Count; state.Family++, state.Target = -1)
+        {
+            var family = families[state.Family];
             if (!_present[family.Index])
             {
                 continue;
             }
 
-            yield return (HeaderText(family), Header(family));
-            foreach (var target in _targets)
+            if (state.Target == -1)
             {
+                written += Emit(output, state, HeaderText(family), Header(family));
+                state.Target = 0;
+            }
+
+            for (; state.Target < _targets.Count; state.Target++)
+            {
+                if (written >= budget)
+                {
+                    return false;
+                }
+
+                var target = _targets[state.Target];
                 var text = target.Text(family.Index);
                 if (text.Length > 0)
                 {
-                    yield return (text, Gzip ? target.Deflate(family.Index) : text);
+                    written += Emit(output, state, text, Gzip ? target.Deflate(family.Index) : text);
                 }
             }
         }
 
-        yield return (_tailText, Gzip ? _tailDeflate : _tailText);
+        Emit(output, state, _tailText, Gzip ? _tailDeflate : _tailText);
+        if (Gzip)
+        {
+            output.Write(GzipFraming.FinalBlock);
+            GzipFraming.WriteTrailer(output.GetSpan(GzipFraming.TrailerLength), state.Crc, state.TextLength);
+            output.Advance(GzipFraming.TrailerLength);
+        }
+
+        return true;
+    }
+
+    private int Emit(IBufferWriter<byte> output, WriteState state, ReadOnlyMemory<byte> text, ReadOnlyMemory<byte> bytes)
+    {
+        if (Gzip)
+        {
+            state.Crc.Append(text.Span);
+            state.TextLength += text.Length;
+        }
+
+        output.Write(bytes.Span);
+        return bytes.Length;
+    }
+
+    private ReadOnlyMemory<byte> Header(Family family) => Gzip ? DeflatedHeaders.Get(family, Format) : HeaderText(family);
+
+    private ReadOnlyMemory<byte> HeaderText(Family family) => ExpositionText.HeaderMemory(family, Format);
+
+    /// <summary>Where a write stopped: the family, the target within it (-1: header not yet written), the running CRC.</summary>
+    private sealed class WriteState
+    {
+        public bool Started { get; set; }
+
+        public int Family { get; set; }
+
+        public int Target { get; set; } = -1;
+
+        public Crc32 Crc { get; } = new();
+
+        public long TextLength { get; set; }
     }
 
     /// <summary>HELP/TYPE headers compressed once per format.</summary>

@@ -74,9 +74,14 @@ internal static class ExpositionText
         else
         {
             var span = output.GetSpan(32);
-            if (!value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
+            int written;
+            // Most readings and counters are whole numbers: format those as integers, the rest shortest round-trip.
+            var ok = value == Math.Floor(value) && Math.Abs(value) < 1e15
+                ? ((long)value).TryFormat(span, out written, default, CultureInfo.InvariantCulture)
+                : value.TryFormat(span, out written, default, CultureInfo.InvariantCulture);
+            if (!ok)
             {
-                throw new InvalidOperationException("a double did not fit 32 bytes");
+                throw new InvalidOperationException("a number did not fit 32 bytes");
             }
 
             output.Advance(written);

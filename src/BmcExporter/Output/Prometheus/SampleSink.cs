@@ -16,6 +16,9 @@ internal sealed class SampleSink
     private readonly ArrayBufferWriter<byte> _prefix = new(128);
     private readonly ArrayBufferWriter<byte> _packed = new(8192);
     private readonly byte[][] _names = MetricNames.All.Select(f => Encoding.UTF8.GetBytes(f.Name)).ToArray();
+
+    // Per family and label: `,label="` (the leading comma dropped for the first label of an unprefixed series).
+    private readonly byte[][][] _labelOpeners = MetricNames.All.Select(f => f.Labels.Select(l => Encoding.UTF8.GetBytes($",{l}=\"")).ToArray()).ToArray();
     private int _count;
 
     /// <summary>This thread's sink.</summary>
@@ -63,15 +66,10 @@ internal sealed class SampleSink
         {
             ExpositionText.WriteAscii(output, "{"u8);
             output.Write(_prefix.WrittenSpan);
+            var openers = _labelOpeners[family.Index];
             for (var i = 0; i < labelValues.Length; i++)
             {
-                if (i > 0 || _prefix.WrittenCount > 0)
-                {
-                    ExpositionText.WriteAscii(output, ","u8);
-                }
-
-                ExpositionText.Write(output, family.Labels[i]);
-                ExpositionText.WriteAscii(output, "=\""u8);
+                output.Write(i > 0 || _prefix.WrittenCount > 0 ? openers[i] : openers[i].AsSpan(1));
                 ExpositionText.WriteLabelValue(output, labelValues[i]);
                 ExpositionText.WriteAscii(output, "\""u8);
             }
