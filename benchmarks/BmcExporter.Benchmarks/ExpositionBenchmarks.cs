@@ -103,6 +103,40 @@ public class ExpositionBenchmarks
         return series;
     }
 
+    /// <summary>The same without compression and self-health families (the /ipmi rendering).</summary>
+    [Benchmark]
+    public int RenderAllIpmi()
+    {
+        var series = 0;
+        foreach (var s in _snapshots)
+        {
+            series += TargetRenderer.Render(s, _stats.For(s.Target), RenderVariant.Ipmi).Series;
+        }
+
+        return series;
+    }
+
+    /// <summary>Only the compression part of <see cref="RenderAll"/>: every family piece of every target.</summary>
+    [Benchmark]
+    public long CompressAll()
+    {
+        var output = new ArrayBufferWriter<byte>(1 << 16);
+        var deflater = DeflatePieces.ForThread;
+        long total = 0;
+        foreach (var rendered in _rendered)
+        {
+            output.ResetWrittenCount();
+            foreach (var family in MetricNames.All)
+            {
+                deflater.Compress(rendered.Text(family.Index).Span, output);
+            }
+
+            total += output.WrittenCount;
+        }
+
+        return total;
+    }
+
     private long Serve(bool gzip)
     {
         _sink.Reset();

@@ -168,4 +168,30 @@ public sealed class FleetViewTests
         Assert.False(first.IsCompressed);
         Assert.DoesNotContain("target=", Encoding.UTF8.GetString(first.Text(MetricNames.Up.Index).Span), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Put_SecondSnapshotWithOneChange_ReusesUnchangedPiecesAndGzipStaysExact()
+    {
+        var stats = new TargetStatsRegistry();
+        var store = new SnapshotStore();
+        using var fleet = new FleetView(store, stats);
+        fleet.SetMembers(["a:623#default"]);
+        var first = SampleSnapshots.Full("a:623") with { Key = "a:623#default" };
+        store.Put(first);
+        var before = fleet.Latest("a:623#default")!;
+        var changed = first with
+        {
+            StartedAt = first.StartedAt.AddMinutes(1),
+            Sensors = [.. first.Sensors.Select(s => s.Name == "CPU Temp" ? s with { Value = 47 } : s)],
+        };
+
+        store.Put(changed);
+        var after = fleet.Latest("a:623#default")!;
+
+        Assert.True(after.Deflate(MetricNames.BmcInfo.Index).Span.SequenceEqual(before.Deflate(MetricNames.BmcInfo.Index).Span));
+        Assert.False(after.Text(MetricNames.Temperature.Index).Span.SequenceEqual(before.Text(MetricNames.Temperature.Index).Span));
+        var plain = Encoding.UTF8.GetString(Render.FleetBody(fleet, ExpositionFormat.Text, gzip: false));
+        Assert.Equal(plain, Render.Gunzip(Render.FleetBody(fleet, ExpositionFormat.Text, gzip: true)));
+        Assert.Contains("name=\"CPU Temp\"} 47\n", plain, StringComparison.Ordinal);
+    }
 }

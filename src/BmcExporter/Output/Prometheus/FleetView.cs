@@ -121,7 +121,7 @@ public sealed class FleetView : IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Key), RenderVariant.Fleet);
+        var rendered = TargetRenderer.Render(snapshot, _stats.For(snapshot.Key), RenderVariant.Fleet, entry.Current);
         Interlocked.Add(ref _renderTicks, Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _renders);
         lock (entry)

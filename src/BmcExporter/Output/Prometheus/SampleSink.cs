@@ -83,8 +83,12 @@ internal sealed class SampleSink
         _count++;
     }
 
-    /// <summary>Packs what was added, family by family; with <paramref name="compress"/> also as deflate pieces.</summary>
-    public RenderedExposition Pack(bool compress)
+    /// <summary>
+    /// Packs what was added, family by family; with <paramref name="compress"/> also as deflate pieces. A family whose
+    /// text equals its text in <paramref name="previous"/> reuses that piece instead of being compressed again
+    /// (identity, chassis, FRU, states and many readings do not change between scrapes).
+    /// </summary>
+    public RenderedExposition Pack(bool compress, RenderedExposition? previous = null)
     {
         var offsets = new int[_families.Length + 1];
         var total = 0;
@@ -109,10 +113,19 @@ internal sealed class SampleSink
         _packed.ResetWrittenCount();
         var deflateOffsets = new int[_families.Length + 1];
         var deflater = DeflatePieces.ForThread;
+        var reuse = previous is { IsCompressed: true };
         for (var i = 0; i < _families.Length; i++)
         {
             deflateOffsets[i] = _packed.WrittenCount;
-            deflater.Compress(_families[i].WrittenSpan, _packed);
+            var piece = _families[i].WrittenSpan;
+            if (reuse && previous!.Text(i).Span.SequenceEqual(piece))
+            {
+                _packed.Write(previous.Deflate(i).Span);
+            }
+            else
+            {
+                deflater.Compress(piece, _packed);
+            }
         }
 
         deflateOffsets[^1] = _packed.WrittenCount;

@@ -20,8 +20,11 @@ public enum RenderVariant
 /// </summary>
 public static class TargetRenderer
 {
-    /// <summary>Renders <paramref name="snapshot"/>; <paramref name="stats"/> gives the counters kept across scrapes.</summary>
-    public static RenderedExposition Render(TargetSnapshot snapshot, TargetStats? stats, RenderVariant variant)
+    /// <summary>
+    /// Renders <paramref name="snapshot"/>; <paramref name="stats"/> gives the counters kept across scrapes and
+    /// <paramref name="previous"/>, the target's last rendering, lets unchanged families keep their compressed piece.
+    /// </summary>
+    public static RenderedExposition Render(TargetSnapshot snapshot, TargetStats? stats, RenderVariant variant, RenderedExposition? previous = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var sink = SampleSink.ForThread;
@@ -43,7 +46,7 @@ public static class TargetRenderer
             WriteSelfHealth(sink, snapshot, stats);
         }
 
-        return sink.Pack(compress: variant == RenderVariant.Fleet);
+        return sink.Pack(compress: variant == RenderVariant.Fleet, previous);
     }
 
     /// <summary>The prefix labels: <c>target</c> on the fleet page, then the target's own labels sorted by name.</summary>
