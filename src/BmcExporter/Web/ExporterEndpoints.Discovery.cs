@@ -14,7 +14,8 @@ public static partial class ExporterEndpoints
     /// <summary>
     /// <c>GET /sd</c>: Prometheus <c>http_sd_configs</c> JSON listing the targets this replica owns, one group per
     /// target: <c>targets</c> is the BMC's <c>host:port</c>; <c>__param_module</c> sets the module URL parameter of
-    /// the <c>/ipmi</c> scrape; <c>__meta_bmc_exporter_module</c>, <c>__meta_bmc_exporter_shard</c> and
+    /// the <c>/ipmi</c> scrape; <c>__meta_bmc_exporter_address</c> is the host:port the request was sent to (this
+    /// replica), for relabelling into <c>__address__</c>; <c>__meta_bmc_exporter_module</c>, <c>__meta_bmc_exporter_shard</c> and
     /// <c>__meta_bmc_exporter_label_NAME</c> are for relabelling (meta labels are dropped unless kept, so they never
     /// clash with the labels on the series).
     /// </summary>
@@ -22,6 +23,7 @@ public static partial class ExporterEndpoints
     {
         var config = runtime.Config;
         var shard = $"{config.Sharding.Shard}";
+        var self = http.Request.Host.HasValue ? http.Request.Host.Value : string.Empty;
         var groups = runtime.Targets.Owned
             .Select(t => ScrapeTarget.From(t, config))
             .OfType<ScrapeTarget>()
@@ -31,6 +33,7 @@ public static partial class ExporterEndpoints
                 var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["__param_module"] = t.Module.Name,
+                    ["__meta_bmc_exporter_address"] = self,
                     ["__meta_bmc_exporter_module"] = t.Module.Name,
                     ["__meta_bmc_exporter_shard"] = shard,
                 };

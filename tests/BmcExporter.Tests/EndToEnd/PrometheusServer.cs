@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace BmcExporter.Tests.EndToEnd;
+
+/// <summary>
+/// A real Prometheus (Debian <c>prometheus</c> 2.42) on loopback with a scrape config of the test's choosing, queried
+/// over its HTTP API. Missing binary is a failure with the install command, never a skip.
+/// </summary>
+internal sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private PrometheusServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "prom-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var config = Path.Combine(directory, "prometheus.yml");
+        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n" + scrapeConfigsYaml);
+        var port = FreeTcpPort();
+        var start = new ProcessStartInfo("prometheus")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("prometheus is not installed: apt-get install prometheus (scripts/install-test-deps.sh)", ex);
+        }
+
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new PrometheusServer(process, directory, port);
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var ready = await server.Client.GetAsync("/-/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException("prometheus did not become ready within 30 s");
+    }
+
+    /// <summary>The value of a scalar-valued instant query (first sample), or <c>null</c> when the result is empty.</summary>
+    public async Task<double?> QueryAsync(string promql)
+    {
+        using var response = await Client.GetAsync("/api/v1/query?query=" + Uri.EscapeDataString(promql));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = json.RootElement.GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() == 0
+            ? null
+            : double.Parse(result[0].GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Polls <paramref name="promql"/> until it equals <paramref name="expected"/> (at most 60 s).</summary>
+    public async Task<double?> WaitForAsync(string promql, double expected)
+    {
+        double? last = null;
+        for (var i = 0; i < 600; i++)
+        {
+            last = await QueryAsync(promql);
+            if (last == expected)
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return last;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
