@@ -7,7 +7,6 @@ public sealed partial class IpmiSession
     /// <summary>Transmissions allowed per attempt the settings grant, when the adaptive timeout is shorter.</summary>
     private const int TransmissionsPerAttempt = 4;
 
-    private CancellationTokenSource? _waitTimeout;
     private long _requestsSent;
     private long _retransmissions;
     private long _timeouts;
@@ -37,8 +36,10 @@ public sealed partial class IpmiSession
 
     /// <summary>
     /// Sends and waits for a matching reply, calling <paramref name="write"/> again for each retransmission (new
-    /// session sequence number). Each wait lasts the retransmission timeout of <paramref name="timer"/> (adaptive,
-    /// at most RequestTimeout). Retransmissions go on while fewer than <paramref name="attempts"/> were sent, or
+    /// session sequence number). The first wait is the retransmission timeout of <paramref name="timer"/>
+    /// (adaptive, at most RequestTimeout); each retransmission doubles it up to RequestTimeout. The back-off lasts
+    /// for this request only: the next one starts again from the measured value (as CoAP does per message,
+    /// RFC 7252 §4.2), since loss on a BMC link is not congestion a shared sender must back away from. Retransmissions go on while fewer than <paramref name="attempts"/> were sent, or
     /// while the time spent is below attempts × RequestTimeout (so a short adaptive timeout never gives up sooner
     /// than the settings say), at most <paramref name="maxTransmissions"/>. Non-matching and malformed datagrams
     /// are dropped (reference §2.10). Two ICMP errors in a row (or one on the last transmission) raise
@@ -52,6 +53,7 @@ public sealed partial class IpmiSession
         var started = _time.GetTimestamp();
         var budget = _options.RequestTimeout * attempts;
         var transmission = 0;
+        var wait = timer.Current;
         for (; transmission < maxTransmissions; transmission++)
         {
             if (transmission >= attempts && _time.GetElapsedTime(started) >= budget)
@@ -59,7 +61,7 @@ public sealed partial class IpmiSession
                 break;
             }
 
-            var outcome = await TransmitAndWaitAsync(write, match, timer, transmission, cancellationToken).ConfigureAwait(false);
+            var outcome = await TransmitAndWaitAsync(write, match, timer, wait, transmission, cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case WaitKind.Answered:
@@ -79,7 +81,7 @@ public sealed partial class IpmiSession
                 default:
                     consecutiveIcmp = 0;
                     Interlocked.Increment(ref _timeouts);
-                    timer.Backoff();
+                    wait = timer.BackOff(wait);
                     break;
             }
         }
@@ -102,7 +104,7 @@ public sealed partial class IpmiSession
 
     /// <summary>One transmission and the wait for its reply. A reply to a first transmission is an RTT sample.</summary>
     private async ValueTask<WaitOutcome> TransmitAndWaitAsync(
-        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, int transmission, CancellationToken cancellationToken)
+        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, TimeSpan wait, int transmission, CancellationToken cancellationToken)
     {
         var length = write(_sendBuffer);
         var listenOnly = length == 0;
@@ -121,10 +123,8 @@ public sealed partial class IpmiSession
             }
         }
 
-        var wait = listenOnly ? _options.RequestTimeout : timer.Current;
-        var timeout = RentWaitTimeout(wait);
-        using var link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
-        try
+        using var deadline = new CancellationTokenSource(listenOnly ? _options.RequestTimeout : wait, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         {
             while (true)
             {
@@ -174,37 +174,7 @@ public sealed partial class IpmiSession
                 }
             }
         }
-        finally
-        {
-            ReturnWaitTimeout(timeout);
-        }
-    }
 
-    /// <summary>A deadline source reused across waits (no allocation unless the previous one fired).</summary>
-    private CancellationTokenSource RentWaitTimeout(TimeSpan wait)
-    {
-        var source = _waitTimeout;
-        _waitTimeout = null;
-        if (source is null || !source.TryReset())
-        {
-            source?.Dispose();
-            source = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        }
-
-        source.CancelAfter(wait);
-        return source;
-    }
-
-    private void ReturnWaitTimeout(CancellationTokenSource source)
-    {
-        if (source.TryReset())
-        {
-            _waitTimeout = source;
-        }
-        else
-        {
-            source.Dispose();
-        }
     }
 
     private static bool IsUnreachable(SocketException ex) => ex.SocketErrorCode

@@ -132,8 +132,6 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
             }
 
             _state = SessionState.Closed;
-            _waitTimeout?.Dispose();
-            _waitTimeout = null;
             _cipher?.Dispose();
             _cipher = null;
             await _transport.DisposeAsync().ConfigureAwait(false);

@@ -4,9 +4,9 @@ namespace BmcExporter.Ipmi.Client;
 /// Retransmission timeout from measured round trips, after RFC 6298 §2: the first sample R sets SRTT = R and
 /// RTTVAR = R/2; later samples update RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R| and SRTT = 7/8 SRTT + 1/8 R; the
 /// timeout is SRTT + max(G, 4 RTTVAR), clamped to [floor, maximum]. Before any sample it is the maximum (the
-/// configured request timeout). A timeout doubles it up to the maximum (§5.5) until the next sample. Callers
-/// feed only samples of requests that were sent once (Karn's rule, §3): a reply after a retransmission could
-/// answer either copy.
+/// configured request timeout). Retransmissions of one request double their wait up to the maximum
+/// (<see cref="BackOff"/>, §5.5). Callers feed only samples of requests that were sent once (Karn's rule, §3):
+/// a reply after a retransmission could answer either copy.
 /// </summary>
 internal sealed class RetransmissionTimer
 {
@@ -55,8 +55,8 @@ internal sealed class RetransmissionTimer
         Current = Clamp(_smoothed + (spread > Granularity ? spread : Granularity));
     }
 
-    /// <summary>The wait expired without an answer: back off (double, up to the maximum).</summary>
-    public void Backoff() => Current = Clamp(Current * 2);
+    /// <summary>The wait for the next retransmission after <paramref name="previous"/> expired: double, up to the maximum.</summary>
+    public TimeSpan BackOff(TimeSpan previous) => Clamp(previous * 2);
 
     private TimeSpan Clamp(TimeSpan value) => value < _floor ? _floor : value > _maximum ? _maximum : value;
 }

@@ -83,21 +83,29 @@ public sealed class AdaptiveRetransmissionTests
         // Karn: the reply came 100 ms after the first copy but instantly after the second; a sample would have moved SRTT.
         Assert.True(response.IsOk);
         Assert.Equal(TimeSpan.Zero, session.Counters.SmoothedRoundTrip);
-        Assert.Equal(TimeSpan.FromMilliseconds(200), session.Counters.RetransmissionTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), session.Counters.RetransmissionTimeout);
     }
 
     [Fact]
-    public async Task SendAsync_NextCleanAnswer_BackoffCollapses()
+    public async Task SendAsync_TwoRepliesLost_WaitsDoubleThenNextRequestStartsFromMeasured()
     {
         var harness = new SessionHarness(17);
         await using var session = await OpenWarmAsync(harness);
+        var before = harness.Bmc.InSessionRequests.Count;
         var drops = 2;
         harness.Transport.DropReply = _ => drops-- > 0;
-        await harness.DriveAsync(session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None).AsTask(), TimeSpan.FromMilliseconds(50));
-        Assert.Equal(TimeSpan.FromMilliseconds(400), session.Counters.RetransmissionTimeout);
 
-        await session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None);
+        var task = session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None).AsTask();
+        await WaitForAsync(() => harness.Bmc.InSessionRequests.Count == before + 1);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+        await WaitForAsync(() => harness.Bmc.InSessionRequests.Count == before + 2);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(199));
+        await Task.Delay(20);
+        Assert.Equal(before + 2, harness.Bmc.InSessionRequests.Count);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForAsync(() => task.IsCompleted);
 
+        Assert.Equal(before + 3, harness.Bmc.InSessionRequests.Count);
         Assert.Equal(TimeSpan.FromMilliseconds(100), session.Counters.RetransmissionTimeout);
     }
 

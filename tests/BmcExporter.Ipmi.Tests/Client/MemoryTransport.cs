@@ -61,6 +61,8 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
 
     private bool _idle;
 
+    internal string DebugState => $"idle flag {Volatile.Read(ref _idle)}, queued {_inbound.Reader.Count}, sent {Sent.Count}: " + string.Join(" ", Sent.TakeLast(6).Select(d => $"{d.Length}:{(d.Length > 5 ? d[5] : 0):X2}"));
+
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _idle, true);

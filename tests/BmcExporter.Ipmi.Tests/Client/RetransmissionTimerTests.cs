@@ -65,19 +65,20 @@ public sealed class RetransmissionTimerTests
     }
 
     [Fact]
-    public void Backoff_RepeatedTimeouts_DoublesUpToMaximum()
+    public void BackOff_RepeatedTimeouts_DoublesUpToMaximumWithoutMovingTheBase()
     {
         var timer = new RetransmissionTimer(Floor, Max);
         timer.Sample(TimeSpan.Zero);
 
-        timer.Backoff();
-        Assert.Equal(TimeSpan.FromMilliseconds(200), timer.Current);
-        timer.Backoff();
-        timer.Backoff();
-        timer.Backoff();
-        timer.Backoff();
+        var wait = timer.BackOff(timer.Current);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), wait);
+        for (var i = 0; i < 4; i++)
+        {
+            wait = timer.BackOff(wait);
+        }
 
-        Assert.Equal(Max, timer.Current);
+        Assert.Equal(Max, wait);
+        Assert.Equal(Floor, timer.Current);
     }
 
     [Fact]
