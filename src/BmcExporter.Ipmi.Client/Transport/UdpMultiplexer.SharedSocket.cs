@@ -85,6 +85,11 @@ public sealed partial class UdpMultiplexer
                 catch (SocketException)
                 {
                     // An ICMP error for one peer: with IP_RECVERR the queue says which; hand it to that session.
+                    if (_stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     DrainErrors();
                     continue;
                 }
@@ -105,13 +110,20 @@ public sealed partial class UdpMultiplexer
 
             var peer = new SocketAddress(_socket.AddressFamily);
 
-            // Bounded: the kernel caps the error queue by the socket's receive buffer; 64 per wake-up is plenty.
-            for (var i = 0; i < 64 && IcmpErrorQueue.TryRead(_socket, peer, out var error); i++)
+            try
             {
-                if (_lanes.TryGetValue(peer, out var lane))
+                // Bounded: the kernel caps the error queue by the socket's receive buffer; 64 per wake-up is plenty.
+                for (var i = 0; i < 64 && IcmpErrorQueue.TryRead(_socket, peer, out var error); i++)
                 {
-                    lane.DeliverError(error);
+                    if (_lanes.TryGetValue(peer, out var lane))
+                    {
+                        lane.DeliverError(error);
+                    }
                 }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The multiplexer is being disposed.
             }
         }
 
