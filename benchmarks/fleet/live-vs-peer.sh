@@ -7,7 +7,8 @@
 # includes its FreeIPMI children), then the peer/ours ratios.
 # Usage: benchmarks/fleet/live-vs-peer.sh [SCRAPES=200] [WARMUP=20]
 # Environment: ART (artifacts path, default /tmp/art-livebench), SIM_PORT (UDP, default 27623),
-# PEER_PORT / OUR_PORT (HTTP, default 27900 / 27901), OURS_DLL (use an already built bmc-exporter.dll).
+# PEER_PORT / OUR_PORT (HTTP, default 27900 / 27901), OURS_DLL (use an already built bmc-exporter.dll),
+# OURS_ENV (extra VAR=VALUE words for our process, e.g. runtime knobs to try).
 set -euo pipefail
 SCRAPES=${1:-200}
 WARMUP=${2:-20}
