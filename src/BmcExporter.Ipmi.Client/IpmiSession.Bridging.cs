@@ -40,6 +40,8 @@ public sealed partial class IpmiSession
         await ExchangeAsync(
             _ => 0,
             datagram => MatchInSession(datagram, netFn, request.Command, null),
+            _requestTimer,
+            1,
             1,
             $"bridged {Describe(request)}",
             cancellationToken).ConfigureAwait(false);

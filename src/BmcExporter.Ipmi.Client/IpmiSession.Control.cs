@@ -53,6 +53,8 @@ public sealed partial class IpmiSession
             await ExchangeAsync(
                 destination => cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), header, data),
                 datagram => MatchInSession(datagram, (byte)(header.NetFn | 1), header.Command, header.Sequence),
+                _requestTimer,
+                1,
                 1,
                 "Close Session",
                 CancellationToken.None).ConfigureAwait(false);

@@ -1,10 +1,17 @@
 using System.Net.Sockets;
-using BmcExporter.Ipmi.Client.Transport;
 
 namespace BmcExporter.Ipmi.Client;
 
 public sealed partial class IpmiSession
 {
+    /// <summary>Transmissions allowed per attempt the settings grant, when the adaptive timeout is shorter.</summary>
+    private const int TransmissionsPerAttempt = 4;
+
+    private long _requestsSent;
+    private long _retransmissions;
+    private long _timeouts;
+    private long _icmpErrors;
+
     /// <summary>Builds the datagram of one (re)transmission into the span; 0 means "send nothing, only listen".</summary>
     private delegate int PacketWriter(Span<byte> destination);
 
@@ -18,48 +25,127 @@ public sealed partial class IpmiSession
         SessionLost,
     }
 
+    /// <summary>Counters for the host to export (safe to read from any thread).</summary>
+    public SessionCounters Counters => new(
+        Interlocked.Read(ref _requestsSent),
+        Interlocked.Read(ref _retransmissions),
+        Interlocked.Read(ref _timeouts),
+        Interlocked.Read(ref _icmpErrors),
+        _requestTimer.Current,
+        _requestTimer.SmoothedRoundTrip);
+
     /// <summary>
-    /// Sends and waits for a matching reply, retransmitting up to <paramref name="attempts"/> times, each time
-    /// calling <paramref name="write"/> again (new session sequence number). Non-matching and malformed datagrams
-    /// are dropped (reference §2.10). Throws <see cref="IpmiTimeoutException"/> when no attempt got an answer.
+    /// Sends and waits for a matching reply, calling <paramref name="write"/> again for each retransmission (new
+    /// session sequence number). The first wait is the retransmission timeout of <paramref name="timer"/>
+    /// (adaptive, at most RequestTimeout); each retransmission doubles it up to RequestTimeout. The back-off lasts
+    /// for this request only: the next one starts again from the measured value (as CoAP does per message,
+    /// RFC 7252 §4.2), since loss on a BMC link is not congestion a shared sender must back away from. Retransmissions go on while fewer than <paramref name="attempts"/> were sent, or
+    /// while the time spent is below attempts × RequestTimeout (so a short adaptive timeout never gives up sooner
+    /// than the settings say), at most <paramref name="maxTransmissions"/>. Non-matching and malformed datagrams
+    /// are dropped (reference §2.10). Two ICMP errors in a row (or one on the last transmission) raise
+    /// <see cref="IpmiUnreachableException"/> at once; silence raises <see cref="IpmiTimeoutException"/>.
     /// </summary>
-    private async ValueTask ExchangeAsync(PacketWriter write, ReplyMatcher match, int attempts, string operation, CancellationToken cancellationToken)
+    private async ValueTask ExchangeAsync(
+        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, int attempts, int maxTransmissions, string operation, CancellationToken cancellationToken)
     {
-        Exception? lastError = null;
-        for (var attempt = 0; attempt < attempts; attempt++)
+        SocketException? icmp = null;
+        var consecutiveIcmp = 0;
+        var started = _time.GetTimestamp();
+        var budget = _options.RequestTimeout * attempts;
+        var transmission = 0;
+        var wait = timer.Current;
+        for (; transmission < maxTransmissions; transmission++)
         {
-            var length = write(_sendBuffer);
-            if (length > 0)
+            if (transmission >= attempts && _time.GetElapsedTime(started) >= budget)
             {
-                try
-                {
-                    await _transport.SendAsync(_sendBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                }
-                catch (SocketException ex)
-                {
-                    lastError = ex;
-                }
+                break;
             }
 
-            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var outcome = await TransmitAndWaitAsync(write, match, timer, wait, transmission, cancellationToken).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case WaitKind.Answered:
+                    ScheduleKeepalive();
+                    return;
+                case WaitKind.SessionLost:
+                    throw new IpmiSessionLostException(Target, $"BMC {Target} answered {operation} outside the session: it no longer knows session 0x{_bmcSessionId:X8}.");
+                case WaitKind.Unreachable:
+                    Interlocked.Increment(ref _icmpErrors);
+                    icmp = outcome.Error;
+                    if (++consecutiveIcmp >= 2 || transmission + 1 >= maxTransmissions)
+                    {
+                        throw Unreachable(operation, icmp!);
+                    }
+
+                    break;
+                default:
+                    consecutiveIcmp = 0;
+                    Interlocked.Increment(ref _timeouts);
+                    wait = timer.BackOff(wait);
+                    break;
+            }
+        }
+
+        throw new IpmiTimeoutException(
+            Target,
+            $"BMC {Target} did not answer {operation}: no reply to {transmission} transmission(s) in {_time.GetElapsedTime(started).TotalSeconds:0.###} s (settings RequestTimeout {_options.RequestTimeout.TotalSeconds:0.###} s and Retries {_options.Retries}).",
+            icmp);
+    }
+
+    private enum WaitKind
+    {
+        TimedOut,
+        Answered,
+        SessionLost,
+        Unreachable,
+    }
+
+    private readonly record struct WaitOutcome(WaitKind Kind, SocketException? Error = null);
+
+    /// <summary>One transmission and the wait for its reply. A reply to a first transmission is an RTT sample.</summary>
+    private async ValueTask<WaitOutcome> TransmitAndWaitAsync(
+        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, TimeSpan wait, int transmission, CancellationToken cancellationToken)
+    {
+        var length = write(_sendBuffer);
+        var listenOnly = length == 0;
+        var sentAt = _time.GetTimestamp();
+        if (!listenOnly)
+        {
+            Interlocked.Increment(ref transmission == 0 ? ref _requestsSent : ref _retransmissions);
+            try
+            {
+                await _transport.SendAsync(_sendBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (IsUnreachable(ex))
+            {
+                // A connected socket reports an earlier ICMP error on the next send.
+                return new WaitOutcome(WaitKind.Unreachable, ex);
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(listenOnly ? _options.RequestTimeout : wait, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        {
             while (true)
             {
                 int received;
                 try
                 {
-                    received = await _transport.ReceiveAsync(_receiveBuffer, linked.Token).ConfigureAwait(false);
+                    received = await _transport.ReceiveAsync(_receiveBuffer, timeout.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException)
                 {
-                    break;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return new WaitOutcome(WaitKind.TimedOut);
                 }
-                catch (SocketException ex)
+                catch (SocketException ex) when (IsUnreachable(ex))
                 {
-                    // ICMP port unreachable on a connected socket: the next attempt sends again.
-                    lastError = ex;
-                    await WaitRemainingAsync(linked.Token).ConfigureAwait(false);
-                    break;
+                    return new WaitOutcome(WaitKind.Unreachable, ex);
+                }
+                catch (SocketException)
+                {
+                    // Any other socket error on receive: the wait goes on until its deadline.
+                    continue;
                 }
 
                 ReplyVerdict verdict;
@@ -74,40 +160,34 @@ public sealed partial class IpmiSession
 
                 if (verdict == ReplyVerdict.Accept)
                 {
-                    ScheduleKeepalive();
-                    return;
+                    if (transmission == 0 && !listenOnly)
+                    {
+                        timer.Sample(_time.GetElapsedTime(sentAt));
+                    }
+
+                    return new WaitOutcome(WaitKind.Answered);
                 }
 
                 if (verdict == ReplyVerdict.SessionLost)
                 {
-                    throw new IpmiSessionLostException(Target, $"BMC {Target} answered {operation} outside the session: it no longer knows session 0x{_bmcSessionId:X8}.");
+                    return new WaitOutcome(WaitKind.SessionLost);
                 }
             }
         }
 
-        var reason = lastError is SocketException socket ? $" ({DescribeSocketError(socket)})" : string.Empty;
-        throw new IpmiTimeoutException(
-            Target,
-            $"BMC {Target} did not answer {operation}{reason}: no reply within {_options.RequestTimeout.TotalSeconds:0.###} s per attempt, {attempts} attempt(s) (settings RequestTimeout and Retries).",
-            lastError);
     }
 
-    private static string DescribeSocketError(SocketException ex) => ex.SocketErrorCode switch
-    {
-        SocketError.ConnectionRefused or SocketError.ConnectionReset => "port unreachable",
-        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "host unreachable",
-        _ => ex.SocketErrorCode.ToString(),
-    };
+    private static bool IsUnreachable(SocketException ex) => ex.SocketErrorCode
+        is SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
 
-    private static async ValueTask WaitRemainingAsync(CancellationToken token)
+    private IpmiUnreachableException Unreachable(string operation, SocketException ex)
     {
-        try
+        var what = ex.SocketErrorCode switch
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The attempt's deadline (or the caller) ended the wait.
-        }
+            SocketError.ConnectionRefused or SocketError.ConnectionReset => "ICMP port unreachable: nothing listens on this UDP port (wrong port, or the BMC's IPMI over LAN is disabled)",
+            SocketError.HostUnreachable => "ICMP host unreachable: no route to the BMC or it does not answer ARP/neighbour discovery",
+            _ => "ICMP network unreachable: no route to the BMC's network",
+        };
+        return new IpmiUnreachableException(Target, $"BMC {Target} is unreachable ({operation}): {what}.", ex);
     }
 }

@@ -26,6 +26,8 @@ public sealed partial class IpmiSession
         }
 
         var failures = new List<string>();
+        var tried = 0;
+        var outOfResources = 0;
         foreach (var id in SuiteOrder())
         {
             if (id == 0 && !_options.AllowCipherSuite0)
@@ -46,7 +48,14 @@ public sealed partial class IpmiSession
                 continue;
             }
 
+            _rejectionStatus = null;
+            tried++;
             var rejection = await HandshakeWithRestartsAsync(suite, cancellationToken).ConfigureAwait(false);
+            if (_rejectionStatus == RmcpPlusStatus.InsufficientResources)
+            {
+                outOfResources++;
+            }
+
             if (rejection is null)
             {
                 _rememberedSuite = suite;
@@ -57,6 +66,15 @@ public sealed partial class IpmiSession
             }
 
             failures.Add(rejection);
+        }
+
+        if (tried > 0 && outOfResources == tried)
+        {
+            // Status 0x01 for every suite: the BMC is out of session slots (a refused suite gets 0x01 on some
+            // BMCs too, but not every suite of the list at once, reference §2.8).
+            throw new IpmiSessionSlotsExhaustedException(
+                Target,
+                $"BMC {Target} has no free session slot: Open Session answered status 0x01 (insufficient resources to create a session) for every cipher suite tried [{string.Join(',', _options.CipherSuites)}]. Close idle sessions on the BMC (other tools, stale exporters) or retry later.");
         }
 
         throw new IpmiCipherSuiteException(
@@ -104,7 +122,9 @@ public sealed partial class IpmiSession
                     _authCapsCompletionCode = cc;
                     _authCaps = cc == 0 ? ChannelAuthCapabilities.Parse(data) : null;
                 }),
+                _handshakeTimer,
                 _options.Retries + 1,
+                (_options.Retries + 1) * TransmissionsPerAttempt,
                 "Get Channel Authentication Capabilities",
                 cancellationToken).ConfigureAwait(false);
             if (_authCapsCompletionCode == 0)
@@ -154,6 +174,8 @@ public sealed partial class IpmiSession
                         cc = code;
                         chunk = data.ToArray();
                     }),
+                    _handshakeTimer,
+                    1,
                     1,
                     "Get Channel Cipher Suites",
                     cancellationToken).ConfigureAwait(false);

@@ -9,14 +9,19 @@ public sealed partial class IpmiSession
 {
     /// <summary>
     /// Runs Open Session and RAKP 1-4 for one suite, restarting the whole exchange with fresh IDs on a timeout
-    /// (steps are not retransmitted individually, reference §2.1). Returns null on success or the reason the
-    /// BMC rejected the suite; throws for authentication, user and privilege failures and for timeouts.
+    /// (steps are not retransmitted individually, reference §2.1). Each step waits the adaptive handshake timeout;
+    /// restarts go on while fewer than Retries + 1 were made or the time spent is below (Retries + 1) ×
+    /// RequestTimeout, at most 4 × (Retries + 1). Returns null on success or the reason the BMC rejected the
+    /// suite; throws for authentication, user, privilege and session-slot failures and for timeouts.
     /// </summary>
     private async ValueTask<string?> HandshakeWithRestartsAsync(CipherSuite suite, CancellationToken cancellationToken)
     {
         var attempts = _options.Retries + 1;
+        var budget = _options.RequestTimeout * attempts;
+        var started = _time.GetTimestamp();
         IpmiTimeoutException? last = null;
-        for (var attempt = 0; attempt < attempts; attempt++)
+        var attempt = 0;
+        for (; attempt < attempts * TransmissionsPerAttempt && (attempt < attempts || _time.GetElapsedTime(started) < budget); attempt++)
         {
             try
             {
@@ -34,7 +39,7 @@ public sealed partial class IpmiSession
 
         throw new IpmiTimeoutException(
             Target,
-            $"BMC {Target} did not complete the RMCP+ handshake ({suite}) in {attempts} attempt(s) of {_options.RequestTimeout.TotalSeconds:0.###} s per step (settings RequestTimeout and Retries).",
+            $"BMC {Target} did not complete the RMCP+ handshake ({suite}) in {attempt} attempt(s) over {_time.GetElapsedTime(started).TotalSeconds:0.###} s (settings RequestTimeout {_options.RequestTimeout.TotalSeconds:0.###} s and Retries {_options.Retries}).",
             last);
     }
 
@@ -46,6 +51,9 @@ public sealed partial class IpmiSession
     }
 
     private string? _rejection;
+
+    /// <summary>The RMCP+ status of the last Open Session rejection (0x01 can mean "no free slot", §2.8).</summary>
+    private RmcpPlusStatus? _rejectionStatus;
 
     private async ValueTask<HandshakeOutcome> HandshakeOnceAsync(CipherSuite suite, CancellationToken cancellationToken)
     {
@@ -73,6 +81,8 @@ public sealed partial class IpmiSession
                 open = response;
                 return true;
             }),
+            _handshakeTimer,
+            1,
             1,
             $"Open Session ({suite})",
             cancellationToken).ConfigureAwait(false);
@@ -80,6 +90,7 @@ public sealed partial class IpmiSession
         var opened = open!.Value;
         if (opened.Status != RmcpPlusStatus.NoErrors)
         {
+            _rejectionStatus = opened.Status;
             _rejection = $"{suite} rejected by Open Session: status 0x{(byte)opened.Status:X2} ({RmcpPlusStatuses.Describe(opened.Status)})";
             return HandshakeOutcome.Rejected;
         }
@@ -109,6 +120,8 @@ public sealed partial class IpmiSession
                 rakp2 = Rakp2.Parse(payload);
                 return true;
             }),
+            _handshakeTimer,
+            1,
             1,
             "RAKP 1",
             cancellationToken).ConfigureAwait(false);
@@ -165,6 +178,8 @@ public sealed partial class IpmiSession
                 rakp4 = Rakp4.Parse(payload);
                 return true;
             }),
+            _handshakeTimer,
+            1,
             1,
             "RAKP 3",
             cancellationToken).ConfigureAwait(false);

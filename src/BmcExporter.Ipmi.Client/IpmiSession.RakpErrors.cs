@@ -14,9 +14,12 @@ public sealed partial class IpmiSession
             case RmcpPlusStatus.UnauthorizedName:
             case RmcpPlusStatus.InvalidNameLength:
                 throw new IpmiUnknownUserException(Target, $"BMC {Target} does not know user '{_options.UserName}': {step} {text}.");
+            case RmcpPlusStatus.InsufficientResourcesForRole:
+                throw new IpmiSessionSlotsExhaustedException(
+                    Target,
+                    $"BMC {Target} has no free session slot for privilege {_options.Privilege}: {step} {text}. Close idle sessions on the BMC (other tools, stale exporters) or retry later.");
             case RmcpPlusStatus.InvalidRole:
             case RmcpPlusStatus.UnauthorizedRole:
-            case RmcpPlusStatus.InsufficientResourcesForRole:
                 throw new IpmiPrivilegeException(
                     Target,
                     $"BMC {Target} refused privilege {_options.Privilege} for user '{_options.UserName}': {step} {text}. Lower the Privilege setting.");

@@ -34,6 +34,11 @@ public sealed partial class IpmiSession
                 {
                     return await SendInSessionAsync(request, cancellationToken).ConfigureAwait(false);
                 }
+                catch (IpmiUnreachableException)
+                {
+                    _state = SessionState.Lost;
+                    throw;
+                }
                 catch (Exception ex) when (ex is IpmiTimeoutException or IpmiSessionLostException && reestablish < _options.MaxReestablishAttempts)
                 {
                     _state = SessionState.Lost;
@@ -86,7 +91,9 @@ public sealed partial class IpmiSession
         return ExchangeAsync(
             destination => cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), header, data.Span),
             datagram => MatchInSession(datagram, (byte)(header.NetFn | 1), header.Command, header.Sequence),
+            _requestTimer,
             _options.Retries + 1,
+            (_options.Retries + 1) * TransmissionsPerAttempt,
             operation,
             cancellationToken);
     }

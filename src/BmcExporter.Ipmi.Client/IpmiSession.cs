@@ -26,6 +26,12 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
     private readonly byte[] _plainBuffer = new byte[BufferSize];
     private readonly SequenceWindow _inboundWindow = new();
     private readonly byte[] _userName;
+
+    /// <summary>Adaptive timeout of in-session requests (their own RTT: BMC command latency differs from RAKP's).</summary>
+    private readonly RetransmissionTimer _requestTimer;
+
+    /// <summary>Adaptive timeout of pre-session and handshake messages (Get Channel Auth Caps, Open Session, RAKP).</summary>
+    private readonly RetransmissionTimer _handshakeTimer;
     private ITimer? _keepaliveTimer;
     private SessionCipher? _cipher;
     private CipherSuite? _rememberedSuite;
@@ -43,6 +49,8 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
         _transport = transport;
         _time = options.TimeProvider;
         _userName = System.Text.Encoding.UTF8.GetBytes(options.UserName);
+        _requestTimer = new RetransmissionTimer(options.MinimumRequestTimeout, options.RequestTimeout);
+        _handshakeTimer = new RetransmissionTimer(options.MinimumRequestTimeout, options.RequestTimeout);
     }
 
     private enum SessionState

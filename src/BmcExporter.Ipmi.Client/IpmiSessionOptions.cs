@@ -5,7 +5,7 @@ using BmcExporter.Ipmi.Session;
 namespace BmcExporter.Ipmi.Client;
 
 /// <summary>Settings of one RMCP+ session to one BMC. Defaults suit a read-only exporter.</summary>
-public sealed class IpmiSessionOptions
+public sealed record IpmiSessionOptions
 {
     /// <summary>BMC host name or address.</summary>
     public required string Host { get; init; }
@@ -37,10 +37,24 @@ public sealed class IpmiSessionOptions
     /// <summary>Ask Get Channel Cipher Suites before Open Session and skip suites the BMC does not list. Default off.</summary>
     public bool QueryCipherSuites { get; init; }
 
-    /// <summary>Wait for one answer before retransmitting. Default 1 s (ipmitool's default).</summary>
+    /// <summary>
+    /// Longest wait for one answer before retransmitting. Default 1 s (ipmitool's default). The wait adapts to
+    /// the measured round trip (RFC 6298) between <see cref="MinimumRequestTimeout"/> and this value; before the
+    /// first answer it is this value.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Retransmissions after the first send (requests) or handshake restarts. Default 3.</summary>
+    /// <summary>
+    /// Shortest adaptive wait before a retransmission. Default 100 ms: well above a LAN round trip, so a BMC that
+    /// is merely slow for one command rarely sees a duplicate. Values above <see cref="RequestTimeout"/> act as it.
+    /// </summary>
+    public TimeSpan MinimumRequestTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Retransmissions after the first send (requests) or handshake restarts. Default 3. A request (or handshake)
+    /// is given up after Retries + 1 transmissions and (Retries + 1) × RequestTimeout of waiting, whichever comes
+    /// later, at most 4 × (Retries + 1) transmissions: a short adaptive wait never makes it give up sooner.
+    /// </summary>
     public int Retries { get; init; } = 3;
 
     /// <summary>Idle time after which a Get Device ID keeps the session alive. Default 20 s (ipmi_sim expires at 30 s).</summary>
@@ -82,7 +96,7 @@ public sealed class IpmiSessionOptions
             throw new ArgumentOutOfRangeException(nameof(Retries), "Retries must be 0-20 and MaxReestablishAttempts 0-10.");
         }
 
-        if (RequestTimeout <= TimeSpan.Zero || KeepaliveInterval <= TimeSpan.Zero)
+        if (RequestTimeout <= TimeSpan.Zero || KeepaliveInterval <= TimeSpan.Zero || MinimumRequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RequestTimeout), "Timeouts must be positive.");
         }

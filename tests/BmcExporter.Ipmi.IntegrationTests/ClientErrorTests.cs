@@ -64,11 +64,12 @@ public sealed class ClientErrorTests(IpmiSimFixture sim) : IClassFixture<IpmiSim
     }
 
     [Fact]
-    public async Task OpenAsync_NothingListening_ThrowsTimeout()
+    public async Task OpenAsync_NothingListening_ThrowsUnreachable()
     {
+        // Loopback answers a closed UDP port with ICMP port unreachable: the client fails on it, well inside the budget.
         IpmiSessionOptions options = ClientFactory.Options(sim, cipherSuites: [3], port: UdpPorts.FindFree());
 
-        await AssertFailsWithinAsync<IpmiTimeoutException>(options, ClientFactory.ConfiguredBudget(options, includesReestablish: false));
+        await AssertFailsWithinAsync<IpmiUnreachableException>(options, ClientFactory.ConfiguredBudget(options, includesReestablish: false));
     }
 
     [Fact]

@@ -81,3 +81,28 @@ public sealed class IpmiSessionSetupException : IpmiException
     {
     }
 }
+
+/// <summary>
+/// The network said the BMC cannot be reached: ICMP port unreachable (nothing listens on the UDP port) or host /
+/// network unreachable, seen on two transmissions in a row. Raised without waiting for the request timeout.
+/// </summary>
+public sealed class IpmiUnreachableException : IpmiException
+{
+    public IpmiUnreachableException(string target, string message, Exception? innerException = null)
+        : base(target, message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The BMC has no free session slot: every suite tried was answered with RMCP+ status 0x01 (insufficient
+/// resources to create a session), or RAKP 2/4 said 0x0B (no slot at the requested role) (IPMI v2.0 §13.24).
+/// Retrying later can help; changing credentials or cipher suites cannot.
+/// </summary>
+public sealed class IpmiSessionSlotsExhaustedException : IpmiException
+{
+    public IpmiSessionSlotsExhaustedException(string target, string message)
+        : base(target, message)
+    {
+    }
+}

@@ -5,7 +5,82 @@ namespace BmcExporter.Ipmi.Client.Operations;
 
 public sealed partial class SdrRepositoryReader
 {
+    private const int MaxReadsPerRecord = 3;
     private bool _wholeRecordDisabled;
+    private int _knownCount;
+
+    /// <summary>
+    /// Reads one record and verifies it (length byte matches, it decodes, and its header ID equals the one asked
+    /// for, or the same differing ID comes back twice: the Supermicro X6 quirk, reference §3.3). A record failing
+    /// the checks is read again, up to three reads; a suspected loop (next ID already known) is read again once.
+    /// </summary>
+    private async Task<RecordOutcome> ReadVerifiedAsync(ushort recordId, SdrWalkState state, bool checkLoop, CancellationToken cancellationToken)
+    {
+        _knownCount = state.Records.Count + state.Missing.Count;
+        RecordOutcome outcome = default;
+        byte[]? previous = null;
+        string? problem = null;
+        var loopChecked = !checkLoop;
+        for (var read = 0; read < MaxReadsPerRecord; read++)
+        {
+            outcome = await ReadRecordAsync(recordId, cancellationToken).ConfigureAwait(false);
+            if (outcome.Bytes is not { } bytes)
+            {
+                return outcome;
+            }
+
+            problem = Check(recordId, bytes.Span, previous, out var actualId);
+            previous = bytes.ToArray();
+            if (problem is not null)
+            {
+                continue;
+            }
+
+            var next = outcome.Next ?? GetRecordRequest.Last;
+            if (!loopChecked && next != GetRecordRequest.Last && (next == actualId || state.Knows(next)))
+            {
+                // A loop is reported only when a second read gives the same next record ID.
+                loopChecked = true;
+                read--;
+                continue;
+            }
+
+            return outcome with { RecordId = actualId };
+        }
+
+        return problem is null
+            ? outcome with { RecordId = recordId == GetRecordRequest.First && previous is not null ? SdrRecordHeader.Decode(previous).RecordId : recordId }
+            : RecordOutcome.Failed(outcome.Next, $"record 0x{recordId:X4}: {problem} ({MaxReadsPerRecord} reads)");
+    }
+
+    /// <summary>Null when the bytes pass; otherwise why not. <paramref name="actualId"/> is the ID to file it under.</summary>
+    private static string? Check(ushort requestedId, ReadOnlySpan<byte> bytes, byte[]? previous, out ushort actualId)
+    {
+        actualId = requestedId;
+        SdrRecordHeader header;
+        try
+        {
+            header = SdrRecordHeader.Decode(bytes);
+            SdrDecoder.Decode(bytes);
+        }
+        catch (IpmiProtocolException ex)
+        {
+            return ex.Message;
+        }
+
+        if (requestedId == GetRecordRequest.First)
+        {
+            actualId = header.RecordId;
+            return header.RecordId is GetRecordRequest.First or GetRecordRequest.Last ? $"first record names itself 0x{header.RecordId:X4}" : null;
+        }
+
+        if (header.RecordId != requestedId && (previous is null || !bytes.SequenceEqual(previous)))
+        {
+            return $"header names record 0x{header.RecordId:X4}";
+        }
+
+        return null;
+    }
 
     private async Task<RecordOutcome> ReadRecordAsync(ushort recordId, CancellationToken cancellationToken)
     {
@@ -82,8 +157,10 @@ public sealed partial class SdrRepositoryReader
                     : RecordOutcome.Failed(null, "reservation cancelled repeatedly (0xC5)");
             case (byte)CompletionCode.NotPresent when recordId == GetRecordRequest.First:
                 return RecordOutcome.End("repository is empty (0xCB on the first record)");
-            case (byte)CompletionCode.Timeout:
+            case (byte)CompletionCode.Timeout when _knownCount >= _expectedCount:
                 return RecordOutcome.End($"0xC3 reading record 0x{recordId:X4}: taken as the end of the repository");
+            case (byte)CompletionCode.Timeout:
+                return RecordOutcome.Failed(null, $"0xC3 reading record 0x{recordId:X4} before the reported {_expectedCount} records were read: retried later");
             default:
                 return RecordOutcome.Failed(null, Describe(recordId, headerResponse.CompletionCode));
         }
@@ -166,7 +243,7 @@ public sealed partial class SdrRepositoryReader
     private static string Describe(ushort recordId, byte code)
         => $"record 0x{recordId:X4}: completion code 0x{code:X2} ({CompletionCodes.Describe(code)})";
 
-    private readonly record struct RecordOutcome(ReadOnlyMemory<byte>? Bytes, ushort? Next, bool EndOfRepository, string? Reason)
+    private readonly record struct RecordOutcome(ReadOnlyMemory<byte>? Bytes, ushort? Next, bool EndOfRepository, string? Reason, ushort? RecordId = null)
     {
         public static RecordOutcome Read(ReadOnlyMemory<byte> bytes, ushort next) => new(bytes, next, false, null);
 

@@ -4,13 +4,25 @@ using BmcExporter.Ipmi.Sel;
 namespace BmcExporter.Ipmi.Client.Operations;
 
 /// <summary>
-/// Walks the SEL (IPMI v2.0 §31; protocol reference §3.6), all of it or only the records after a cursor:
-/// SEL info first (clear detection by erase timestamp or entry-count drop), Reserve SEL (0xD4/0xC1 give
-/// reservation 0), whole-entry reads, bounded re-reservation on 0xC5, bounded busy retries on 0x81/0xC0,
-/// loop guard on visited IDs and a cap on entries.
+/// Walks the SEL (IPMI v2.0 §31; protocol reference §3.6), all of it or only the records after a cursor, so that
+/// corrupted replies cannot make it count an entry twice or lose one:
+/// <list type="bullet">
+/// <item>Get SEL Info equal to the cursor means "unchanged" (one request). Anything else is read again until two
+/// consecutive replies agree, and only the agreed info is acted on.</item>
+/// <item>A clear is decided only from that agreed info: the erase timestamp moved, or the entry count dropped AND
+/// the cursor's record is gone (0xCB on two reads in a row). Never from one odd reply.</item>
+/// <item>Each entry must pass its checks (decodes, its own ID is the one asked for, a known record type, a next ID
+/// that neither points to itself nor back into the walk); a failing entry is read again (at most three reads),
+/// never counted. If it keeps failing the walk stops before it and the cursor stays there.</item>
+/// <item>When fewer new entries were found than the agreed count says were added, a skipped link is suspected and
+/// the walk is repeated from the cursor with every entry read twice (both reads must agree).</item>
+/// </list>
+/// Reserve SEL (0xD4/0xC1 give reservation 0), bounded re-reservation on 0xC5, bounded busy retries on 0x81/0xC0,
+/// and a cap on entries still apply.
 /// </summary>
 public sealed partial class SelReader
 {
+    private const int MaxInfoReads = 5;
     private readonly IIpmiChannel _channel;
     private readonly SelReadOptions _options;
     private ushort _reservation;
@@ -31,54 +43,147 @@ public sealed partial class SelReader
 
     private async Task<SelReadResult> WalkAsync(SelCursor? after, CancellationToken cancellationToken)
     {
-        var infoData = await SendWithBusyRetryAsync(SelCommands.CreateGetInfoRequest(), cancellationToken).ConfigureAwait(false);
-        infoData.EnsureOk(NetFn.Storage, SelCommands.GetInfoCommand);
-        var info = SelCommands.DecodeGetInfoResponse(infoData.Data.Span);
+        var first = await ReadInfoAsync(cancellationToken).ConfigureAwait(false);
+        if (after is { } unchanged && Matches(first, unchanged))
+        {
+            return new SelReadResult { Info = first, Records = [], Cursor = unchanged, Unchanged = true };
+        }
+
+        var info = await AgreeOnInfoAsync(first, cancellationToken).ConfigureAwait(false);
+        if (info is not { } agreed)
+        {
+            // The info never read the same twice: act on nothing, keep the cursor.
+            return new SelReadResult { Info = first, Records = [], Cursor = after ?? default, StopReason = "Get SEL Info gave no two equal replies in a row" };
+        }
 
         var cleared = false;
         var start = GetRecordRequest.First;
-        var resume = false;
         if (after is { } cursor)
         {
-            if (info.EraseTimestamp != cursor.EraseTimestamp || info.EntryCount < cursor.EntryCount)
+            if (Matches(agreed, cursor))
             {
-                cleared = true;
+                return new SelReadResult { Info = agreed, Records = [], Cursor = cursor, Unchanged = true };
             }
-            else if (info.AdditionTimestamp == cursor.AdditionTimestamp && info.EntryCount == cursor.EntryCount)
-            {
-                return new SelReadResult { Info = info, Records = [], Cursor = cursor with { EntryCount = info.EntryCount }, Unchanged = true };
-            }
-            else if (cursor.LastRecordId != GetRecordRequest.First)
+
+            cleared = agreed.EraseTimestamp != cursor.EraseTimestamp
+                || (agreed.EntryCount < cursor.EntryCount && await RecordGoneAsync(cursor.LastRecordId, cancellationToken).ConfigureAwait(false));
+            if (!cleared && cursor.LastRecordId != GetRecordRequest.First)
             {
                 start = cursor.LastRecordId;
-                resume = true;
             }
         }
 
-        if (info.EntryCount == 0)
+        if (agreed.EntryCount == 0)
         {
-            return new SelReadResult { Info = info, Records = [], Cursor = new SelCursor(0, info.AdditionTimestamp, info.EraseTimestamp, 0), ClearDetected = cleared };
+            return new SelReadResult { Info = agreed, Records = [], Cursor = new SelCursor(0, agreed.AdditionTimestamp, agreed.EraseTimestamp, 0), ClearDetected = cleared };
         }
 
         await ReserveAsync(cancellationToken).ConfigureAwait(false);
-        var walk = await WalkFromAsync(start, resume, info, cancellationToken).ConfigureAwait(false);
+        var resume = start != GetRecordRequest.First;
+        var walk = await WalkFromAsync(start, resume, doubleRead: false, cancellationToken).ConfigureAwait(false);
         if (walk.Vanished)
         {
-            // The cursor's record is gone: the SEL was cleared (and refilled) between walks.
-            cleared = true;
-            walk = await WalkFromAsync(GetRecordRequest.First, false, info, cancellationToken).ConfigureAwait(false);
+            // The cursor's record is gone but the agreed info shows no clear: entries were deleted one by one. Walk
+            // from the start and deliver only records newer than the cursor (IDs grow on the BMCs we know of).
+            walk = await WalkFromAsync(GetRecordRequest.First, false, doubleRead: false, cancellationToken).ConfigureAwait(false);
+            walk = walk with { Records = walk.Records.Where(r => r.RecordId > start).ToList(), StopReason = walk.StopReason ?? $"cursor record 0x{start:X4} was deleted; resumed after it" };
         }
 
-        var last = walk.LastRecordId ?? (resume ? start : (ushort)0);
+        var expected = after is { } c && !cleared ? agreed.EntryCount - c.EntryCount : agreed.EntryCount;
+        if (walk.StopReason is null && walk.Records.Count < expected)
+        {
+            // Fewer new entries than the count says were added: a link may have been corrupted. Read again, twice each.
+            var verified = await WalkFromAsync(start, resume, doubleRead: true, cancellationToken).ConfigureAwait(false);
+            if (!verified.Vanished && verified.Records.Count >= walk.Records.Count)
+            {
+                walk = verified;
+            }
+        }
+
         return new SelReadResult
         {
-            Info = info,
+            Info = agreed,
             Records = walk.Records,
-            Cursor = new SelCursor(last, info.AdditionTimestamp, info.EraseTimestamp, info.EntryCount),
+            Cursor = NextCursor(walk, resume ? start : (ushort)0, agreed, after, cleared),
             ClearDetected = cleared,
             StopReason = walk.StopReason,
             MalformedCount = walk.Malformed,
         };
+    }
+
+    /// <summary>
+    /// The cursor after a walk. A walk that reached the end records the agreed info; one that stopped early keeps
+    /// the stamps of the previous cursor, so the next walk sees a change and goes on from the last good record.
+    /// </summary>
+    private static SelCursor NextCursor(WalkResult walk, ushort resumedFrom, RepositoryInfo agreed, SelCursor? after, bool cleared)
+    {
+        var last = walk.LastRecordId ?? resumedFrom;
+        if (walk.StopReason is null)
+        {
+            return new SelCursor(last, agreed.AdditionTimestamp, agreed.EraseTimestamp, agreed.EntryCount);
+        }
+
+        return after is { } previous && !cleared
+            ? previous with { LastRecordId = last }
+            : new SelCursor(last, 0, agreed.EraseTimestamp, 0);
+    }
+
+    private static bool Matches(RepositoryInfo info, SelCursor cursor) =>
+        info.AdditionTimestamp == cursor.AdditionTimestamp && info.EraseTimestamp == cursor.EraseTimestamp && info.EntryCount == cursor.EntryCount;
+
+    private async Task<RepositoryInfo> ReadInfoAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendWithBusyRetryAsync(SelCommands.CreateGetInfoRequest(), cancellationToken).ConfigureAwait(false);
+        response.EnsureOk(NetFn.Storage, SelCommands.GetInfoCommand);
+        return SelCommands.DecodeGetInfoResponse(response.Data.Span);
+    }
+
+    /// <summary>Reads SEL info until two consecutive replies are equal (at most five reads); null if they never are.</summary>
+    private async Task<RepositoryInfo?> AgreeOnInfoAsync(RepositoryInfo first, CancellationToken cancellationToken)
+    {
+        var previous = first;
+        for (var read = 1; read < MaxInfoReads; read++)
+        {
+            RepositoryInfo current;
+            try
+            {
+                current = await ReadInfoAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IpmiProtocolException or IpmiCompletionCodeException)
+            {
+                continue;
+            }
+
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when Get SEL Entry answers 0xCB (not present) for the record on two reads in a row.</summary>
+    private async Task<bool> RecordGoneAsync(ushort recordId, CancellationToken cancellationToken)
+    {
+        if (recordId == GetRecordRequest.First)
+        {
+            return true;
+        }
+
+        for (var read = 0; read < 2; read++)
+        {
+            var request = SelCommands.CreateGetEntryRequest(new GetRecordRequest(0, recordId, 0, GetRecordRequest.WholeRecord));
+            var response = await SendWithBusyRetryAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.CompletionCode != (byte)CompletionCode.NotPresent)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task ReserveAsync(CancellationToken cancellationToken)

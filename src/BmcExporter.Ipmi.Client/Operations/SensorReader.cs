@@ -20,17 +20,32 @@ public static class SensorReader
         SensorReadOptions? options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sensors);
         var result = new List<SensorReading>();
+        await ReadAllAsync(channel, sensors, options, result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Reads every full and compact sensor in order into <paramref name="results"/>, each reading added as soon as
+    /// it is read: when a deadline cancels the loop (or the session fails), the caller keeps every reading taken
+    /// so far. The exception still propagates; <paramref name="results"/> is owned by the caller.
+    /// </summary>
+    public static async Task ReadAllAsync(
+        IIpmiChannel channel,
+        IEnumerable<SdrSensor> sensors,
+        SensorReadOptions? options,
+        ICollection<SensorReading> results,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sensors);
+        ArgumentNullException.ThrowIfNull(results);
         foreach (var sensor in sensors)
         {
             if (!sensor.IsEventOnly)
             {
-                result.Add(await ReadAsync(channel, sensor, options, cancellationToken).ConfigureAwait(false));
+                results.Add(await ReadAsync(channel, sensor, options, cancellationToken).ConfigureAwait(false));
             }
         }
-
-        return result;
     }
 
     public static async Task<SensorReading> ReadAsync(

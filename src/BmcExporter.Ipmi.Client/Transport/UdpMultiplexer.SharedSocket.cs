@@ -23,7 +23,15 @@ public sealed partial class UdpMultiplexer
 
         public SharedSocket(AddressFamily family)
         {
+            Family = family;
             _socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+            if (family == AddressFamily.InterNetworkV6)
+            {
+                // IPv6 only: IPv4 peers have their own sockets, so a v4-mapped address never reaches this one.
+                _socket.DualMode = false;
+            }
+
+            IcmpErrors = IcmpErrorQueue.Enable(_socket);
 
             // Replies from thousands of BMCs land in one kernel queue: a larger buffer absorbs bursts (the kernel
             // caps it at net.core.rmem_max). Measured in docs/transport.md.
@@ -35,6 +43,11 @@ public sealed partial class UdpMultiplexer
                 _receiveLoops[i] = Task.Run(ReceiveLoopAsync);
             }
         }
+
+        public AddressFamily Family { get; }
+
+        /// <summary>ICMP errors are read from the socket error queue (Linux).</summary>
+        public bool IcmpErrors { get; }
 
         public bool TryAdd(SocketAddress key, string target, out Lane lane)
         {
@@ -71,8 +84,13 @@ public sealed partial class UdpMultiplexer
                 }
                 catch (SocketException)
                 {
-                    // ICMP errors for one peer surface here on an unconnected socket; they concern no session in
-                    // particular, so the loop goes on and that session times out.
+                    // An ICMP error for one peer: with IP_RECVERR the queue says which; hand it to that session.
+                    if (_stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    DrainErrors();
                     continue;
                 }
 
@@ -80,6 +98,32 @@ public sealed partial class UdpMultiplexer
                 {
                     lane.Deliver(buffer.AsSpan(0, length));
                 }
+            }
+        }
+
+        private void DrainErrors()
+        {
+            if (!IcmpErrors)
+            {
+                return;
+            }
+
+            var peer = new SocketAddress(_socket.AddressFamily);
+
+            try
+            {
+                // Bounded: the kernel caps the error queue by the socket's receive buffer; 64 per wake-up is plenty.
+                for (var i = 0; i < 64 && IcmpErrorQueue.TryRead(_socket, peer, out var error); i++)
+                {
+                    if (_lanes.TryGetValue(peer, out var lane))
+                    {
+                        lane.DeliverError(error);
+                    }
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The multiplexer is being disposed.
             }
         }
 
@@ -105,7 +149,7 @@ public sealed partial class UdpMultiplexer
     {
         private readonly SharedSocket _owner;
         private readonly SocketAddress _key;
-        private readonly Channel<(byte[] Buffer, int Length)> _queue = Channel.CreateBounded<(byte[], int)>(
+        private readonly Channel<(byte[]? Buffer, int Length)> _queue = Channel.CreateBounded<(byte[]?, int)>(
             new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = false });
 
         public Lane(SharedSocket owner, SocketAddress key, string target)
@@ -127,6 +171,9 @@ public sealed partial class UdpMultiplexer
             }
         }
 
+        /// <summary>An ICMP error for this BMC: the session's pending receive fails with it (Length holds the error).</summary>
+        public void DeliverError(SocketError error) => _queue.Writer.TryWrite((null, (int)error));
+
         public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -137,6 +184,11 @@ public sealed partial class UdpMultiplexer
         public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
             var (data, length) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (data is null)
+            {
+                throw new SocketException(length);
+            }
+
             try
             {
                 var copied = Math.Min(length, buffer.Length);
@@ -155,7 +207,10 @@ public sealed partial class UdpMultiplexer
             _queue.Writer.TryComplete();
             while (_queue.Reader.TryRead(out var item))
             {
-                ArrayPool<byte>.Shared.Return(item.Buffer);
+                if (item.Buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(item.Buffer);
+                }
             }
 
             return ValueTask.CompletedTask;

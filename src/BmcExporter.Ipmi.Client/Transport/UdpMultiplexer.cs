@@ -1,31 +1,24 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 
 namespace BmcExporter.Ipmi.Client.Transport;
 
 /// <summary>
-/// Shares a few UDP sockets among many sessions: each socket has one asynchronous receive loop that hands
-/// datagrams to the session whose BMC endpoint sent them. A socket carries at most one session per BMC
-/// endpoint (BMCs answer the source port, so two sessions to one BMC need two local ports); a further
-/// session to the same BMC goes to another socket, opened on demand. See docs/transport.md for measurements.
+/// Shares a few UDP sockets among many sessions: each socket has asynchronous receive loops that hand datagrams
+/// to the session whose BMC endpoint sent them. Dual stack: IPv4 BMCs share IPv4 sockets and IPv6 BMCs IPv6
+/// sockets (an address is never mapped to the other family). A socket carries at most one session per BMC
+/// endpoint (BMCs answer the source port, so two sessions to one BMC need two local ports); a further session
+/// to the same BMC goes to another socket, opened on demand. On Linux, ICMP errors (port or host unreachable)
+/// reach the one session they concern through the socket error queue (<see cref="IcmpErrorQueue"/>).
+/// See docs/transport.md for measurements.
 /// </summary>
 public sealed partial class UdpMultiplexer : IIpmiTransportFactory, IAsyncDisposable
 {
     private readonly List<SharedSocket> _sockets = [];
     private readonly Lock _lock = new();
-    private readonly AddressFamily _family;
     private bool _disposed;
 
-    /// <summary>Creates a multiplexer whose sockets bind to the wildcard address of <paramref name="family"/>.</summary>
-    public UdpMultiplexer(AddressFamily family = AddressFamily.InterNetwork)
-    {
-        _family = family;
-    }
-
-    /// <summary>Number of sockets opened so far.</summary>
+    /// <summary>Number of sockets opened so far (both families).</summary>
     public int SocketCount
     {
         get
@@ -37,29 +30,38 @@ public sealed partial class UdpMultiplexer : IIpmiTransportFactory, IAsyncDispos
         }
     }
 
+    /// <summary>Sockets of one address family opened so far.</summary>
+    public int SocketCountOf(AddressFamily family)
+    {
+        lock (_lock)
+        {
+            return _sockets.Count(s => s.Family == family);
+        }
+    }
+
     public async ValueTask<IIpmiTransport> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         var target = TargetName.Format(host, port);
         var address = await TargetName.ResolveAsync(host, target, cancellationToken).ConfigureAwait(false);
-        if (address.AddressFamily != _family)
+        if (address.IsIPv4MappedToIPv6)
         {
-            address = _family == AddressFamily.InterNetworkV6 ? address.MapToIPv6() : address.MapToIPv4();
+            // ::ffff:a.b.c.d is an IPv4 peer: serve it from an IPv4 socket.
+            address = address.MapToIPv4();
         }
 
-        var endPoint = new IPEndPoint(address, port);
-        var key = endPoint.Serialize();
+        var key = new IPEndPoint(address, port).Serialize();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             foreach (var shared in _sockets)
             {
-                if (shared.TryAdd(key, target, out var lane))
+                if (shared.Family == address.AddressFamily && shared.TryAdd(key, target, out var lane))
                 {
                     return lane;
                 }
             }
 
-            var created = new SharedSocket(_family);
+            var created = new SharedSocket(address.AddressFamily);
             _sockets.Add(created);
             if (!created.TryAdd(key, target, out var fresh))
             {

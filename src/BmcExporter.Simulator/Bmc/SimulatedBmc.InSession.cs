@@ -57,6 +57,23 @@ internal sealed partial class SimulatedBmc
             cc = Dispatch(h, request.Data, session, data, out length, elapsed);
         }
 
+        if (_faults.Mutate > 0 && _random.NextDouble() < _faults.Mutate)
+        {
+            // Fault "mutate": one byte of the completion code or data changes before sealing (checksums and MAC stay valid).
+            var at = (int)(_random.NextDouble() * (length + 1));
+            var flip = (byte)(1 + (int)(_random.NextDouble() * 255));
+            if (at == 0)
+            {
+                cc ^= flip;
+            }
+            else
+            {
+                data[at - 1] ^= flip;
+            }
+
+            _fleet.Statistics.OnMutated();
+        }
+
         return SealResponse(session, h, cc, data[..length], reply);
     }
 

@@ -24,4 +24,5 @@ internal sealed class FaultRuleDocument
     public double? Truncate { get; set; }
     public double? Corrupt { get; set; }
     public double? WrongAuthCode { get; set; }
+    public double? Mutate { get; set; }
 }

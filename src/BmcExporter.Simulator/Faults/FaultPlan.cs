@@ -49,6 +49,13 @@ public sealed record FaultPlan
     /// <summary>Probability that one random byte of a reply is flipped.</summary>
     public double Corrupt { get; init; }
 
+    /// <summary>
+    /// Probability that one byte of an in-session response (its completion code or a data byte) is changed before
+    /// the response is sealed: the checksums and AuthCode are right, so only the client's own checks can catch it
+    /// (models a BMC firmware bug, or corruption a suite without integrity lets through).
+    /// </summary>
+    public double Mutate { get; init; }
+
     /// <summary>Probability that the AuthCode (or RAKP code) of a reply is wrong.</summary>
     public double WrongAuthCode { get; init; }
 

@@ -32,5 +32,6 @@ public sealed record FaultRule(IReadOnlySet<int>? Bmcs, double? Fraction, FaultP
         Truncate = b.Truncate > 0 ? b.Truncate : a.Truncate,
         Corrupt = b.Corrupt > 0 ? b.Corrupt : a.Corrupt,
         WrongAuthCode = b.WrongAuthCode > 0 ? b.WrongAuthCode : a.WrongAuthCode,
+        Mutate = b.Mutate > 0 ? b.Mutate : a.Mutate,
     };
 }

@@ -11,6 +11,7 @@ public sealed class FleetStatistics
     private long _reordered;
     private long _truncated;
     private long _corrupted;
+    private long _mutated;
     private long _wrongAuth;
     private long _busy;
     private long _sessionsOpened;
@@ -33,6 +34,9 @@ public sealed class FleetStatistics
     public long Truncated => Interlocked.Read(ref _truncated);
 
     public long Corrupted => Interlocked.Read(ref _corrupted);
+
+    /// <summary>In-session responses changed before sealing (fault <c>mutate</c>).</summary>
+    public long Mutated => Interlocked.Read(ref _mutated);
 
     public long WrongAuthCodes => Interlocked.Read(ref _wrongAuth);
 
@@ -59,6 +63,8 @@ public sealed class FleetStatistics
     internal void OnTruncated() => Interlocked.Increment(ref _truncated);
 
     internal void OnCorrupted() => Interlocked.Increment(ref _corrupted);
+
+    internal void OnMutated() => Interlocked.Increment(ref _mutated);
 
     internal void OnWrongAuth() => Interlocked.Increment(ref _wrongAuth);
 

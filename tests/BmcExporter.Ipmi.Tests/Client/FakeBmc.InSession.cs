@@ -8,6 +8,9 @@ internal sealed partial class FakeBmc
     /// <summary>Completion code answered to the next N requests of a given command (0xCF duplicates, 0xC0 busy...).</summary>
     public Queue<byte> ScriptedCompletionCodes { get; } = new();
 
+    /// <summary>Answers in-session commands (other than session control) from this synchronous channel, e.g. the operations' fake BMC.</summary>
+    public IIpmiChannel? Commands { get; set; }
+
     private IReadOnlyList<byte[]> InSession(byte[] datagram, uint sessionId)
     {
         if (!_sessions.TryGetValue(sessionId, out var session) || session.Cipher is null)
@@ -23,6 +26,13 @@ internal sealed partial class FakeBmc
         if (ScriptedCompletionCodes.TryDequeue(out var scripted))
         {
             return [Reply(session, header, scripted, [])];
+        }
+
+        if (Commands is { } commands && (header.NetFn, header.Command) is not ((byte)NetFn.App, 0x3B or 0x3C))
+        {
+            var answer = commands.SendAsync(new IpmiRequest((NetFn)header.NetFn, header.Command, request.Data.ToArray()), CancellationToken.None);
+            var response = answer.IsCompleted ? answer.Result : throw new InvalidOperationException("the command channel must answer synchronously");
+            return [Reply(session, header, response.CompletionCode, response.Data.Span)];
         }
 
         return (header.NetFn, header.Command) switch

@@ -63,6 +63,12 @@ internal sealed partial class FakeBmc
 
     public int CloseSessionCount { get; private set; }
 
+    /// <summary>Every session slot is taken: Open Session answers status 0x01 for any suite.</summary>
+    public bool OutOfSessions { get; set; }
+
+    /// <summary>RAKP 2 answers this status (e.g. 0x0B: no slot at the requested role) instead of proceeding.</summary>
+    public RmcpPlusStatus? Rakp2Status { get; set; }
+
     public int ActiveSessions
     {
         get
@@ -142,7 +148,11 @@ internal sealed partial class FakeBmc
         var request = OpenSessionRequest.Parse(payload, out var status);
         OpenSessionSuites.Add(request.Suite.Id);
         OpenSessionResponse response;
-        if (status != RmcpPlusStatus.NoErrors || !Suites.Contains(request.Suite.Id))
+        if (OutOfSessions)
+        {
+            response = OpenSessionResponse.Error(request.Tag, RmcpPlusStatus.InsufficientResources, request.ConsoleSessionId);
+        }
+        else if (status != RmcpPlusStatus.NoErrors || !Suites.Contains(request.Suite.Id))
         {
             response = OpenSessionResponse.Error(request.Tag, RmcpPlusStatus.NoCipherSuiteMatch, request.ConsoleSessionId);
         }
@@ -164,6 +174,11 @@ internal sealed partial class FakeBmc
         if (!_sessions.TryGetValue(rakp1.BmcSessionId, out var session))
         {
             return Rakp2Error(rakp1.Tag, RmcpPlusStatus.InvalidSessionId, 0);
+        }
+
+        if (Rakp2Status is { } forced)
+        {
+            return Rakp2Error(rakp1.Tag, forced, session.ConsoleSessionId);
         }
 
         var name = Encoding.ASCII.GetString(rakp1.UserName.Span);

@@ -56,11 +56,26 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
     /// <summary>Injects a datagram as if the BMC had sent it.</summary>
     public void Inject(byte[] datagram) => _inbound.Writer.TryWrite(datagram);
 
+    /// <summary>True while the client waits for a datagram and none is queued: only a timer can wake it.</summary>
+    public bool IsIdle => Volatile.Read(ref _idle) && _inbound.Reader.Count == 0;
+
+    private bool _idle;
+
+    internal string DebugState => $"idle flag {Volatile.Read(ref _idle)}, queued {_inbound.Reader.Count}, sent {Sent.Count}: " + string.Join(" ", Sent.TakeLast(6).Select(d => $"{d.Length}:{(d.Length > 5 ? d[5] : 0):X2}"));
+
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var datagram = await _inbound.Reader.ReadAsync(cancellationToken);
-        datagram.CopyTo(buffer);
-        return datagram.Length;
+        Volatile.Write(ref _idle, true);
+        try
+        {
+            var datagram = await _inbound.Reader.ReadAsync(cancellationToken);
+            datagram.CopyTo(buffer);
+            return datagram.Length;
+        }
+        finally
+        {
+            Volatile.Write(ref _idle, false);
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -1,6 +1,9 @@
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Ipmi.Client.Transport;
+using System.Net;
+using System.Net.Sockets;
 using BmcExporter.Ipmi.Crypto;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BmcExporter.Ipmi.Tests.Client;
 
@@ -90,28 +93,97 @@ public sealed class UdpTransportTests
         }
     }
 
-    [Fact]
-    public async Task IpmiSession_ClosedPort_ThrowsTimeoutNamingPortUnreachable()
+    private static async Task<int> ClosedPortAsync(IPAddress address)
     {
-        int port;
-        await using (var server = new UdpFakeBmcServer(new FakeBmc()))
+        await using var server = new UdpFakeBmcServer(new FakeBmc(), address);
+        return server.Port;
+    }
+
+    /// <summary>
+    /// Options on a fake clock that is never advanced: no timeout can ever fire, so an answer or an error can only
+    /// come from the network (here the kernel's ICMP port unreachable), which proves the failure is immediate.
+    /// </summary>
+    private static IpmiSessionOptions FrozenClockOptions(string host, int port) => new()
+    {
+        Host = host,
+        Port = port,
+        UserName = "reader",
+        Password = IpmiSecret.FromString("readpass"),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+        Retries = 3,
+        TimeProvider = new FakeTimeProvider(),
+    };
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task OpenAsync_ClosedPortSingleSocket_FailsWithUnreachableBeforeAnyTimeout(string host)
+    {
+        var port = await ClosedPortAsync(IPAddress.Parse(host));
+
+        var ex = await Assert.ThrowsAsync<IpmiUnreachableException>(async () => await IpmiSession.OpenAsync(FrozenClockOptions(host, port), CancellationToken.None));
+
+        Assert.Contains("port unreachable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(TargetFor(host, port), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task OpenAsync_ClosedPortMultiplexer_FailsWithUnreachableBeforeAnyTimeout(string host)
+    {
+        var port = await ClosedPortAsync(IPAddress.Parse(host));
+        await using var mux = new UdpMultiplexer();
+
+        var ex = await Assert.ThrowsAsync<IpmiUnreachableException>(async () => await IpmiSession.OpenAsync(FrozenClockOptions(host, port), mux, CancellationToken.None));
+
+        Assert.Contains("port unreachable", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("::1", false)]
+    [InlineData("[::1]", false)]
+    [InlineData("::1", true)]
+    [InlineData("[::1]", true)]
+    public async Task IpmiSession_Ipv6Target_GetDeviceIdOverIpv6(string host, bool shared)
+    {
+        await using var server = new UdpFakeBmcServer(new FakeBmc(17), IPAddress.IPv6Loopback);
+        await using var mux = new UdpMultiplexer();
+        var options = Options(server.Port, 17) with { Host = host };
+        await using var session = shared
+            ? await IpmiSession.OpenAsync(options, mux, CancellationToken.None)
+            : await IpmiSession.OpenAsync(options, CancellationToken.None);
+
+        var response = await session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None);
+
+        Assert.True(response.IsOk);
+        Assert.Equal($"[::1]:{server.Port}", session.Target);
+        Assert.Equal(1, server.Bmc.ActiveSessions);
+        Assert.Equal(shared ? 1 : 0, mux.SocketCountOf(AddressFamily.InterNetworkV6));
+        Assert.Equal(0, mux.SocketCountOf(AddressFamily.InterNetwork));
+    }
+
+    [Fact]
+    public async Task Multiplexer_V4AndV6BmcsOnSamePort_EachSessionReachesItsOwnFamily()
+    {
+        await using var v6 = new UdpFakeBmcServer(new FakeBmc(3), IPAddress.IPv6Loopback);
+        await using var v4 = new UdpFakeBmcServer(new FakeBmc(3), IPAddress.Loopback, v6.Port);
+        await using var mux = new UdpMultiplexer();
+
+        await using (var onV6 = await IpmiSession.OpenAsync(Options(v6.Port, 3) with { Host = "::1" }, mux, CancellationToken.None))
         {
-            port = server.Port;
+            Assert.True((await onV6.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None)).IsOk);
+            Assert.Equal(1, v6.Bmc.ActiveSessions);
+            Assert.Equal(0, v4.Received);
         }
 
-        var options = new IpmiSessionOptions
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            UserName = "reader",
-            Password = IpmiSecret.FromString("readpass"),
-            RequestTimeout = TimeSpan.FromMilliseconds(200),
-            Retries = 1,
-        };
+        await using var onV4 = await IpmiSession.OpenAsync(Options(v4.Port, 3), mux, CancellationToken.None);
+        Assert.True((await onV4.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None)).IsOk);
 
-        var ex = await Assert.ThrowsAsync<IpmiTimeoutException>(async () => await IpmiSession.OpenAsync(options, CancellationToken.None));
-
-        Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("RequestTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, v4.Bmc.ActiveSessions);
+        Assert.Equal(1, mux.SocketCountOf(AddressFamily.InterNetwork));
+        Assert.Equal(1, mux.SocketCountOf(AddressFamily.InterNetworkV6));
     }
+
+    private static string TargetFor(string host, int port) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 }

@@ -46,6 +46,15 @@ internal sealed partial class FakeBmc : IIpmiChannel
 
     public int ChunkReads { get; private set; }
 
+    /// <summary>Most recent addition timestamp of the SDR repository (bump it to say "changed").</summary>
+    public uint SdrAddition { get; set; } = 100;
+
+    /// <summary>Answer 0xC3 for this record (a transient timeout mid-walk).</summary>
+    public ushort? TimeoutOnRecord { get; set; }
+
+    /// <summary>Serve this record once with its header naming another record ID (a corrupted reply).</summary>
+    public ushort? CorruptRecordOnce { get; set; }
+
     /// <summary>Added to the record ID written inside served record bytes (Supermicro X6 quirk).</summary>
     public ushort RecordIdSkew { get; set; }
 
@@ -79,7 +88,7 @@ internal sealed partial class FakeBmc : IIpmiChannel
     {
         (NetFn.App, GetDeviceId.Command) => Ok(GetDeviceId.EncodeResponse(new DeviceIdInfo { DeviceId = 0x20, FirmwareMajor = 1, FirmwareMinor = 0x23, ManufacturerId = 4753, ProductId = 7 })),
         (NetFn.Chassis, GetChassisStatus.Command) => Ok(GetChassisStatus.EncodeResponse(new ChassisStatus(0x01, 0, 0))),
-        (NetFn.Storage, GetSdrRepositoryInfo.Command) => Ok(new RepositoryInfo(0x51, ReportedCount ?? (ushort)_sdrs.Count, 0xFFFE, 100, 50, 0x02).Encode()),
+        (NetFn.Storage, GetSdrRepositoryInfo.Command) => Ok(new RepositoryInfo(0x51, ReportedCount ?? (ushort)_sdrs.Count, 0xFFFE, SdrAddition, 50, 0x02).Encode()),
         (NetFn.SensorEvent, GetDeviceSdrInfo.Command) => Ok(GetDeviceSdrInfo.EncodeResponse(new DeviceSdrInfo((byte)_sdrs.Count, 0x01))),
         (NetFn.Storage, Reserve.SdrCommand) or (NetFn.SensorEvent, Reserve.DeviceSdrCommand) => ReserveSdr(),
         (NetFn.Storage, GetSdr.Command) or (NetFn.SensorEvent, GetSdr.DeviceCommand) => GetSdrRecord(GetRecordRequest.Decode(request.Data.Span)),
@@ -120,6 +129,18 @@ internal sealed partial class FakeBmc : IIpmiChannel
             bytes = (byte[])bytes.Clone();
             BinaryPrimitives.WriteUInt16LittleEndian(bytes, (ushort)(id + RecordIdSkew));
         }
+        if (CorruptRecordOnce == id)
+        {
+            CorruptRecordOnce = null;
+            bytes = (byte[])bytes.Clone();
+            bytes[0] ^= 0x40;
+        }
+
+        if (TimeoutOnRecord == id)
+        {
+            return ((byte)CompletionCode.Timeout, []);
+        }
+
         if (TimeoutOnLastRecord && index == _sdrs.Count - 1)
         {
             return ((byte)CompletionCode.Timeout, []);

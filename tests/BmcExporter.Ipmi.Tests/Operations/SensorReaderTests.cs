@@ -169,4 +169,38 @@ public sealed class SensorReaderTests
         Assert.Equal(2, bmc.Count(NetFn.SensorEvent, GetSensorReading.Command));
         Assert.Equal(1, options.ThresholdCache.Count);
     }
+
+    [Fact]
+    public async Task ReadAllAsync_CallerListAndDeadlineMidLoop_KeepsReadingsTakenBeforeIt()
+    {
+        var bmc = new FakeBmc();
+        bmc.Readings[1] = (0, GetSensorReading.EncodeResponse(SensorReadingData.Create(45)));
+        bmc.Readings[4] = (0, GetSensorReading.EncodeResponse(SensorReadingData.Create(0, states: 1)));
+        var sensors = SdrSensors.Expand([SdrDecoder.Decode(SdrVectors.CpuTemp), SdrDecoder.Decode(SdrVectors.Psu1Status)]);
+        using var deadline = new CancellationTokenSource();
+        var channel = new CancelOnSecondReading(bmc, deadline);
+        var results = new List<SensorReading>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SensorReader.ReadAllAsync(channel, sensors, null, results, deadline.Token));
+
+        Assert.Equal(["CPU Temp"], results.Select(r => r.Name));
+        Assert.Equal(45, results[0].Value);
+    }
+
+    /// <summary>Lets the first Get Sensor Reading through, then cancels (a scrape deadline in the middle of the loop).</summary>
+    private sealed class CancelOnSecondReading(IIpmiChannel inner, CancellationTokenSource deadline) : IIpmiChannel
+    {
+        private int _readings;
+
+        public ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
+        {
+            if (request.Command == GetSensorReading.Command && ++_readings == 2)
+            {
+                deadline.Cancel();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.SendAsync(request, cancellationToken);
+        }
+    }
 }
