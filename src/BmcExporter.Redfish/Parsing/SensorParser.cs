@@ -9,7 +9,8 @@ internal static class SensorParser
     public static RedfishSensorReading Parse(JsonView sensor, string uri, string chassisId)
     {
         var units = sensor.String("ReadingUnits");
-        var kind = Kind(sensor.String("ReadingType"), units, sensor.Has("SpeedRPM"));
+        var context = sensor.String("PhysicalContext");
+        var kind = Kind(sensor.String("ReadingType"), units, sensor.Has("SpeedRPM") || context == "Fan");
         var thresholds = sensor.Object("Thresholds") is { } t
             ? new RedfishThresholds(Threshold(t, "LowerCaution"), Threshold(t, "LowerCritical"), Threshold(t, "LowerFatal"),
                 Threshold(t, "UpperCaution"), Threshold(t, "UpperCritical"), Threshold(t, "UpperFatal"))
@@ -22,7 +23,7 @@ internal static class SensorParser
             units,
             thresholds,
             CommonParser.Status(sensor),
-            sensor.String("PhysicalContext"),
+            context,
             chassisId,
             RedfishReadingSource.Sensors)
         {

@@ -19,14 +19,11 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
         into.Chassis.Add(new RedfishChassisState(chassis.Uri, CommonParser.NameOf(c, chassis.Uri), CommonParser.PowerState(c.String("PowerState")), CommonParser.Status(c)));
 
         var fromSensors = false;
+        var sensorReadings = new List<RedfishSensorReading>();
         if (c.Link("Sensors") is { } sensors)
         {
             var members = await collections.MembersAsync(sensors, CachePolicy.Reading, 1, cancellationToken).ConfigureAwait(false);
-            foreach (var m in members)
-            {
-                into.Sensors.Add(SensorParser.Parse(m.View, m.Uri, chassisId));
-            }
-
+            sensorReadings.AddRange(members.Select(m => SensorParser.Parse(m.View, m.Uri, chassisId)));
             fromSensors = members.Count > 0; // some services publish an empty Sensors collection beside Thermal/Power
         }
 
@@ -47,7 +44,10 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
         }
 
         await PowerSuppliesAsync(c, power, into, cancellationToken).ConfigureAwait(false);
-        await FansAsync(c, thermal, into, cancellationToken).ConfigureAwait(false);
+        var fanSources = await FansAsync(c, thermal, into, cancellationToken).ConfigureAwait(false);
+
+        // A percent sensor that a Fan names as its SpeedPercent data source is a fan speed (ThermalSubsystem v1.0).
+        into.Sensors.AddRange(sensorReadings.Select(r => r.Kind == RedfishSensorKind.Percent && fanSources.Contains(r.Id) ? r with { Kind = RedfishSensorKind.Fan } : r));
     }
 
     private async Task PowerSuppliesAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)
@@ -73,8 +73,9 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
         }
     }
 
-    private async Task FansAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> FansAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)
     {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
         if (chassis.Link("ThermalSubsystem") is { } sub)
         {
             var subsystem = await session.GetAsync(sub, CachePolicy.Static, cancellationToken).ConfigureAwait(false);
@@ -83,9 +84,13 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
                 foreach (var m in await collections.MembersAsync(fans, CachePolicy.Reading, 1, cancellationToken).ConfigureAwait(false))
                 {
                     into.Components.Add(new RedfishComponentHealth(m.Uri, CommonParser.NameOf(m.View, m.Uri), RedfishComponentKind.Fan, CommonParser.Status(m.View)));
+                    if (m.View.Object("SpeedPercent")?.String("DataSourceUri") is { } source)
+                    {
+                        sources.Add(source);
+                    }
                 }
 
-                return;
+                return sources;
             }
         }
 
@@ -94,6 +99,8 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
         {
             into.Components.AddRange(LegacyParser.Fans(t, chassis.Link("Thermal")!));
         }
+
+        return sources;
     }
 
     private async Task<JsonView?> OptionalAsync(string? link, CancellationToken cancellationToken) =>
