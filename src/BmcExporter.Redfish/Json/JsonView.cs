@@ -37,9 +37,28 @@ internal readonly struct JsonView
 
     public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
-    public string? String(string name) => Value(name) is { } v
-        ? v.ValueKind == JsonValueKind.String ? v.GetString() : throw Wrong(name, v, "a string")
-        : null;
+    public string? String(string name)
+    {
+        if (Value(name) is not { } v)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            throw Wrong(name, v, "a string");
+        }
+
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // RFC 8259 §8.1: JSON text is UTF-8; the reader only finds bad sequences inside strings when decoding them.
+            throw _context.Malformed($"{Path}.{name} is not valid UTF-8", ex);
+        }
+    }
 
     public double? Number(string name)
     {
