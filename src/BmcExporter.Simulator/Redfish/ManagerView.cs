@@ -53,6 +53,10 @@ internal static class ManagerView
         m["Status"] = Json.Status(SimHealth.OK);
         m["LogServices"] = Json.Link(Path + "/LogServices");
         m["Links"] = new JsonObject { ["ManagerForServers"] = Json.Links([SystemView.Path]), ["ManagerForChassis"] = Json.Links([ChassisView.Path]) };
+        m["Actions"] = new JsonObject
+        {
+            ["#Manager.Reset"] = new JsonObject { ["target"] = Path + "/Actions/Manager.Reset", ["ResetType@Redfish.AllowableValues"] = new JsonArray("GracefulRestart") },
+        };
         return m;
     }
 

@@ -59,6 +59,16 @@ internal static class SystemView
         s["Storage"] = Json.Link(Path + "/Storage");
         s["LogServices"] = Json.Link(Path + "/LogServices");
         s["Links"] = new JsonObject { ["Chassis"] = Json.Links([ChassisView.Path]), ["ManagedBy"] = Json.Links([ManagerView.Path]) };
+        s["Boot"] = new JsonObject { ["BootSourceOverrideEnabled"] = "Disabled", ["BootSourceOverrideTarget"] = "None" };
+        // Advertised as real BMCs do (clients such as sushy require it); the simulator answers the POST with 405.
+        s["Actions"] = new JsonObject
+        {
+            ["#ComputerSystem.Reset"] = new JsonObject
+            {
+                ["target"] = Path + "/Actions/ComputerSystem.Reset",
+                ["ResetType@Redfish.AllowableValues"] = new JsonArray("On", "ForceOff", "GracefulShutdown", "ForceRestart"),
+            },
+        };
         return s;
     }
 
