@@ -28,9 +28,22 @@ internal sealed class BmcSnapshot
         Bmc = bmc;
         Elapsed = fleet.Elapsed;
         var load = SensorModel.Load(model.Profile.Load, fleet.Seed, bmc, Elapsed);
-        Values = [.. model.Sensors.Select(s => Value(s, load))];
-        PartHealth = [.. model.Parts.Select(Health)];
+        var changed = fleet.SdrChanged(Elapsed);
+        Sensors = [.. model.Sensors.Where(s => changed || !s.Definition.AfterSdrChange)];
+        Parts = [.. model.Parts.Where(p => changed || !p.Definition.AfterSdrChange)];
+        _values = Sensors.ToDictionary(s => s, s => Value(s, load));
+        _health = Parts.ToDictionary(p => p, Health);
     }
+
+    private readonly Dictionary<SimSensor, SensorValue> _values;
+    private readonly Dictionary<SimPart, SimHealth> _health;
+
+    /// <summary>The sensors in the repository now (those added by the SDR change appear only after it, as over IPMI).</summary>
+    public IReadOnlyList<SimSensor> Sensors { get; }
+
+    public IReadOnlyList<SimPart> Parts { get; }
+
+    public IEnumerable<SimPart> PartsOf(byte sensorType) => Parts.Where(p => p.SensorType == sensorType);
 
     public FleetContext Fleet { get; }
 
@@ -40,22 +53,15 @@ internal sealed class BmcSnapshot
 
     public TimeSpan Elapsed { get; }
 
-    /// <summary>Values in <see cref="ProfileModel.Sensors"/> order.</summary>
-    public SensorValue[] Values { get; }
-
-    /// <summary>Health in <see cref="ProfileModel.Parts"/> order.</summary>
-    public SimHealth[] PartHealth { get; }
-
     public SimHealth Worst(IEnumerable<SimHealth> healths) => healths.DefaultIfEmpty(SimHealth.OK).Max();
 
-    public SimHealth ChassisHealth => Worst(Values.Select(v => v.Health).Concat(PartsHealth(ProfileModel.PowerSupplyType)));
+    public SimHealth ChassisHealth => Worst(_values.Values.Select(v => v.Health).Concat(PartsHealth(ProfileModel.PowerSupplyType)));
 
-    public IEnumerable<SimHealth> PartsHealth(byte sensorType) =>
-        Model.Parts.Select((p, i) => (p, i)).Where(x => x.p.SensorType == sensorType).Select(x => PartHealth[x.i]);
+    public IEnumerable<SimHealth> PartsHealth(byte sensorType) => PartsOf(sensorType).Select(p => _health[p]);
 
-    public SimHealth HealthOf(SimPart part) => PartHealth[Model.Parts.IndexOf(part)];
+    public SimHealth HealthOf(SimPart part) => _health[part];
 
-    public SensorValue ValueOf(SimSensor sensor) => Values[Model.Sensors.IndexOf(sensor)];
+    public SensorValue ValueOf(SimSensor sensor) => _values[sensor];
 
     private SensorValue Value(SimSensor s, double load)
     {

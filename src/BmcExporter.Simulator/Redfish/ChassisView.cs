@@ -15,27 +15,26 @@ internal static class ChassisView
     {
         var legacy = schema != RedfishSchema.Modern;
         var modern = schema != RedfishSchema.Legacy;
-        var m = snap.Value.Model;
         return s switch
         {
             [] => Json.Collection(ProfileResources.Root + "/Chassis", "#ChassisCollection.ChassisCollection", "Chassis Collection", [Path]),
             ["1"] => Chassis(snap.Value, legacy, modern),
             ["1", "Thermal"] when legacy => Thermal(snap.Value),
             ["1", "Power"] when legacy => Power(snap.Value),
-            ["1", "Sensors"] when modern => Json.Collection(Path + "/Sensors", "#SensorCollection.SensorCollection", "Sensors", m.Sensors.Select(x => $"{Path}/Sensors/{x.Id}")),
-            ["1", "Sensors", var id] when modern => m.Sensors.FirstOrDefault(x => x.Id == id) is { } sensor ? Sensor(snap.Value, sensor) : null,
-            ["1", "ThermalSubsystem"] when modern => Subsystem("ThermalSubsystem", "#ThermalSubsystem.v1_3_0.ThermalSubsystem", "Fans", snap.Value.Worst(Fans(m).Select(f => snap.Value.ValueOf(f).Health))),
-            ["1", "ThermalSubsystem", "Fans"] when modern => Json.Collection(Path + "/ThermalSubsystem/Fans", "#FanCollection.FanCollection", "Fans", Fans(m).Select(f => $"{Path}/ThermalSubsystem/Fans/{f.Id}")),
-            ["1", "ThermalSubsystem", "Fans", var id] when modern => Fans(m).FirstOrDefault(f => f.Id == id) is { } fan ? Fan(snap.Value, fan) : null,
+            ["1", "Sensors"] when modern => Json.Collection(Path + "/Sensors", "#SensorCollection.SensorCollection", "Sensors", snap.Value.Sensors.Select(x => $"{Path}/Sensors/{x.Id}")),
+            ["1", "Sensors", var id] when modern => snap.Value.Sensors.FirstOrDefault(x => x.Id == id) is { } sensor ? Sensor(snap.Value, sensor) : null,
+            ["1", "ThermalSubsystem"] when modern => Subsystem("ThermalSubsystem", "#ThermalSubsystem.v1_3_0.ThermalSubsystem", "Fans", snap.Value.Worst(Fans(snap.Value).Select(f => snap.Value.ValueOf(f).Health))),
+            ["1", "ThermalSubsystem", "Fans"] when modern => Json.Collection(Path + "/ThermalSubsystem/Fans", "#FanCollection.FanCollection", "Fans", Fans(snap.Value).Select(f => $"{Path}/ThermalSubsystem/Fans/{f.Id}")),
+            ["1", "ThermalSubsystem", "Fans", var id] when modern => Fans(snap.Value).FirstOrDefault(f => f.Id == id) is { } fan ? Fan(snap.Value, fan) : null,
             ["1", "PowerSubsystem"] when modern => Subsystem("PowerSubsystem", "#PowerSubsystem.v1_1_0.PowerSubsystem", "PowerSupplies", snap.Value.Worst(snap.Value.PartsHealth(ProfileModel.PowerSupplyType))),
             ["1", "PowerSubsystem", "PowerSupplies"] when modern => Json.Collection(Path + "/PowerSubsystem/PowerSupplies", "#PowerSupplyCollection.PowerSupplyCollection", "Power Supplies",
-                m.PartsOf(ProfileModel.PowerSupplyType).Select(p => $"{Path}/PowerSubsystem/PowerSupplies/{p.Id}")),
-            ["1", "PowerSubsystem", "PowerSupplies", var id] when modern => m.PartsOf(ProfileModel.PowerSupplyType).FirstOrDefault(p => p.Id == id) is { } psu ? PowerSupply(snap.Value, psu) : null,
+                snap.Value.PartsOf(ProfileModel.PowerSupplyType).Select(p => $"{Path}/PowerSubsystem/PowerSupplies/{p.Id}")),
+            ["1", "PowerSubsystem", "PowerSupplies", var id] when modern => snap.Value.PartsOf(ProfileModel.PowerSupplyType).FirstOrDefault(p => p.Id == id) is { } psu ? PowerSupply(snap.Value, psu) : null,
             _ => null,
         };
     }
 
-    private static IEnumerable<SimSensor> Fans(ProfileModel m) => m.Sensors.Where(x => x.Kind == SimSensorKind.Rotational);
+    private static IEnumerable<SimSensor> Fans(BmcSnapshot snap) => snap.Sensors.Where(x => x.Kind == SimSensorKind.Rotational);
 
     private static JsonObject Chassis(BmcSnapshot snap, bool legacy, bool modern)
     {
@@ -141,7 +140,7 @@ internal static class ChassisView
         p["PowerControl"] = Members(snap, Path + "/Power", "PowerControl", SimSensorKind.Power, "PowerConsumedWatts", thresholds: false);
         var supplies = new JsonArray();
         var i = 0;
-        foreach (var psu in snap.Model.PartsOf(ProfileModel.PowerSupplyType))
+        foreach (var psu in snap.PartsOf(ProfileModel.PowerSupplyType))
         {
             var id = (i++).ToString(CultureInfo.InvariantCulture);
             supplies.Add(new JsonObject
@@ -161,7 +160,7 @@ internal static class ChassisView
     {
         var items = new JsonArray();
         var i = 0;
-        foreach (var sensor in snap.Model.Sensors.Where(x => x.Kind == kind))
+        foreach (var sensor in snap.Sensors.Where(x => x.Kind == kind))
         {
             var v = snap.ValueOf(sensor);
             var id = (i++).ToString(CultureInfo.InvariantCulture);

@@ -13,14 +13,13 @@ internal static class SystemView
 
     public static JsonObject? Get(string[] s, Lazy<BmcSnapshot> snap, RedfishBmcState bmc)
     {
-        var m = snap.Value.Model;
         return s switch
         {
             [] => Json.Collection(ProfileResources.Root + "/Systems", "#ComputerSystemCollection.ComputerSystemCollection", "Computer Systems", [Path]),
             ["1"] => System(snap.Value),
-            ["1", "Processors"] => Parts(Path + "/Processors", "#ProcessorCollection.ProcessorCollection", m.PartsOf(ProfileModel.ProcessorType)),
+            ["1", "Processors"] => Parts(Path + "/Processors", "#ProcessorCollection.ProcessorCollection", snap.Value.PartsOf(ProfileModel.ProcessorType)),
             ["1", "Processors", var id] => Part(snap.Value, Path + "/Processors", "#Processor.v1_10_0.Processor", ProfileModel.ProcessorType, id),
-            ["1", "Memory"] => Parts(Path + "/Memory", "#MemoryCollection.MemoryCollection", m.PartsOf(ProfileModel.MemoryType)),
+            ["1", "Memory"] => Parts(Path + "/Memory", "#MemoryCollection.MemoryCollection", snap.Value.PartsOf(ProfileModel.MemoryType)),
             ["1", "Memory", var id] => Part(snap.Value, Path + "/Memory", "#Memory.v1_10_0.Memory", ProfileModel.MemoryType, id),
             ["1", "Storage"] => Json.Collection(Path + "/Storage", "#StorageCollection.StorageCollection", "Storage", [Path + "/Storage/1"]),
             ["1", "Storage", "1"] => Storage(snap.Value),
@@ -52,7 +51,7 @@ internal static class SystemView
         s["UUID"] = ManagerView.Uuid(snap.Fleet, snap.Bmc);
         s["PowerState"] = profile.Chassis.PowerOn ? "On" : "Off";
         s["Status"] = Json.Status(own, rollup: snap.Worst([own, drives, snap.ChassisHealth]));
-        s["ProcessorSummary"] = new JsonObject { ["Count"] = snap.Model.PartsOf(ProfileModel.ProcessorType).Count(), ["Status"] = Json.Status(cpu, rollup: cpu) };
+        s["ProcessorSummary"] = new JsonObject { ["Count"] = snap.PartsOf(ProfileModel.ProcessorType).Count(), ["Status"] = Json.Status(cpu, rollup: cpu) };
         s["MemorySummary"] = new JsonObject { ["Status"] = Json.Status(memory, rollup: memory) };
         s["Processors"] = Json.Link(Path + "/Processors");
         s["Memory"] = Json.Link(Path + "/Memory");
@@ -77,7 +76,7 @@ internal static class SystemView
 
     private static JsonObject? Part(BmcSnapshot snap, string path, string type, byte sensorType, string id)
     {
-        if (snap.Model.PartsOf(sensorType).FirstOrDefault(p => p.Id == id) is not { } part)
+        if (snap.PartsOf(sensorType).FirstOrDefault(p => p.Id == id) is not { } part)
         {
             return null;
         }
@@ -89,7 +88,7 @@ internal static class SystemView
 
     private static JsonObject Storage(BmcSnapshot snap)
     {
-        var drives = snap.Model.PartsOf(ProfileModel.DriveSlotType).ToList();
+        var drives = snap.PartsOf(ProfileModel.DriveSlotType).ToList();
         var health = snap.Worst(snap.PartsHealth(ProfileModel.DriveSlotType));
         var s = Json.Resource(Path + "/Storage/1", "#Storage.v1_8_0.Storage", "1", "Storage Controller");
         s["Status"] = Json.Status(SimHealth.OK, rollup: health);
