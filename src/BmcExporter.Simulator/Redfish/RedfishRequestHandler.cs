@@ -144,11 +144,8 @@ internal sealed partial class RedfishRequestHandler(
     {
         if (options.Sessions && path == ProfileResources.Root + "/SessionService")
         {
-            var s = Json.Resource(path, "#SessionService.v1_1_8.SessionService", "SessionService", "Session Service");
-            s["ServiceEnabled"] = true;
-            s["SessionTimeout"] = (int)options.SessionTimeout.TotalSeconds;
-            s["Sessions"] = Json.Link(SessionsPath);
-            return s;
+            // A mockup's own SessionService as-is; the profile view's is built here.
+            return resources.Get(path, bmc) ?? SessionService(path);
         }
 
         if (options.Sessions && path == SessionsPath)
@@ -163,6 +160,15 @@ internal sealed partial class RedfishRequestHandler(
         }
 
         return resources.Get(path, bmc);
+    }
+
+    private JsonObject SessionService(string path)
+    {
+        var s = Json.Resource(path, "#SessionService.v1_1_8.SessionService", "SessionService", "Session Service");
+        s["ServiceEnabled"] = true;
+        s["SessionTimeout"] = (int)options.SessionTimeout.TotalSeconds;
+        s["Sessions"] = Json.Link(SessionsPath);
+        return s;
     }
 
     private static JsonObject SessionResource(RedfishSimSession session)
