@@ -108,6 +108,11 @@ public sealed partial class RedfishSession
     /// <summary>The service root is readable without credentials (DSP0266 §13.3.1); its Links.Sessions names the collection.</summary>
     private async Task<string?> FindSessionsCollectionAsync(CancellationToken cancellationToken)
     {
+        if (_cache.TryGet(ServiceRootPath, out var cached))
+        {
+            return SessionsLink(cached.View); // a re-login does not need the root again
+        }
+
         var context = new ResourceContext(Target, ServiceRootPath);
         var response = await _transport.SendAsync(new RedfishRequest(HttpMethod.Get, ServiceRootPath), cancellationToken).ConfigureAwait(false);
         if (response.Status == HttpStatusCode.Unauthorized)
@@ -119,6 +124,11 @@ public sealed partial class RedfishSession
         EnsureSuccess(new RedfishRequest(HttpMethod.Get, ServiceRootPath), response, context);
         var root = Parse(response, context);
         _cache.Store(ServiceRootPath, new CachedResource(root, response.ETag, Options.TimeProvider.GetUtcNow()));
+        return SessionsLink(root);
+    }
+
+    private static string? SessionsLink(JsonView root)
+    {
         var link = root.Object("Links")?.Link("Sessions");
         return link is not null && link.StartsWith("/redfish/v1", StringComparison.Ordinal) ? link : null;
     }

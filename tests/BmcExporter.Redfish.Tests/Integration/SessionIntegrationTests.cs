@@ -51,6 +51,16 @@ public sealed class SessionIntegrationTests
     }
 
     [Fact]
+    public async Task Get_Ipv6Loopback_TrustedThroughTheCaFile()
+    {
+        await using var fleet = await TestFleet.StartAsync(bind: System.Net.IPAddress.IPv6Loopback);
+        Assert.StartsWith("https://[::1]:", fleet.BaseUri().ToString(), StringComparison.Ordinal);
+        await using var session = RedfishSession.Create(fleet.Options());
+        var readings = await new RedfishReader(session).ReadReadingsAsync(CancellationToken.None);
+        Assert.Equal(27, readings.Sensors.Length);
+    }
+
+    [Fact]
     public void Create_MissingCaFile_FailsAtStartWithTheFileNamed()
     {
         var options = new RedfishClientOptions
