@@ -41,6 +41,7 @@ internal sealed class RedfishFleetServer : IAsyncDisposable
         var owns = options.Certificates is null;
         var certificates = options.Certificates ?? RedfishCertificates.Generate(TimeProvider.System);
         var listens = new List<ListenOptions>(bmcCount);
+        var statistics = new RedfishServerStatistics();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(RedfishFleetServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
@@ -53,12 +54,16 @@ internal sealed class RedfishFleetServer : IAsyncDisposable
                 {
                     l.Protocols = HttpProtocols.Http1AndHttp2;
                     l.UseHttps(certificates.Server);
+                    l.Use(next => connection =>
+                    {
+                        statistics.OnConnection();
+                        return next(connection);
+                    });
                     listens.Add(l);
                 });
             }
         });
         var app = builder.Build();
-        var statistics = new RedfishServerStatistics();
         var bmcs = Enumerable.Range(0, bmcCount).Select(i => new RedfishBmcState(i, fleet.Seed, options, fleet.Time)).ToArray();
         var ports = new PortMap();
         var handler = new RedfishRequestHandler(fleet, options, resources, bmcs, ports, statistics);

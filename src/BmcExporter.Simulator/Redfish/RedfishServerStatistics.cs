@@ -12,6 +12,7 @@ public sealed class RedfishServerStatistics
     private long _unavailable;
     private long _truncated;
     private long _wrongContentType;
+    private long _connections;
     private long _inFlight;
     private long _maxInFlight;
 
@@ -33,6 +34,9 @@ public sealed class RedfishServerStatistics
 
     public long WrongContentType => Interlocked.Read(ref _wrongContentType);
 
+    /// <summary>TLS connections accepted (all BMCs): keep-alive clients open few.</summary>
+    public long Connections => Interlocked.Read(ref _connections);
+
     /// <summary>Most requests the fleet was handling at once (all BMCs together).</summary>
     public long MaxInFlight => Interlocked.Read(ref _maxInFlight);
 
@@ -46,6 +50,8 @@ public sealed class RedfishServerStatistics
     }
 
     internal void Exit() => Interlocked.Decrement(ref _inFlight);
+
+    internal void OnConnection() => Interlocked.Increment(ref _connections);
 
     internal void OnRequest(string method)
     {
@@ -71,5 +77,5 @@ public sealed class RedfishServerStatistics
     internal void OnWrongContentType() => Interlocked.Increment(ref _wrongContentType);
 
     public override string ToString() =>
-        $"requests {Requests} (GET {Gets}, 304 {NotModified}), logins {Logins}, logouts {Logouts}, 401 {Unauthorized}, 503 {Unavailable}";
+        $"requests {Requests} (GET {Gets}, 304 {NotModified}) on {Connections} connections, logins {Logins}, logouts {Logouts}, 401 {Unauthorized}, 503 {Unavailable}";
 }

@@ -75,7 +75,7 @@ public sealed class SessionIntegrationTests
     }
 
     [Fact]
-    public async Task Session_KeptAcrossScrapes_LoggedOutOnDispose()
+    public async Task Session_KeptAcrossScrapes_KeepAliveConnections_LoggedOutOnDispose()
     {
         await using var fleet = await TestFleet.StartAsync();
         var session = RedfishSession.Create(fleet.Options());
@@ -88,6 +88,8 @@ public sealed class SessionIntegrationTests
         Assert.Equal(RedfishAuthMode.Session, session.ActiveAuth);
         Assert.Equal(1, session.Statistics.Logins);
         Assert.Equal(1, fleet.Server.Logins);
+        Assert.InRange(fleet.Server.Connections, 1, session.Options.MaxRequestsInFlight); // keep-alive: no connection per request
+        Assert.True(fleet.Server.Requests > 20);
         await session.DisposeAsync();
         Assert.Equal(1, fleet.Server.Logouts);
         Assert.Equal(1, session.Statistics.Deletes);
