@@ -109,6 +109,24 @@ public sealed class SessionProtocolTests
     }
 
     [Fact]
+    public async Task Get_Always503_StopsAfterMaxRetries()
+    {
+        var calls = 0;
+        var handler = new ScriptedHandler(r =>
+        {
+            Interlocked.Increment(ref calls);
+            var busy = ScriptedHandler.Json("{}", HttpStatusCode.ServiceUnavailable);
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+            return busy;
+        });
+        await using var session = RedfishSession.Create(ScriptedHandler.Options() with { AuthMode = RedfishAuthMode.Basic, MaxRetries = 3 }, handler);
+        var ex = await Assert.ThrowsAsync<RedfishHttpException>(() => session.GetJsonAsync("/redfish/v1/Chassis", CancellationToken.None));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(4, calls);
+        Assert.Equal(3, session.Statistics.Retries);
+    }
+
+    [Fact]
     public async Task Dispose_SessionOpen_DeletesTheSession()
     {
         var handler = new ScriptedHandler(r => r.RequestUri!.AbsolutePath switch

@@ -110,11 +110,13 @@ public sealed class ReadingsIntegrationTests
         Assert.Equal(1, session.Statistics.Logins);
     }
 
-    [Fact]
-    public async Task ReadReadings_WithoutExpand_OneGetPerMember()
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task ReadReadings_WithoutExpand_OneGetPerMember(bool serverExpands, bool clientUsesExpand)
     {
-        await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Expand = false });
-        await using var session = RedfishSession.Create(fleet.Options());
+        await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Expand = serverExpands });
+        await using var session = RedfishSession.Create(fleet.Options() with { UseExpand = clientUsesExpand });
         var reader = new RedfishReader(session);
         await reader.ReadReadingsAsync(CancellationToken.None);
         var steady = await reader.ReadReadingsAsync(CancellationToken.None);
@@ -123,6 +125,39 @@ public sealed class ReadingsIntegrationTests
         // + 2 processors + 1 memory + 1 storage + 4 drives.
         Assert.Equal(45, steady.Requests);
         Assert.Equal(27, steady.Sensors.Length);
+    }
+
+    [Fact]
+    public async Task ReadReadings_ServerWithoutConditionalGet_FullBodiesEveryTime()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { ConditionalGet = false }, time: time);
+        await using var session = RedfishSession.Create(fleet.Options());
+        var reader = new RedfishReader(session);
+        await reader.ReadReadingsAsync(CancellationToken.None);
+        var steady = await reader.ReadReadingsAsync(CancellationToken.None);
+        Assert.Equal(8, steady.Requests);
+        Assert.Equal(0, session.Statistics.NotModified);
+    }
+
+    [Fact]
+    public async Task ReadInventory_StaticRefreshInterval_CachedThenRevalidated()
+    {
+        var clientTime = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var fleet = await TestFleet.StartAsync();
+        await using var session = RedfishSession.Create(fleet.Options() with { TimeProvider = clientTime, StaticRefreshInterval = TimeSpan.FromMinutes(10) });
+        var reader = new RedfishReader(session);
+        await reader.ReadInventoryAsync(CancellationToken.None);
+        var gets = session.Statistics.Gets;
+        await reader.ReadInventoryAsync(CancellationToken.None);
+        Assert.Equal(gets, session.Statistics.Gets); // everything static came from the cache
+        Assert.True(session.Statistics.CacheHits > 0);
+
+        clientTime.Advance(TimeSpan.FromMinutes(11));
+        var inventory = await reader.ReadInventoryAsync(CancellationToken.None);
+        Assert.True(session.Statistics.Gets > gets); // revalidated after the interval
+        Assert.Equal(session.Statistics.Gets - gets, session.Statistics.NotModified); // unchanged: all 304
+        Assert.Equal("2.45", inventory.Managers[0].FirmwareVersion);
     }
 
     [Fact]
