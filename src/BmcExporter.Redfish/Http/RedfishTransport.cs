@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
@@ -158,19 +159,27 @@ internal sealed class RedfishTransport : IDisposable
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int n;
-            while ((n = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            using var buffer = new MemoryStream(response.Content.Headers.ContentLength is { } known ? (int)known : 4096);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + n > limit)
+                int n;
+                while ((n = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw new RedfishProtocolException(Target, request.Path, $"the body is over the {limit}-byte limit");
-                }
+                    if (buffer.Length + n > limit)
+                    {
+                        throw new RedfishProtocolException(Target, request.Path, $"the body is over the {limit}-byte limit");
+                    }
 
-                buffer.Write(chunk, 0, n);
+                    buffer.Write(chunk, 0, n);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
+            // The MemoryStream's array outlives the stream; the body is parsed and dropped before the next request.
             return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }
     }
