@@ -10,7 +10,7 @@ public sealed record RedfishReadings(
     ImmutableArray<RedfishChassisState> Chassis,
     DateTimeOffset ReadAt)
 {
-    /// <summary>HTTP GETs this read sent (304s included, cache hits not).</summary>
+    /// <summary>HTTP GETs the session sent during this read (304s included, cache hits not; other reads running on the same session at the same time are counted too).</summary>
     public long Requests { get; init; }
 }
 
