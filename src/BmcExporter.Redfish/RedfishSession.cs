@@ -58,7 +58,7 @@ public sealed partial class RedfishSession : IAsyncDisposable
 
     internal async Task<JsonView> GetAsync(string path, CachePolicy policy, CancellationToken cancellationToken)
     {
-        CheckPath(path);
+        path = LocalPath(path);
         var now = Options.TimeProvider.GetUtcNow();
         _cache.TryGet(path, out var cached);
         if (policy == CachePolicy.Static && cached is not null && now - cached.FetchedAt < Options.StaticRefreshInterval)
@@ -137,13 +137,25 @@ public sealed partial class RedfishSession : IAsyncDisposable
         throw new RedfishHttpException(Target, request.Method.Method, request.Path, response.Status, error, hint);
     }
 
-    /// <summary>Only paths on this service are followed: a link to another host would carry our credentials there.</summary>
-    private void CheckPath(string path)
+    /// <summary>
+    /// Only paths on this service are followed: a link to another host would carry our credentials there. An
+    /// absolute URI naming this service (some BMCs write nextLink so) is reduced to its path and query.
+    /// </summary>
+    private string LocalPath(string path)
     {
+        if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http")
+        {
+            path = Uri.Compare(absolute, Options.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+                ? absolute.PathAndQuery
+                : throw new RedfishProtocolException(Target, path, "a link to another host is not followed");
+        }
+
         if (!path.StartsWith("/redfish/v1", StringComparison.Ordinal) || path.Contains('#', StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal))
         {
             throw new RedfishProtocolException(Target, path, "a link outside /redfish/v1 on this service is not followed");
         }
+
+        return path;
     }
 
     public async ValueTask DisposeAsync()
