@@ -34,6 +34,9 @@ public sealed class FleetOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Also serve Redfish over HTTPS from every BMC (docs/redfish.md); null = IPMI only.</summary>
+    public Redfish.RedfishServerOptions? Redfish { get; init; }
+
     internal void Validate()
     {
         if (BmcCount is < 1 or > 65535)

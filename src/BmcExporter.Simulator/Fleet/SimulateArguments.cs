@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using BmcExporter.Simulator.Faults;
 using BmcExporter.Simulator.Profiles;
+using BmcExporter.Simulator.Redfish;
 
 namespace BmcExporter.Simulator.Fleet;
 
@@ -25,6 +26,11 @@ public static class SimulateArguments
           --user NAME            USER-privilege account every BMC accepts (needs --password-file)
           --password-file FILE   file holding that account's password (first line)
           --idle-timeout SEC     idle session timeout (default: the profile's, 60 s)
+          --redfish-port-base P  also serve Redfish over HTTPS, BMC i on TCP P+i (0 = free ports)
+          --redfish-schema S     legacy | modern | both (default both): Thermal/Power, Sensors/subsystems, or both
+          --redfish-mockup DIR   serve a DMTF mockup tree (DIR/X/Y/index.json = /redfish/v1/X/Y) on every BMC
+          --redfish-ca-out FILE  write the CA certificate (PEM) that signs the HTTPS certificate, for ca_file
+          --redfish-fault RULE   one Redfish fault inline, repeatable, e.g. --redfish-fault "{ latencyMs: 200 }"
         """;
 
     public static FleetOptions Parse(IReadOnlyList<string> args)
@@ -38,6 +44,7 @@ public static class SimulateArguments
         string? user = null;
         byte[]? password = null;
         TimeSpan? idle = null;
+        var redfish = new RedfishArguments();
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -90,6 +97,12 @@ public static class SimulateArguments
                 case "--idle-timeout":
                     idle = TimeSpan.FromSeconds(Integer(option, Value(), 1, 86400));
                     break;
+                case "--redfish-port-base":
+                    redfish.PortBase = Integer(option, Value(), 0, 65535);
+                    break;
+                case "--redfish-schema" or "--redfish-mockup" or "--redfish-ca-out" or "--redfish-fault":
+                    redfish.Set(option, Value());
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{option}'.");
             }
@@ -126,6 +139,7 @@ public static class SimulateArguments
             UserName = user,
             Password = password is null ? (ReadOnlyMemory<byte>?)null : password,
             IdleTimeout = idle,
+            Redfish = redfish.Build(bmcs.Value),
         };
     }
 

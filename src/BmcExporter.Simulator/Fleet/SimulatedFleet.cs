@@ -7,6 +7,7 @@ using BmcExporter.Ipmi.Session;
 using BmcExporter.Simulator.Bmc;
 using BmcExporter.Simulator.Faults;
 using BmcExporter.Simulator.Profiles;
+using BmcExporter.Simulator.Redfish;
 
 namespace BmcExporter.Simulator.Fleet;
 
@@ -19,10 +20,12 @@ public sealed class SimulatedFleet : IAsyncDisposable
     private readonly SimulatedBmc[] _bmcs;
     private readonly CancellationTokenSource _stop;
     private readonly Task _completion;
+    private readonly RedfishFleetServer? _redfish;
 
-    private SimulatedFleet(FleetContext context, SimulatedBmc[] bmcs, FleetCredentials credentials, CancellationTokenSource stop)
+    private SimulatedFleet(FleetContext context, SimulatedBmc[] bmcs, FleetCredentials credentials, CancellationTokenSource stop, RedfishFleetServer? redfish)
     {
         Context = context;
+        _redfish = redfish;
         _bmcs = bmcs;
         Credentials = credentials;
         _stop = stop;
@@ -32,6 +35,15 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     /// <summary>The UDP endpoint of BMC i at index i.</summary>
     public ImmutableArray<IPEndPoint> Endpoints { get; }
+
+    /// <summary>The HTTPS endpoint of BMC i's Redfish service at index i; empty when Redfish is off.</summary>
+    public ImmutableArray<IPEndPoint> RedfishEndpoints => _redfish?.Endpoints ?? [];
+
+    /// <summary>The CA and certificate of the Redfish side (write the CA with WriteCaFile); null when Redfish is off.</summary>
+    public RedfishCertificates? RedfishCertificates => _redfish?.Certificates;
+
+    /// <summary>Request counters of the Redfish side; null when Redfish is off.</summary>
+    public RedfishServerStatistics? RedfishStatistics => _redfish?.Statistics;
 
     /// <summary>The USER-privilege account every BMC accepts (configured or generated).</summary>
     public FleetCredentials Credentials { get; }
@@ -49,7 +61,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public int ActiveSessions(int index) => _bmcs[index].ActiveSessionCount;
 
     /// <summary>Binds every socket and starts serving. Port conflicts fail with the port named.</summary>
-    public static Task<SimulatedFleet> StartAsync(FleetOptions options, CancellationToken cancellationToken)
+    public static async Task<SimulatedFleet> StartAsync(FleetOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -79,8 +91,26 @@ public sealed class SimulatedFleet : IAsyncDisposable
             throw;
         }
 
+        RedfishFleetServer? redfish = null;
+        if (options.Redfish is { } redfishOptions)
+        {
+            try
+            {
+                redfish = await RedfishFleetServer.StartAsync(context, options.BmcCount, options.BindAddress, redfishOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                foreach (var b in bmcs)
+                {
+                    b.Dispose();
+                }
+
+                throw;
+            }
+        }
+
         var stop = new CancellationTokenSource();
-        return Task.FromResult(new SimulatedFleet(context, bmcs, credentials, stop));
+        return new SimulatedFleet(context, bmcs, credentials, stop, redfish);
     }
 
     private static Socket Bind(IPAddress address, int port)
@@ -135,6 +165,10 @@ public sealed class SimulatedFleet : IAsyncDisposable
         }
 
         _stop.Dispose();
+        if (_redfish is not null)
+        {
+            await _redfish.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public override string ToString() => $"fleet of {_bmcs.Length} BMCs ({Profile.Name})";
