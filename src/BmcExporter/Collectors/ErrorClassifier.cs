@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
+using BmcExporter.Sessions;
 
 namespace BmcExporter.Collectors;
 
@@ -12,15 +13,30 @@ public static class ErrorClassifier
         ex is IpmiAuthenticationException or IpmiUnknownUserException or IpmiPrivilegeException or IpmiCipherSuiteException;
 
     /// <summary>The session is probably gone: drop it so the next attempt opens a new one.</summary>
-    public static bool IsSessionLost(Exception ex) => ex is IpmiSessionLostException or IpmiTimeoutException;
+    public static bool IsSessionLost(Exception ex) => ex is IpmiSessionLostException or IpmiTimeoutException or IpmiUnreachableException;
 
-    /// <summary>Worth one more try: timeouts, lost sessions, busy BMCs (IPMI v2.0 §5.2: 0xC0 node busy, 0xC3 timeout, 0xCE no response).</summary>
+    /// <summary>
+    /// Worth one more try within the scrape: timeouts and lost sessions of an open session, busy BMCs (IPMI v2.0
+    /// §5.2: 0xC0 node busy, 0xC3 timeout, 0xCE no response). Failing to open a session is never retried within a
+    /// scrape (one attempt per scrape), and neither is an unreachable BMC or one without a free session slot.
+    /// </summary>
     public static bool IsTransient(Exception ex) => ex switch
     {
+        SessionUnavailableException or IpmiUnreachableException or IpmiSessionSlotsExhaustedException => false,
         IpmiTimeoutException or IpmiSessionLostException => true,
         IpmiCompletionCodeException cc => cc.CompletionCode is 0xC0 or 0xC3 or 0xCE or 0xD2,
         SocketException or IOException or TimeoutException => true,
         _ => false,
+    };
+
+    /// <summary>Why no session could be opened, led by the cause an operator acts on.</summary>
+    public static string DescribeSessionFailure(Exception ex) => ex switch
+    {
+        IpmiSessionSlotsExhaustedException => $"session slots exhausted: {ex.Message}",
+        IpmiUnreachableException => $"unreachable: {ex.Message}",
+        IpmiTimeoutException => $"no answer: {ex.Message}",
+        _ when IsAuthentication(ex) => $"authentication: {ex.Message}",
+        _ => $"no session: {Describe(ex)}",
     };
 
     /// <summary>A one-line, secret-free description for <c>ipmi_up</c>'s error and the status page.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BmcExporter.Config;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
@@ -5,20 +6,26 @@ using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Logging;
-using BmcExporter.Snapshots;
 using BmcExporter.State;
 
 namespace BmcExporter.Collectors;
 
 /// <summary>
-/// <c>sensors</c> (ipmi_exporter <c>ipmi</c>): every readable sensor of the SDR repository. The SDRs are
-/// cached per target and read again only when Get SDR Repository Info's addition or erase timestamp
-/// changes (IPMI v2.0 §33.9) or the BMC's identity changes. A broken or duplicate record drops that
-/// sensor, never the scrape.
+/// <c>sensors</c> (ipmi_exporter <c>ipmi</c>): every readable sensor of the SDR repository. The SDR walk is kept per
+/// target and resumed across scrapes until complete (records read are kept and verified; only a changed repository,
+/// IPMI v2.0 §33.9, or a changed BMC identity restarts it), and persisted after every step. While it is incomplete,
+/// the sensors already known are read and published, marked partial; the walk gets at most
+/// <see cref="WalkShare"/> of the time left so the readings and the other collectors still run. Readings are
+/// published as they arrive, so a deadline keeps what was read. A broken or duplicate record drops that sensor,
+/// never the scrape.
 /// </summary>
 public sealed class SensorsCollector : IScrapeCollector
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Created, SensorThresholdCache Cache)> _thresholds = new(StringComparer.Ordinal);
+    /// <summary>The share of the remaining deadline an unfinished SDR walk may use in one scrape.</summary>
+    public const double WalkShare = 0.6;
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Created, SensorThresholdCache Cache)> _thresholds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Decoded> _decoded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long live thresholds (Get Sensor Thresholds, IPMI v2.0 §35.9) are reused before being read again;
@@ -32,7 +39,7 @@ public sealed class SensorsCollector : IScrapeCollector
     /// <inheritdoc />
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
-        var (sensors, reread) = await GetSensorsAsync(context, cancellationToken).ConfigureAwait(false);
+        var (sensors, reread, progress) = await GetSensorsAsync(context, cancellationToken).ConfigureAwait(false);
         var now = context.Time.GetUtcNow();
         var thresholds = _thresholds.AddOrUpdate(
             context.Target.Key,
@@ -52,11 +59,24 @@ public sealed class SensorsCollector : IScrapeCollector
                 DiscreteReading = module.HasWorkaround("discretereading"),
             },
         };
-        var readings = await SensorReader.ReadAllAsync(context.Channel, wanted, options, cancellationToken).ConfigureAwait(false);
-        context.Builder.SetSensors(readings);
+
+        // The list is the snapshot's: whatever is read before a deadline or a failure is published.
+        var readings = context.Builder.SensorSink();
+        await SensorReader.ReadAllAsync(context.Channel, wanted, options, readings, cancellationToken).ConfigureAwait(false);
+        if (progress is not null)
+        {
+            throw new CollectorPartialException(progress);
+        }
     }
 
-    private static async Task<(IReadOnlyList<SdrSensor> Sensors, bool Reread)> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
+    /// <summary>Forgets a target's decoded SDRs and thresholds (its session and state go elsewhere).</summary>
+    public void Forget(string targetKey)
+    {
+        _decoded.TryRemove(targetKey, out _);
+        _thresholds.TryRemove(targetKey, out _);
+    }
+
+    private async Task<(IReadOnlyList<SdrSensor> Sensors, bool Reread, string? Progress)> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var key = context.Target.Key;
         var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
@@ -64,63 +84,126 @@ public sealed class SensorsCollector : IScrapeCollector
         var infoRequest = GetSdrRepositoryInfo.CreateRequest();
         var infoResponse = await context.Channel.SendAsync(infoRequest, cancellationToken).ConfigureAwait(false);
         var info = GetSdrRepositoryInfo.DecodeResponse(infoResponse.EnsureOk(infoRequest.NetFn, infoRequest.Command).Data.Span);
-        var cached = context.State.GetSdrCache(key);
-        if (cached is not null && cached.IsValidFor(identity, info.AdditionTimestamp, info.EraseTimestamp))
+        var entry = Usable(context, identity, info);
+        var walk = entry.Walk;
+        var reread = false;
+        if (!walk.Complete || !SameStamps(walk, info))
         {
-            if (TryDecode(context, cached) is { } fromCache)
-            {
-                context.Stats.RecordSdrCache(hit: true);
-                return (fromCache, false);
-            }
+            context.Stats.RecordSdrCache(hit: false);
+            reread = true;
+            await WalkAsync(context, entry, cancellationToken).ConfigureAwait(false);
         }
-        else if (cached is not null)
+        else
         {
-            Log.SdrCacheInvalidated(context.Logger, key);
-        }
-
-        context.Stats.RecordSdrCache(hit: false);
-        var repository = await SdrRepositoryReader.ReadAsync(context.Channel, SdrReadOptions.Default, cancellationToken).ConfigureAwait(false);
-        foreach (var skip in repository.Skipped)
-        {
-            Log.SdrRecordDropped(context.Logger, skip.RecordId, key, skip.Reason);
+            context.Stats.RecordSdrCache(hit: true);
         }
 
-        var records = Deduplicate(context, repository.Records);
-        var stamp = repository.Info ?? info;
-        context.State.SetSdrCache(key, new SdrCacheEntry(identity, stamp.AdditionTimestamp, stamp.EraseTimestamp, records.Select(SdrEncoder.Encode).ToList()));
-        return (SdrSensors.Expand(records), true);
+        var sensors = Decode(context, walk);
+        var progress = walk.Complete
+            ? null
+            : $"SDR repository still being read ({walk.Records.Count} records so far, {walk.Missing.Count} to retry); {sensors.Count} known sensors read";
+        return (sensors, reread, progress);
     }
 
-    /// <summary>Keeps the first record of each record ID; a duplicate is dropped with a warning.</summary>
-    private static List<SdrRecord> Deduplicate(CollectContext context, IReadOnlyList<SdrRecord> records)
+    /// <summary>The cached walk when it still fits this BMC, else a fresh one (a loaded cache must pass validation).</summary>
+    private static SdrCacheEntry Usable(CollectContext context, string identity, RepositoryInfo info)
     {
-        var seen = new HashSet<ushort>();
-        var kept = new List<SdrRecord>(records.Count);
-        foreach (var record in records)
+        var key = context.Target.Key;
+        var cached = context.State.GetSdrCache(key);
+        if (cached is null)
         {
+            return new SdrCacheEntry(identity, new SdrWalkState());
+        }
+
+        if (cached.BmcIdentity != identity)
+        {
+            Log.SdrCacheInvalidated(context.Logger, key);
+            return new SdrCacheEntry(identity, new SdrWalkState());
+        }
+
+        if (cached.Walk.Complete && SameStamps(cached.Walk, info) && context.State.NeedsValidation(key))
+        {
+            var check = SdrCacheValidator.Validate(cached.Walk, info);
+            context.State.MarkValidated(key);
+            if (!check.Valid)
+            {
+                Log.StateReadFailed(context.Logger, context.State.PathFor(key, "sdr") ?? "(memory)", $"SDR cache rejected: {check.Reason}");
+                return new SdrCacheEntry(identity, new SdrWalkState());
+            }
+        }
+
+        return cached;
+    }
+
+    private static async Task WalkAsync(CollectContext context, SdrCacheEntry entry, CancellationToken cancellationToken)
+    {
+        var key = context.Target.Key;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (context.Builder.Deadline != DateTimeOffset.MaxValue)
+        {
+            budget.CancelAfter(context.Builder.Remaining * WalkShare);
+        }
+
+        try
+        {
+            var repository = await SdrRepositoryReader.ResumeAsync(context.Channel, entry.Walk, SdrReadOptions.Default, budget.Token).ConfigureAwait(false);
+            foreach (var skip in repository.Skipped)
+            {
+                Log.SdrRecordDropped(context.Logger, skip.RecordId, key, skip.Reason);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The walk used its share of the deadline: keep what was read, go on with the known sensors.
+        }
+        finally
+        {
+            // Every step is persisted, complete or not: a restart resumes instead of starting over.
+            context.State.SetSdrCache(key, entry);
+        }
+    }
+
+    private static bool SameStamps(SdrWalkState walk, RepositoryInfo info) =>
+        walk.Info is { } stamp && stamp.AdditionTimestamp == info.AdditionTimestamp && stamp.EraseTimestamp == info.EraseTimestamp;
+
+    /// <summary>The sensors of the walk's records, decoded once per walk progress (not every scrape).</summary>
+    private IReadOnlyList<SdrSensor> Decode(CollectContext context, SdrWalkState walk)
+    {
+        var key = context.Target.Key;
+        if (_decoded.TryGetValue(key, out var cached) && ReferenceEquals(cached.Walk, walk) && cached.Records == walk.Records.Count && cached.Complete == walk.Complete)
+        {
+            return cached.Sensors;
+        }
+
+        var records = new List<SdrRecord>(walk.Records.Count);
+        var seen = new HashSet<ushort>();
+        foreach (var raw in walk.Records)
+        {
+            SdrRecord record;
+            try
+            {
+                record = SdrDecoder.Decode(raw.Bytes.Span);
+            }
+            catch (IpmiProtocolException ex)
+            {
+                Log.SdrRecordDropped(context.Logger, raw.RecordId, key, ex.Message);
+                continue;
+            }
+
             if (seen.Add(record.RecordId))
             {
-                kept.Add(record);
+                records.Add(record);
             }
             else
             {
-                Log.SdrRecordDropped(context.Logger, record.RecordId, context.Target.Key, "duplicate record ID");
+                Log.SdrRecordDropped(context.Logger, record.RecordId, key, "duplicate record ID");
             }
         }
 
-        return kept;
+        var sensors = SdrSensors.Expand(records);
+        _decoded[key] = new Decoded(walk, walk.Records.Count, walk.Complete, sensors);
+        return sensors;
     }
 
-    private static IReadOnlyList<SdrSensor>? TryDecode(CollectContext context, SdrCacheEntry cached)
-    {
-        try
-        {
-            return SdrSensors.Expand(cached.Records.Select(r => SdrDecoder.Decode(r)).ToList());
-        }
-        catch (IpmiProtocolException ex)
-        {
-            Log.StateReadFailed(context.Logger, context.State.PathFor(context.Target.Key, "sdr") ?? "(memory)", ex.Message);
-            return null;
-        }
-    }
+    private sealed record Decoded(SdrWalkState Walk, int Records, bool Complete, IReadOnlyList<SdrSensor> Sensors);
 }

@@ -158,6 +158,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
         var builder = new SnapshotBuilder(target.Address, target.Module.Name, target.Labels, target.CollectorNames, _time)
         {
             OptionalMetrics = target.OptionalMetrics,
+            Deadline = _time.GetUtcNow() + timeout,
         };
         return new Flight(builder, flight => RunAsync(target, flight, timeout, origin));
     }

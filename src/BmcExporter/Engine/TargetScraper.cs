@@ -58,9 +58,15 @@ public sealed class TargetScraper : ITargetScraper
     private bool RetriesEnabled { get; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One session attempt per scrape: when opening the session fails (no answer, unreachable, refused, no free
+    /// session slot), every remaining collector fails with that same cause instead of trying again, so an unreachable
+    /// BMC costs one attempt, not one per collector.
+    /// </remarks>
     public async Task ScrapeAsync(ScrapeTarget target, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
         var stats = _stats.For(target.Key);
+        string? sessionFailure = null;
         foreach (var kind in target.Module.Collectors)
         {
             var name = CollectorLabels.Of(kind);
@@ -69,6 +75,12 @@ public sealed class TargetScraper : ITargetScraper
             if (collector is null)
             {
                 builder.Complete(name, false, $"collector '{name}' is not supported by bmc-exporter", TimeSpan.Zero);
+                continue;
+            }
+
+            if (sessionFailure is not null)
+            {
+                builder.Complete(name, false, sessionFailure, TimeSpan.Zero);
                 continue;
             }
 
@@ -81,23 +93,35 @@ public sealed class TargetScraper : ITargetScraper
             {
                 throw;
             }
+            catch (CollectorPartialException ex)
+            {
+                builder.Complete(name, false, $"partial: {ex.Message}", _time.GetElapsedTime(started));
+            }
+            catch (SessionUnavailableException ex)
+            {
+                sessionFailure = ex.Message;
+                builder.Complete(name, false, sessionFailure, _time.GetElapsedTime(started));
+                Log.CollectorFailed(_logger, name, target.Key, sessionFailure);
+                if (ErrorClassifier.IsAuthentication(ex.InnerException!))
+                {
+                    stats.RecordAuthenticationFailure();
+                }
+            }
             catch (Exception ex)
             {
                 var reason = ErrorClassifier.Describe(ex);
                 builder.Complete(name, false, reason, _time.GetElapsedTime(started));
                 Log.CollectorFailed(_logger, name, target.Key, reason);
-                if (ErrorClassifier.IsAuthentication(ex))
-                {
-                    stats.RecordAuthenticationFailure();
-                    builder.FailPending(reason);
-                    return;
-                }
-
                 if (ErrorClassifier.IsSessionLost(ex))
                 {
                     await _sessions.InvalidateAsync(target.Key, reason).ConfigureAwait(false);
                 }
             }
+        }
+
+        if (_sessions.CountersOf(target.Key) is { } counters)
+        {
+            stats.RecordTransport(counters);
         }
     }
 
@@ -112,7 +136,16 @@ public sealed class TargetScraper : ITargetScraper
     {
         async ValueTask Attempt(CancellationToken ct)
         {
-            var session = await _sessions.GetAsync(target, ct).ConfigureAwait(false);
+            IBmcSession session;
+            try
+            {
+                session = await _sessions.GetAsync(target, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
+            {
+                throw new SessionUnavailableException(ErrorClassifier.DescribeSessionFailure(ex), ex);
+            }
+
             builder.SetCipherSuite(session.CipherSuite);
             var context = new CollectContext
             {

@@ -1,5 +1,6 @@
 using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client;
 
 namespace BmcExporter.Sessions;
 
@@ -11,6 +12,9 @@ public interface IBmcSession : IAsyncDisposable
 
     /// <summary>The cipher suite negotiated.</summary>
     int CipherSuite { get; }
+
+    /// <summary>Transmission counters of the session (retransmissions, timeouts, round trip); <c>null</c> when not known.</summary>
+    SessionCounters? Counters => null;
 }
 
 /// <summary>Opens sessions; the real one uses the IPMI client, tests use fakes.</summary>

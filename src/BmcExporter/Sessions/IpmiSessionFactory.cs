@@ -66,6 +66,8 @@ public sealed class IpmiSessionFactory : IBmcSessionFactory, IAsyncDisposable
 
         public int CipherSuite => session.CipherSuite?.Id ?? 0;
 
+        public SessionCounters? Counters => session.Counters;
+
         public ValueTask DisposeAsync() => session.DisposeAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BmcExporter.Config;
 using BmcExporter.Snapshots;
+using BmcExporter.Ipmi.Client;
 using BmcExporter.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,10 @@ public sealed class SessionPool : IAsyncDisposable
         Log.SessionOpened(_logger, target.Key, session.CipherSuite);
         return session;
     }
+
+    /// <summary>The transmission counters of the open session of <paramref name="targetKey"/>, or <c>null</c>.</summary>
+    public SessionCounters? CountersOf(string targetKey) =>
+        _sessions.TryGetValue(targetKey, out var entry) ? entry.Session.Counters : null;
 
     /// <summary>Drops a session found lost; the next scrape opens a new one.</summary>
     public ValueTask InvalidateAsync(string targetKey, string reason) => DropAsync(targetKey, reason, lost: true);

@@ -48,7 +48,8 @@ public sealed partial class SnapshotBuilder
                 Outcome = outcome,
                 Error = outcome == ScrapeOutcome.Success ? null : firstError,
                 Collectors = outcomes,
-                Sensors = _sensors,
+                // A copy: the sensors collector may still be adding to its sink.
+                Sensors = _sensors.ToArray(),
                 Bmc = _bmc,
                 Chassis = _chassis,
                 Power = _power,

@@ -51,6 +51,19 @@ public sealed partial class SnapshotBuilder
     /// <summary>Collectors planned for this scrape, in order.</summary>
     public IReadOnlyList<string> PlannedCollectors { get; }
 
+    /// <summary>When the scrape's deadline passes; collectors budget long walks against it.</summary>
+    public DateTimeOffset Deadline { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>Time left until <see cref="Deadline"/> (zero when passed).</summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = Deadline - _time.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
     /// <summary>Optional metric families of the target's module (copied into the snapshot).</summary>
     public OptionalMetrics OptionalMetrics { get; init; }
 
@@ -101,6 +114,20 @@ public sealed partial class SnapshotBuilder
         }
     }
 
+    /// <summary>
+    /// A collection the sensors collector fills reading by reading: a snapshot built meanwhile (on a deadline)
+    /// holds every reading added so far. Adding is thread-safe against <see cref="Build"/>.
+    /// </summary>
+    public ICollection<SensorReading> SensorSink()
+    {
+        lock (_lock)
+        {
+            var sink = new LockedList(this);
+            _sensors = sink.Items;
+            return sink;
+        }
+    }
+
     public void SetBmc(BmcInfo bmc)
     {
         lock (_lock)
@@ -148,5 +175,74 @@ public sealed partial class SnapshotBuilder
         {
             _cipherSuite = suite;
         }
+    }
+
+    /// <summary>Appends under the builder's lock; the snapshot copies the items when built.</summary>
+    private sealed class LockedList(SnapshotBuilder owner) : ICollection<SensorReading>
+    {
+        public List<SensorReading> Items { get; } = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (owner._lock)
+                {
+                    return Items.Count;
+                }
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public void Add(SensorReading item)
+        {
+            lock (owner._lock)
+            {
+                Items.Add(item);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (owner._lock)
+            {
+                Items.Clear();
+            }
+        }
+
+        public bool Contains(SensorReading item)
+        {
+            lock (owner._lock)
+            {
+                return Items.Contains(item);
+            }
+        }
+
+        public void CopyTo(SensorReading[] array, int arrayIndex)
+        {
+            lock (owner._lock)
+            {
+                Items.CopyTo(array, arrayIndex);
+            }
+        }
+
+        public bool Remove(SensorReading item)
+        {
+            lock (owner._lock)
+            {
+                return Items.Remove(item);
+            }
+        }
+
+        public IEnumerator<SensorReading> GetEnumerator()
+        {
+            lock (owner._lock)
+            {
+                return Items.ToList().GetEnumerator();
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

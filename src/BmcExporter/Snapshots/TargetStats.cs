@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BmcExporter.Ipmi.Client;
 
 namespace BmcExporter.Snapshots;
 
@@ -19,6 +20,10 @@ public sealed class TargetStats
     private long _authFailures;
     private readonly ConcurrentDictionary<(string SensorType, SelSeverity Severity), long> _selEvents = new();
     private long _lastSelEventUnixSeconds = -1;
+    private long _retransmissions;
+    private long _requestTimeouts;
+    private SessionCounters? _lastCounters;
+    private readonly Lock _transportLock = new();
 
     public long Commands => Interlocked.Read(ref _commands);
 
@@ -35,6 +40,40 @@ public sealed class TargetStats
     public long SdrCacheMisses => Interlocked.Read(ref _sdrCacheMisses);
 
     public long AuthenticationFailures => Interlocked.Read(ref _authFailures);
+
+    /// <summary>IPMI requests sent again because no answer came in time, over every session to the target.</summary>
+    public long Retransmissions => Interlocked.Read(ref _retransmissions);
+
+    /// <summary>IPMI requests that got no answer after every retransmission, over every session to the target.</summary>
+    public long RequestTimeouts => Interlocked.Read(ref _requestTimeouts);
+
+    /// <summary>The current session's retransmission timeout and smoothed round trip, when a session reported them.</summary>
+    public (TimeSpan Timeout, TimeSpan? RoundTrip)? Transport
+    {
+        get
+        {
+            lock (_transportLock)
+            {
+                return _lastCounters is { } c ? (c.RetransmissionTimeout, c.SmoothedRoundTrip) : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes a session's cumulative counters after a scrape; counters lower than last time mean a new session, whose
+    /// counts all count (totals keep growing across sessions).
+    /// </summary>
+    public void RecordTransport(SessionCounters counters)
+    {
+        lock (_transportLock)
+        {
+            var last = _lastCounters;
+            var fresh = last is null || counters.RequestsSent < last.Value.RequestsSent;
+            Interlocked.Add(ref _retransmissions, fresh ? counters.Retransmissions : counters.Retransmissions - last!.Value.Retransmissions);
+            Interlocked.Add(ref _requestTimeouts, fresh ? counters.Timeouts : counters.Timeouts - last!.Value.Timeouts);
+            _lastCounters = counters;
+        }
+    }
 
     /// <summary>SEL entries seen, by sensor type name and severity.</summary>
     public IEnumerable<KeyValuePair<(string SensorType, SelSeverity Severity), long>> SelEventCounts => _selEvents;

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +20,7 @@ public sealed class TargetStateStore
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SelCursor> _cursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SdrCacheEntry> _sdrs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _unvalidated = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store persisting to <paramref name="directory"/>; <c>null</c> keeps state in memory only.</summary>
     public TargetStateStore(string? directory, ILogger logger)
@@ -77,17 +81,48 @@ public sealed class TargetStateStore
             return null;
         }
 
-        var entry = new SdrCacheEntry(stored.BmcIdentity, stored.LastAddition, stored.LastErase, stored.Records.Select(Convert.FromBase64String).ToList());
-        _sdrs[targetKey] = entry;
-        return entry;
+        try
+        {
+            var walk = SdrWalkState.Restore(
+                stored.Info is null ? null : RepositoryInfo.Decode(Convert.FromBase64String(stored.Info), "cached SDR repository info"),
+                stored.Records.Select(r => new SdrRawRecord(r.Id, Convert.FromBase64String(r.Bytes), r.Next)),
+                stored.NextRecordId,
+                stored.Missing.Select(m => new SdrMissingRecord(m.Id, m.Next, m.Reason)),
+                stored.StopReason);
+            var entry = new SdrCacheEntry(stored.BmcIdentity, walk);
+            _sdrs[targetKey] = entry;
+            _unvalidated[targetKey] = true;
+            return entry;
+        }
+        catch (Exception ex) when (ex is IpmiProtocolException or FormatException or ArgumentNullException)
+        {
+            // A corrupted or hand-edited file: the SDRs are read again rather than trusted.
+            Log.StateReadFailed(_logger, PathFor(targetKey, "sdr") ?? "(memory)", ex.Message);
+            return null;
+        }
     }
 
-    /// <summary>Stores and persists the SDR cache.</summary>
+    /// <summary>Stores the SDR cache and persists it (call again after every walk step: progress must survive a restart).</summary>
     public void SetSdrCache(string targetKey, SdrCacheEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         _sdrs[targetKey] = entry;
-        Write(targetKey, "sdr", new StoredSdr(entry.BmcIdentity, entry.LastAddition, entry.LastErase, entry.Records.Select(Convert.ToBase64String).ToList()));
+        _unvalidated.TryRemove(targetKey, out _);
+        var walk = entry.Walk;
+        Write(targetKey, "sdr", new StoredSdr(
+            entry.BmcIdentity,
+            walk.Info is { } info ? Convert.ToBase64String(info.Encode()) : null,
+            walk.Records.Select(r => new StoredRecord(r.RecordId, Convert.ToBase64String(r.Bytes.Span), r.NextRecordId)).ToList(),
+            walk.Missing.Select(m => new StoredMissing(m.RecordId, m.NextRecordId, m.Reason)).ToList(),
+            walk.NextRecordId,
+            walk.StopReason));
     }
+
+    /// <summary><c>true</c> while the SDR cache of <paramref name="targetKey"/> came from disk and was not yet checked against the BMC.</summary>
+    public bool NeedsValidation(string targetKey) => _unvalidated.ContainsKey(targetKey);
+
+    /// <summary>Notes that the SDR cache loaded from disk was checked (valid or discarded).</summary>
+    public void MarkValidated(string targetKey) => _unvalidated.TryRemove(targetKey, out _);
 
     /// <summary>Forgets a target in memory (files stay, so a target that comes back resumes its SEL).</summary>
     public void Forget(string targetKey)
@@ -166,5 +201,9 @@ public sealed class TargetStateStore
         }
     }
 
-    private sealed record StoredSdr(string BmcIdentity, uint LastAddition, uint LastErase, List<string> Records);
+    private sealed record StoredSdr(string BmcIdentity, string? Info, List<StoredRecord> Records, List<StoredMissing> Missing, ushort NextRecordId, string? StopReason);
+
+    private sealed record StoredRecord(ushort Id, string Bytes, ushort Next);
+
+    private sealed record StoredMissing(ushort Id, ushort? Next, string Reason);
 }

@@ -138,6 +138,12 @@ public static class TargetRenderer
             sink.Add(MetricNames.SdrCacheHitsTotal, stats.SdrCacheHits);
             sink.Add(MetricNames.SdrCacheMissesTotal, stats.SdrCacheMisses);
             sink.Add(MetricNames.AuthFailuresTotal, stats.AuthenticationFailures);
+            sink.Add(MetricNames.RetransmissionsTotal, stats.Retransmissions);
+            sink.Add(MetricNames.RequestTimeoutsTotal, stats.RequestTimeouts);
+            if (stats.Transport is { RoundTrip: { } roundTrip })
+            {
+                sink.Add(MetricNames.RoundTrip, roundTrip.TotalSeconds);
+            }
         }
 
         // Last, counting itself.
