@@ -32,20 +32,26 @@ public sealed record TargetPattern
             return true;
         }
 
-        if (s.Contains('/', StringComparison.Ordinal))
+        var slash = s.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
         {
-            if (IPNetwork.TryParse(s, out var network))
+            // IPNetwork.TryParse takes "10.0.0.1/8" too; a range with host bits set is more likely a typo.
+            if (!IPAddress.TryParse(s[..slash], out var baseAddress) || !int.TryParse(s[(slash + 1)..], out var bits)
+                || bits < 0 || bits > baseAddress.GetAddressBytes().Length * 8)
             {
-                pattern = new TargetPattern(s, network);
-                return true;
+                error = $"'{s}' is not a CIDR range (e.g. 10.0.0.0/8 or fd00::/8)";
+                return false;
             }
 
-            var slash = s.IndexOf('/', StringComparison.Ordinal);
-            error = IPAddress.TryParse(s[..slash], out var baseAddress) && int.TryParse(s[(slash + 1)..], out var bits)
-                && bits >= 0 && bits <= baseAddress.GetAddressBytes().Length * 8
-                ? $"'{s}' has bits set after the /{bits} prefix; write {new IPNetwork(Mask(baseAddress, bits), bits)}"
-                : $"'{s}' is not a CIDR range (e.g. 10.0.0.0/8 or fd00::/8)";
-            return false;
+            var masked = Mask(baseAddress, bits);
+            if (!masked.Equals(baseAddress))
+            {
+                error = $"'{s}' has bits set after the /{bits} prefix; write {masked}/{bits}";
+                return false;
+            }
+
+            pattern = new TargetPattern(s, new IPNetwork(masked, bits));
+            return true;
         }
 
         var name = s.StartsWith("*.", StringComparison.Ordinal) ? s[2..] : s;

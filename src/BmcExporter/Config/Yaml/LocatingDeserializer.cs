@@ -180,7 +180,9 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
     /// <summary>
     /// Merge precedence: keys spliced in by MergingParser are copies of events from earlier in the file, so their
     /// position lies before the mapping's own start. A key written in the mapping beats a merged one wherever
-    /// each appears; of two merged ones the first wins (YAML merge key rules); two written ones are an error.
+    /// each appears; two written ones are an error. Of two merged ones the later wins: MergingParser splices the
+    /// sources of <c>&lt;&lt;: [*a, *b]</c> last first, so the later one comes from the earlier source, which YAML
+    /// says wins (and a source's own keys follow those it merged itself).
     /// </summary>
     private bool ShouldRead(MappingNode map, Scalar key, MappingStart start, HashSet<string> merged)
     {
@@ -197,7 +199,7 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
 
         if (fromMerge)
         {
-            return false;
+            return merged.Contains(key.Value);
         }
 
         if (merged.Remove(key.Value))

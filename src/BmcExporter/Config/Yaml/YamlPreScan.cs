@@ -47,7 +47,15 @@ internal static class YamlPreScan
         }
         catch (YamlException ex)
         {
-            var (at, message) = Explain(ex, text, state);
+            var (at, message) = Explain(ex.Message, ex.Start, text, state);
+            diagnostics.Error(at, string.Empty, message);
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The library's scanner throws this (not a YamlException) on some unterminated flow collections.
+            var end = new Mark(text.Length, text.Count(ch => ch == '\n') + 1, 1);
+            var (at, message) = Explain($"the YAML parser failed ({ex.GetType().Name})", end, text, state);
             diagnostics.Error(at, string.Empty, message);
             return null;
         }
@@ -55,9 +63,8 @@ internal static class YamlPreScan
         return new YamlShape(state.Root, state.RootKeys);
     }
 
-    private static (Mark At, string Message) Explain(YamlException ex, string text, ScanState state)
+    private static (Mark At, string Message) Explain(string reason, Mark errorAt, string text, ScanState state)
     {
-        var reason = ex.Message;
         var i = reason.LastIndexOf("): ", StringComparison.Ordinal);
         reason = i >= 0 && reason.StartsWith('(') ? reason[(i + 3)..] : reason;
         if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindTabIndent(text, state.LastLine) is { } tab)
@@ -66,13 +73,13 @@ internal static class YamlPreScan
         }
 
         if (state.InnermostFlow is { } open
-            && (reason.Contains("did not find expected ','", StringComparison.Ordinal) || ex.Start.Index >= text.Length - 1))
+            && (reason.Contains("did not find expected ','", StringComparison.Ordinal) || errorAt.Index >= text.Length - 1))
         {
             var (bracket, closing) = open.Mapping ? ('{', '}') : ('[', ']');
-            return (open.Start, $"this '{bracket}' is never closed: no matching '{closing}' before line {ex.Start.Line}");
+            return (open.Start, $"this '{bracket}' is never closed: no matching '{closing}' before line {errorAt.Line}");
         }
 
-        return (ex.Start, $"invalid YAML: {reason}");
+        return (errorAt, $"invalid YAML: {reason}");
     }
 
     /// <summary>The first line at or after <paramref name="fromLine"/> whose indentation holds a tab.</summary>
@@ -113,6 +120,7 @@ internal static class YamlPreScan
     {
         private readonly Stack<Frame> _open = new();
         private readonly HashSet<string> _mappingAnchors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
         private int _events;
         private int _documents;
         private bool _mergeValueNext;
@@ -156,6 +164,11 @@ internal static class YamlPreScan
                 Root = e switch { MappingStart => YamlRootKind.Mapping, SequenceStart => YamlRootKind.Sequence, _ => YamlRootKind.Scalar };
             }
 
+            if (e is AnchorAlias undefined && !_anchors.Contains(undefined.Value.Value))
+            {
+                return new(e.Start, $"'*{undefined.Value.Value}' refers to no anchor: '&{undefined.Value.Value}' must come before it");
+            }
+
             var parent = _open.Count > 0 ? _open.Peek() : null;
             var isKey = parent is { Mapping: true, ExpectKey: true };
             if (CheckMergeSource(e, parent) is { } problem)
@@ -174,6 +187,7 @@ internal static class YamlPreScan
 
             if (e is NodeEvent { Anchor.IsEmpty: false } named)
             {
+                _anchors.Add(named.Anchor.Value);
                 // The latest node with a name is the one its aliases refer to.
                 _ = e is MappingStart ? _mappingAnchors.Add(named.Anchor.Value) : _mappingAnchors.Remove(named.Anchor.Value);
             }
