@@ -106,7 +106,7 @@ public sealed class CustomArgsTests
         var result = Load("modules:\n  default:\n    user: a\n    collectors: [ipmi, bmc]\n    custom_args:\n      ipmi: [\"-I\", \"3\"]\n      bmc: [\"-I\", \"17\", \"-p\", \"one\"]\n      chassis: [\"-p\", \"two\"]\n");
 
         Assert.Equal([3], result.Config!.Modules["default"].CipherSuites);
-        Assert.Contains(result.Warnings, w => w.Key == "modules.default.custom_args.bmc[0]" && w.Message == "'-I 17' differs from '3' given before; one session serves every collector, so '3' is used");
+        Assert.Contains(result.Warnings, w => w.Key == "modules.default.custom_args.bmc[1]" && w.Message == "'-I 17' differs from '3' given before; one session serves every collector, so '3' is used");
         Assert.Contains(result.Warnings, w => w.Key == "modules.default.custom_args.chassis" && w.Message.StartsWith("the chassis collector is not enabled", StringComparison.Ordinal));
     }
 

@@ -10,58 +10,41 @@ internal static class ShellWords
     {
         var words = new List<string>();
         var word = new StringBuilder();
+        char? quote = null;
         var inWord = false;
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
-            switch (c)
+            if (quote is null && char.IsWhiteSpace(c))
             {
-                case ' ' or '\t' or '\n' or '\r':
-                    if (inWord)
-                    {
-                        words.Add(word.ToString());
-                        word.Clear();
-                        inWord = false;
-                    }
+                if (inWord)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                }
 
-                    continue;
-                case '\'':
-                    var close = line.IndexOf('\'', i + 1);
-                    if (close < 0)
-                    {
-                        return null;
-                    }
-
-                    word.Append(line, i + 1, close - i - 1);
-                    i = close;
-                    break;
-                case '"':
-                    for (i++; i < line.Length && line[i] != '"'; i++)
-                    {
-                        // Inside double quotes a backslash escapes only these (POSIX 2.2.3).
-                        if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\' or '$' or '`')
-                        {
-                            i++;
-                        }
-
-                        word.Append(line[i]);
-                    }
-
-                    if (i >= line.Length)
-                    {
-                        return null;
-                    }
-
-                    break;
-                case '\\' when i + 1 < line.Length:
-                    word.Append(line[++i]);
-                    break;
-                default:
-                    word.Append(c);
-                    break;
+                inWord = false;
+                continue;
             }
 
             inWord = true;
+            if (c == quote)
+            {
+                quote = null;
+            }
+            else if (quote is null && c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '\\' && quote != '\'' && i + 1 < line.Length && (quote is null || line[i + 1] is '"' or '\\' or '$' or '`'))
+            {
+                // Outside quotes a backslash escapes any character, inside double quotes only these (POSIX 2.2.3).
+                word.Append(line[++i]);
+            }
+            else
+            {
+                word.Append(c);
+            }
         }
 
         if (inWord)
@@ -69,6 +52,6 @@ internal static class ShellWords
             words.Add(word.ToString());
         }
 
-        return words;
+        return quote is null ? words : null;
     }
 }

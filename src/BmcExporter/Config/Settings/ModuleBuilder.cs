@@ -1,17 +1,20 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using BmcExporter.Config.IpmiExporter;
 using BmcExporter.Config.Yaml;
 using BmcExporter.Ipmi.Session;
 
 namespace BmcExporter.Config.Settings;
 
-/// <summary>Checks one module's settings and builds its <see cref="ModuleConfig"/>.</summary>
+/// <summary>Checks one module's settings (and its custom_args, which beat them) and builds its <see cref="ModuleConfig"/>.</summary>
 internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext c, bool peer)
 {
     private static readonly int[] ValidCipherSuites = [0, 1, 2, 3, 15, 16, 17];
+    private static readonly CollectorKind[] PeerDefaultCollectors = [CollectorKind.Sensors, CollectorKind.Dcmi, CollectorKind.Bmc, CollectorKind.Chassis];
 
-    private static readonly IReadOnlyList<CollectorKind> PeerDefaultCollectors =
-        [CollectorKind.Sensors, CollectorKind.Dcmi, CollectorKind.Bmc, CollectorKind.Chassis];
+    // FreeIPMI's driver names (common/parsecommon): LAN_2_0 has four other spellings, ipmitool's lanplus among them.
+    private static readonly string[] Lan20 = ["lan_2_0", "lan20", "lan_20", "lan2_0", "lanplus"];
+    private static readonly string[] InBand = ["kcs", "ssif", "openipmi", "open", "sunbmc", "bmc", "inteldcmi"];
 
     private static readonly Dictionary<string, PrivilegeLevel> Privileges = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,50 +26,75 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
 
     public ModuleConfig Build()
     {
-        var collectors = ReadCollectors();
+        var collectors = m.Collectors is null ? (peer ? PeerDefaultCollectors : ModuleConfig.DefaultCollectors)
+            : c.Each(m.Collectors, m.At("collectors"), i => CollectorNames.TryParse(i.Value, out var kind) ? (true, kind)
+                : c.Fail<CollectorKind>(i, $"'{i.Value}' is not a collector (known: {CollectorNames.Accepted})"), "collector '{0}'");
         var args = CustomArgs.Read(c, m.CustomArgs, collectors);
         WarnProgramSettings();
-        FreeIpmiDrivers.Check(c, m.Driver);
-        FreeIpmiDrivers.Check(c, args.Driver);
+        CheckDriver(m.Driver);
+        CheckDriver(args["driver-type"]);
         var retries = c.Int(m.Retries, 3, 0, 10);
+        var allowed = c.Each(m.AllowedTargets, m.At("allowed_targets"), i => TargetPattern.TryParse(i.Value, out var p, out var why) ? (true, p!) : c.Fail<TargetPattern>(i, why));
+        if (m.AllowAnyTarget?.Value == true && allowed.Count > 0)
+        {
+            c.Warn(m.At("allowed_targets"), "allow_any_target: true lets /ipmi probe any host, so allowed_targets has no effect");
+        }
+
         var config = new ModuleConfig
         {
             Name = name,
-            User = ReadUser(Override(m.User, args.User)),
-            Password = Credentials.Password(c, m, args.Password),
-            Kg = Credentials.Kg(c, m, args.Kg),
-            Privilege = ReadPrivilege(Override(m.Privilege, args.Privilege)),
-            CipherSuites = ReadCipherSuites(args.CipherSuite),
+            User = ReadUser(Override(m.User, args["username"])),
+            Password = Credentials.Password(c, m, args["password"]),
+            Kg = Credentials.Kg(c, m, args["k-g"]),
+            Privilege = ReadPrivilege(Override(m.Privilege, args["privilege-level"])),
+            CipherSuites = ReadCipherSuites(args["cipher-suite-id"]),
             AllowCipherSuite0 = m.AllowCipherSuite0?.Value ?? false,
-            Timeout = ModuleTimeout.Read(c, args.SessionTimeout ?? m.Timeout, peer || args.SessionTimeout is not null, retries),
+            Timeout = ModuleTimeout.Read(c, args["session-timeout"] ?? m.Timeout, peer || args["session-timeout"] is not null, retries),
             Retries = retries,
             SessionKeepalive = c.Duration(m.SessionKeepalive, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             Interval = m.Interval is null ? null : c.Duration(m.Interval, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
             Collectors = collectors,
-            Sensors = (m.Sensors ?? new SensorSettings { Path = ConfigPath.Child(m.Path, "sensors"), Start = m.Start }).Build(c, c.Items(m.ExcludeSensorIds, m.At("exclude_sensor_ids")), args),
-            BridgeSensors = (m.BridgeSensors?.Value ?? false) || args.BridgeSensors,
+            Sensors = (m.Sensors ?? new SensorSettings { Path = ConfigPath.Child(m.Path, "sensors"), Start = m.Start })
+                .Build(c, c.Items(m.ExcludeSensorIds, m.At("exclude_sensor_ids")), args),
+            BridgeSensors = (m.BridgeSensors?.Value ?? false) || args.Switches.Contains("bridge-sensors"),
             Workarounds = WorkaroundList.Build(c, [.. m.Workarounds ?? [], .. m.WorkaroundFlags ?? [], .. args.Workarounds]),
-            SelEvents = [.. c.Items(m.SelEvents, m.At("sel_events")).Select(e => e.Build(c)).OfType<SelEventMatcher>()],
-            Labels = LabelSettings.Build(c, m.Labels),
-            Metrics = ReadMetrics(),
+            SelEvents = c.Each(m.SelEvents, m.At("sel_events"), e => e.Build(c)),
+            Labels = c.Labels(m.Labels),
+            Metrics = new HashSet<OptionalMetric>(c.Each(m.Metrics, m.At("metrics"), i => ConfigNames.Metrics.TryGetValue(i.Value, out var metric) ? (true, metric)
+                : c.Fail<OptionalMetric>(i, $"'{i.Value}' is not an optional metric family (known: {string.Join(", ", ConfigNames.Metrics.Keys)})"), "metric family '{0}'")),
             ServeFromCache = m.ServeFromCache?.Value ?? true,
-            AllowedTargets = ReadAllowedTargets(),
-            AllowAnyTarget = m.AllowAnyTarget?.Value ?? (peer && m.AllowedTargets is not { Count: > 0 }),
-            SharedSensorNames = args.SharedSensors ? SharedSensorNames.Expanded
+            AllowedTargets = allowed,
+            AllowAnyTarget = m.AllowAnyTarget?.Value ?? (peer && allowed.Count == 0),
+            SharedSensorNames = args.Switches.Contains("shared-sensors") ? SharedSensorNames.Expanded
                 : c.Choice(m.SharedSensorNames, peer ? SharedSensorNames.Base : SharedSensorNames.Expanded, ConfigNames.SharedSensors),
         };
 
         if (config.CipherSuites.Contains(0) && !config.AllowCipherSuite0)
         {
-            c.Error(args.CipherSuite ?? (ILocated)m.At("cipher_suites"), "cipher suite 0 logs in without authentication or encryption; set allow_cipher_suite_0: true to permit it");
+            c.Error(args["cipher-suite-id"] ?? (ILocated)m.At("cipher_suites"), "cipher suite 0 logs in without authentication or encryption; set allow_cipher_suite_0: true to permit it");
         }
 
-        if (peer && !m.Has("user") && !m.Has("pass") && args.User is null && args.Password is null)
+        if (peer && !m.Has("user") && !m.Has("pass") && args["username"] is null && args["password"] is null)
         {
             c.Warn(m, "no user or password: ipmi_exporter would read the local BMC in-band; bmc-exporter only speaks IPMI over the LAN and logs in as the anonymous user");
         }
 
         return config;
+    }
+
+    /// <summary>A regex from the file: .NET syntax, checked at load time, matched with a 100 ms limit.</summary>
+    public static Regex? CompileRegex(BuildContext c, Located<string> pattern)
+    {
+        try
+        {
+            // ipmi_exporter's patterns are Go RE2, whose named groups (?P<name>...) .NET writes (?<name>...).
+            return new Regex(pattern.Value.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException ex)
+        {
+            c.Error(pattern, $"'{pattern.Value}' is not a valid regular expression: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>A custom_args option beats the module's key, as FreeIPMI's command line beats its config file.</summary>
@@ -80,63 +108,57 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
         return option ?? key;
     }
 
-    private IReadOnlyList<CollectorKind> ReadCollectors()
+    private void CheckDriver(Located<string>? driver)
     {
-        if (m.Collectors is null)
+        var lower = driver?.Value.Trim().ToLowerInvariant();
+        if (driver is null || Lan20.Contains(lower))
         {
-            return peer ? PeerDefaultCollectors : ModuleConfig.DefaultCollectors;
+            return;
         }
 
-        var kinds = new List<CollectorKind>();
-        foreach (var item in c.Items(m.Collectors, m.At("collectors")))
+        if (lower == "lan")
         {
-            if (!CollectorNames.TryParse(item.Value, out var kind))
-            {
-                c.Error(item, $"'{item.Value}' is not a collector (known: {CollectorNames.Accepted})");
-            }
-            else if (kinds.Contains(kind))
-            {
-                c.Warn(item, $"collector '{item.Value}' is listed twice");
-            }
-            else
-            {
-                kinds.Add(kind);
-            }
+            c.Warn(driver, "driver LAN is IPMI 1.5, which bmc-exporter does not speak; it uses IPMI 2.0 (LAN_2_0, RMCP+), which the BMC must offer");
         }
-
-        return kinds;
+        else if (InBand.Contains(lower))
+        {
+            c.Warn(driver, $"driver {driver.Value} reads the local BMC in-band; bmc-exporter only speaks IPMI over the LAN (LAN_2_0), which is used");
+        }
+        else
+        {
+            c.Error(driver, $"'{driver.Value}' is not a FreeIPMI driver (LAN_2_0 or lan20/lanplus, LAN, KCS, SSIF, OPENIPMI, SUNBMC, INTELDCMI)");
+        }
     }
 
     private string ReadUser(Located<string>? user)
     {
         // IPMI v2.0 §13.20 (RAKP Message 1): the user name is at most 16 bytes.
-        if (user is not null && Encoding.UTF8.GetByteCount(user.Value) > 16)
+        var bytes = user is null ? 0 : Encoding.UTF8.GetByteCount(user.Value);
+        if (bytes > 16)
         {
-            c.Error(user, $"user name is {Encoding.UTF8.GetByteCount(user.Value)} bytes; IPMI allows at most 16");
-            return string.Empty;
+            c.Error(user!, $"user name is {bytes} bytes; IPMI allows at most 16");
         }
 
-        return user?.Value ?? string.Empty;
+        return bytes > 16 ? string.Empty : user?.Value ?? string.Empty;
     }
 
     private PrivilegeLevel ReadPrivilege(Located<string>? privilege)
     {
-        // FreeIPMI requests OPERATOR when no level is given; ipmi_exporter files rely on that.
-        var fallback = peer ? PrivilegeLevel.Operator : PrivilegeLevel.User;
-        if (privilege is null || Privileges.TryGetValue(privilege.Value.Trim(), out fallback))
+        if (privilege is not null && !Privileges.ContainsKey(privilege.Value.Trim()))
         {
-            return fallback;
+            c.Error(privilege, $"'{privilege.Value}' is not one of user, operator, admin");
         }
 
-        c.Error(privilege, $"'{privilege.Value}' is not one of user, operator, admin");
-        return PrivilegeLevel.User;
+        // FreeIPMI requests OPERATOR when no level is given; ipmi_exporter files rely on that.
+        return privilege is not null && Privileges.TryGetValue(privilege.Value.Trim(), out var level) ? level
+            : peer ? PrivilegeLevel.Operator : PrivilegeLevel.User;
     }
 
     private IReadOnlyList<int> ReadCipherSuites(Located<string>? option)
     {
         if (option is not null)
         {
-            // FreeIPMI also has the HMAC-MD5 suites 6-8 and 11-12, which bmc-exporter's client does not implement.
+            // FreeIPMI also has the HMAC-MD5 suites 6-8, 11 and 12, which bmc-exporter's client does not implement.
             if (YamlNumbers.TryParseInt(option.Value, out var id) && ValidCipherSuites.Contains(id))
             {
                 return [id];
@@ -146,75 +168,29 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             return ModuleConfig.DefaultCipherSuites;
         }
 
-        if (m.CipherSuites is null)
-        {
-            return ModuleConfig.DefaultCipherSuites;
-        }
-
-        var suites = new List<int>();
-        foreach (var item in c.Items(m.CipherSuites, m.At("cipher_suites")))
-        {
-            if (!ValidCipherSuites.Contains(item.Value))
-            {
-                c.Error(item, $"cipher suite {item.Value} is not one of {string.Join(", ", ValidCipherSuites)}");
-            }
-            else if (suites.Contains(item.Value))
-            {
-                c.Error(item, $"cipher suite {item.Value} is listed twice");
-            }
-            else
-            {
-                suites.Add(item.Value);
-            }
-        }
-
-        if (m.CipherSuites.Count == 0)
+        if (m.CipherSuites is { Count: 0 })
         {
             c.Error(m.At("cipher_suites"), "must list at least one cipher suite");
         }
 
-        return suites.Count > 0 ? suites : ModuleConfig.DefaultCipherSuites;
-    }
-
-    private HashSet<OptionalMetric> ReadMetrics()
-    {
-        var metrics = new HashSet<OptionalMetric>();
-        foreach (var item in c.Items(m.Metrics, m.At("metrics")))
+        var suites = new List<int>();
+        foreach (var suite in c.Items(m.CipherSuites, m.At("cipher_suites")))
         {
-            if (!ConfigNames.Metrics.TryGetValue(item.Value, out var metric))
+            if (!ValidCipherSuites.Contains(suite.Value))
             {
-                c.Error(item, $"'{item.Value}' is not an optional metric family (known: {string.Join(", ", ConfigNames.Metrics.Keys)})");
+                c.Error(suite, $"cipher suite {suite.Value} is not one of {string.Join(", ", ValidCipherSuites)}");
             }
-            else if (!metrics.Add(metric))
+            else if (suites.Contains(suite.Value))
             {
-                c.Warn(item, $"metric family '{item.Value}' is listed twice");
-            }
-        }
-
-        return metrics;
-    }
-
-    private List<TargetPattern> ReadAllowedTargets()
-    {
-        var patterns = new List<TargetPattern>();
-        foreach (var item in c.Items(m.AllowedTargets, m.At("allowed_targets")))
-        {
-            if (TargetPattern.TryParse(item.Value, out var pattern, out var why))
-            {
-                patterns.Add(pattern!);
+                c.Error(suite, $"cipher suite {suite.Value} is listed twice");
             }
             else
             {
-                c.Error(item, why);
+                suites.Add(suite.Value);
             }
         }
 
-        if (m.AllowAnyTarget?.Value == true && patterns.Count > 0)
-        {
-            c.Warn(m.At("allowed_targets"), "allow_any_target: true lets /ipmi probe any host, so allowed_targets has no effect");
-        }
-
-        return patterns;
+        return suites.Count > 0 ? suites : ModuleConfig.DefaultCipherSuites;
     }
 
     private void WarnProgramSettings()

@@ -31,21 +31,18 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
                 continue;
             }
 
-            if (!seen.Add(target.Key))
+            if (seen.Add(target.Key))
             {
-                if (origin is null)
-                {
-                    c.Error(item, $"target {target.Key} is listed twice");
-                }
-                else
-                {
-                    c.Warn(item, $"target {target.Key} is listed twice; the first entry is used");
-                }
-
-                continue;
+                targets.Add(origin is null ? target : target with { Origin = origin });
             }
-
-            targets.Add(origin is null ? target : target with { Origin = origin });
+            else if (origin is null)
+            {
+                c.Error(item, $"target {target.Key} is listed twice");
+            }
+            else
+            {
+                c.Warn(item, $"target {target.Key} is listed twice; the first entry is used");
+            }
         }
 
         return targets;
@@ -53,8 +50,7 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
 
     private TargetConfig? Build(BuildContext c, IReadOnlyDictionary<string, ModuleConfig> modules)
     {
-        Located<string>? host = Host;
-        Located<string>? module = Module;
+        var (host, module) = (Host, Module);
         if (Inline is { } inline)
         {
             var parts = inline.Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -68,16 +64,11 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
             module = parts.Length == 2 ? inline with { Value = parts[1], Path = ConfigPath.Child(Path, "module") } : null;
         }
 
-        if (host is null)
-        {
-            c.Error(At("host"), "is required");
-            return null;
-        }
-
-        var ok = HostPort.TryParse(host.Value, TargetConfig.DefaultPort, out var name, out var port, out var why);
+        var hostPort = host?.Value ?? string.Empty;
+        var ok = HostPort.TryParse(hostPort, TargetConfig.DefaultPort, out var name, out var port, out var why);
         if (!ok)
         {
-            c.Error(host, why);
+            c.Error(host ?? At("host"), host is null ? "is required" : why);
         }
 
         var moduleName = module?.Value ?? ExporterConfig.DefaultModuleName;
@@ -87,7 +78,7 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
             ok = false;
         }
 
-        var labels = LabelSettings.Build(c, Labels);
+        var labels = c.Labels(Labels);
         return ok ? new TargetConfig { Host = name, Port = port, Module = moduleName, Labels = labels } : null;
     }
 }

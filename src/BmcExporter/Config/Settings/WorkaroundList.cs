@@ -4,27 +4,22 @@ using BmcExporter.Config.Yaml;
 namespace BmcExporter.Config.Settings;
 
 /// <summary>
-/// <c>workarounds</c>, <c>workaround_flags</c> and custom_args <c>-W</c>: FreeIPMI flag names, any case, an item
-/// may hold several separated by commas. Flags that cannot apply (or are not implemented yet) load with a
-/// warning saying why; unknown names are errors with a suggestion; <c>none</c> is FreeIPMI's "no flags".
+/// <c>workarounds</c>, <c>workaround_flags</c> and custom_args <c>-W</c>: FreeIPMI flag names in any case, several to
+/// an item when separated by commas. A flag without effect here loads with a warning saying why (and is kept in
+/// the module only when it concerns a LAN session); an unknown name is an error; <c>none</c> is FreeIPMI's "no flags".
 /// </summary>
 internal static class WorkaroundList
 {
     public static HashSet<string> Build(BuildContext c, IEnumerable<Located<string>?> items)
     {
         var enabled = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flag in items.OfType<Located<string>>().SelectMany(FreeIpmiOptions.ListItems))
+        foreach (var flag in items.OfType<Located<string>>().SelectMany(FreeIpmiOptions.ListItems).Where(f => !f.Value.Equals("none", StringComparison.OrdinalIgnoreCase)))
         {
             var name = flag.Value.ToLowerInvariant();
-            if (name == "none")
-            {
-                continue;
-            }
-
             if (!WorkaroundFlags.All.TryGetValue(name, out var known))
             {
                 var hint = KeySuggestion.For(name, WorkaroundFlags.All.Keys);
-                c.Error(flag, hint is null ? $"'{flag.Value}' is not a FreeIPMI workaround flag (see docs/configuration.md)" : $"'{flag.Value}' is not a FreeIPMI workaround flag; did you mean '{hint}'?");
+                c.Error(flag, $"'{flag.Value}' is not a FreeIPMI workaround flag{(hint is null ? " (see docs/configuration.md)" : $"; did you mean '{hint}'?")}");
                 continue;
             }
 

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
-using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -13,62 +11,43 @@ namespace BmcExporter.Config.Yaml;
 /// scalar deserialisers stop at the first problem (an unknown key, a list where a value belongs, text where a
 /// number belongs) and keep no positions: this one records every problem with its line and key path and goes
 /// on, keeps the position of every key and value, and gives keys merged with <c>&lt;&lt;</c> lower precedence than
-/// keys written in the mapping (YAML merge rules; YamlDotNet's MergingParser only splices the merged pairs in).
-/// Parsing, anchors, aliases and merging stay with the library.
+/// keys written in the mapping (YAML merge rules; MergingParser only splices the merged pairs in). Parsing,
+/// anchors, aliases and merging stay with the library.
 /// </summary>
 internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INodeDeserializer
 {
-    private enum Shape
-    {
-        Other,
-        Scalar,
-        List,
-        Mapping,
-        Args,
-    }
-
-    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
-
     private string _path = string.Empty;
 
     public bool Deserialize(IParser reader, Type expectedType, Func<IParser, Type, object?> nestedObjectDeserializer, out object? value, ObjectDeserializer rootDeserializer)
     {
-        value = null;
-        var shape = Shapes.GetOrAdd(expectedType, ShapeOf);
-        if (shape == Shape.Other || (reader.Current is Scalar scalar && IsNull(scalar)))
+        var generic = expectedType.IsGenericType ? expectedType.GetGenericTypeDefinition() : null;
+        Func<object?>? read = generic == typeof(Located<>) ? () => ReadScalar(reader, expectedType.GetGenericArguments()[0])
+            : generic == typeof(List<>) ? () => ReadList(reader, expectedType, nestedObjectDeserializer)
+            : typeof(MappingNode).IsAssignableFrom(expectedType) ? () => ReadMapping(reader, expectedType, nestedObjectDeserializer)
+            : expectedType == typeof(ArgList) ? () => ReadArgs(reader, nestedObjectDeserializer)
+            : null;
+
+        // A null scalar is left to the library, which makes it null: the key is absent.
+        if (read is null || (reader.Current is Scalar scalar && IsNull(scalar)))
         {
-            // Null scalars are left to the library (the value is absent).
+            value = null;
             return false;
         }
 
-        value = shape switch
-        {
-            Shape.Scalar => ReadScalar(reader, expectedType.GetGenericArguments()[0]),
-            Shape.List => ReadList(reader, expectedType, nestedObjectDeserializer),
-            Shape.Mapping => ReadMapping(reader, expectedType, nestedObjectDeserializer),
-            _ => ReadArgs(reader, nestedObjectDeserializer),
-        };
+        value = read();
         return true;
     }
 
     internal static bool IsNull(Scalar scalar) =>
         scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
 
-    private static Shape ShapeOf(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Located<>) ? Shape.Scalar
-        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? Shape.List
-        : typeof(MappingNode).IsAssignableFrom(type) ? Shape.Mapping
-        : type == typeof(ArgList) ? Shape.Args
-        : Shape.Other;
-
     private object? ReadScalar(IParser reader, Type valueType)
     {
-        if (reader.Current is not Scalar scalar)
+        if (!reader.TryConsume<Scalar>(out var scalar))
         {
             return WrongShape(reader, "must be a single value, not a list or mapping");
         }
 
-        reader.MoveNext();
         if (valueType == typeof(string))
         {
             return new Located<string>(scalar.Value, _path, scalar.Start);
@@ -76,22 +55,12 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
 
         if (valueType == typeof(int))
         {
-            if (YamlNumbers.TryParseInt(scalar.Value, out var number))
-            {
-                return new Located<int>(number, _path, scalar.Start);
-            }
-
-            diagnostics.Error(scalar.Start, _path, $"'{scalar.Value}' is not an integer");
-            return null;
+            return YamlNumbers.TryParseInt(scalar.Value, out var number) ? new Located<int>(number, _path, scalar.Start)
+                : WrongValue(scalar, $"'{scalar.Value}' is not an integer");
         }
 
-        if (YamlNumbers.TryParseBool(scalar.Value, out var flag))
-        {
-            return new Located<bool>(flag, _path, scalar.Start);
-        }
-
-        diagnostics.Error(scalar.Start, _path, $"'{scalar.Value}' is not true or false");
-        return null;
+        return YamlNumbers.TryParseBool(scalar.Value, out var flag) ? new Located<bool>(flag, _path, scalar.Start)
+            : WrongValue(scalar, $"'{scalar.Value}' is not true or false");
     }
 
     private IList? ReadList(IParser reader, Type listType, Func<IParser, Type, object?> nested)
@@ -102,13 +71,11 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
         }
 
         var list = (IList)Activator.CreateInstance(listType)!;
-        var itemType = listType.GetGenericArguments()[0];
         var parent = _path;
         for (var i = 0; !reader.TryConsume<SequenceEnd>(out _); i++)
         {
             _path = ConfigPath.Item(parent, i);
-            var start = reader.Current!.Start;
-            if (Fits(nested(reader, itemType), itemType, start, out var item))
+            if (Read(reader, listType.GetGenericArguments()[0], nested, out var item))
             {
                 list.Add(item);
             }
@@ -124,8 +91,7 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
         {
             reader.MoveNext();
             var node = (MappingNode)Activator.CreateInstance(type)!;
-            (node.Path, node.Start) = (_path, inline.Start);
-            ((IScalarForm)node).Inline = new Located<string>(inline.Value, _path, inline.Start);
+            (node.Path, node.Start, ((IScalarForm)node).Inline) = (_path, inline.Start, new Located<string>(inline.Value, _path, inline.Start));
             return node;
         }
 
@@ -137,6 +103,7 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
         var map = (MappingNode)Activator.CreateInstance(type)!;
         (map.Path, map.Start) = (_path, start.Start);
         var merged = new HashSet<string>(StringComparer.Ordinal);
+        var parent = _path;
         while (!reader.TryConsume<MappingEnd>(out _))
         {
             if (!reader.TryConsume<Scalar>(out var key))
@@ -147,87 +114,65 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
                 continue;
             }
 
-            if (!ShouldRead(map, key, start, merged))
-            {
-                reader.SkipThisAndNestedEvents();
-                continue;
-            }
-
-            var keyPath = ConfigPath.Child(_path, key.Value);
-            if (map.ValueType(key.Value) is not { } valueType)
+            _path = ConfigPath.Child(parent, key.Value);
+            var valueType = map.ValueType(key.Value);
+            if (valueType is null)
             {
                 var hint = KeySuggestion.For(key.Value, map.KnownKeys);
-                diagnostics.Error(key.Start, keyPath, hint is null ? $"unknown key (known keys: {string.Join(", ", map.KnownKeys)})" : $"unknown key; did you mean '{hint}'?");
-                reader.SkipThisAndNestedEvents();
-                continue;
+                diagnostics.Error(key.Start, _path, hint is null ? $"unknown key (known keys: {string.Join(", ", map.KnownKeys)})" : $"unknown key; did you mean '{hint}'?");
             }
 
-            map.KeyMarks[key.Value] = key.Start;
-            var parent = _path;
-            _path = keyPath;
-            var valueStart = reader.Current!.Start;
-            var fits = Fits(nested(reader, valueType), valueType, valueStart, out var value);
-            _path = parent;
-            if (fits)
+            if (valueType is null || !ShouldRead(map, key, start, merged))
             {
-                map.Set(new Located<string>(key.Value, keyPath, key.Start), value);
+                reader.SkipThisAndNestedEvents();
             }
+            else if (Read(reader, valueType, nested, out var value))
+            {
+                map.KeyMarks[key.Value] = key.Start;
+                map.Set(new Located<string>(key.Value, _path, key.Start), value);
+            }
+
+            _path = parent;
         }
 
         return map;
     }
 
     /// <summary>
-    /// Merge precedence: keys spliced in by MergingParser are copies of events from earlier in the file, so their
-    /// position lies before the mapping's own start. A key written in the mapping beats a merged one wherever
-    /// each appears; two written ones are an error. Of two merged ones the later wins: MergingParser splices the
-    /// sources of <c>&lt;&lt;: [*a, *b]</c> last first, so the later one comes from the earlier source, which YAML
-    /// says wins (and a source's own keys follow those it merged itself).
+    /// Merge precedence: keys spliced in by MergingParser are copies of events from earlier in the file, so they
+    /// start before the mapping itself. A key written in the mapping beats a merged one wherever each stands; two
+    /// written ones are an error. Of two merged ones the later wins: MergingParser splices the sources of
+    /// <c>&lt;&lt;: [*a, *b]</c> last first, so the later comes from the earlier source, which YAML says wins.
     /// </summary>
     private bool ShouldRead(MappingNode map, Scalar key, MappingStart start, HashSet<string> merged)
     {
         var fromMerge = key.Start.Index < start.Start.Index;
         if (!map.KeyMarks.TryGetValue(key.Value, out var first))
         {
-            if (fromMerge)
-            {
-                merged.Add(key.Value);
-            }
-
-            return true;
+            return !fromMerge || merged.Add(key.Value); // new key (remembered when merged)
         }
 
-        if (fromMerge)
+        if (fromMerge || merged.Remove(key.Value))
         {
-            return merged.Contains(key.Value);
+            return !fromMerge || merged.Contains(key.Value); // written beats merged; later merged beats merged
         }
 
-        if (merged.Remove(key.Value))
-        {
-            return true;
-        }
-
-        diagnostics.Error(key.Start, ConfigPath.Child(_path, key.Value), $"is given twice (first at line {first.Line})");
+        diagnostics.Error(key.Start, _path, $"is given twice (first at line {first.Line})");
         return false;
     }
 
-    private ArgList? ReadArgs(IParser reader, Func<IParser, Type, object?> nested)
+    private ArgList? ReadArgs(IParser reader, Func<IParser, Type, object?> nested) => reader.Current switch
+    {
+        Scalar => new ArgList { Path = _path, Start = reader.Current.Start, Line = (Located<string>?)ReadScalar(reader, typeof(string)) },
+        SequenceStart => new ArgList { Path = _path, Start = reader.Current.Start, Items = (List<Located<string>>?)ReadList(reader, typeof(List<Located<string>>), nested) },
+        _ => (ArgList?)WrongShape(reader, "must be a list of arguments or one string of them"),
+    };
+
+    /// <summary>Reads a nested value; an alias can name a value of another kind (or, inside its own anchor, one not built yet).</summary>
+    private bool Read(IParser reader, Type type, Func<IParser, Type, object?> nested, out object? value)
     {
         var start = reader.Current!.Start;
-        if (reader.Current is Scalar)
-        {
-            return new ArgList { Path = _path, Start = start, Line = (Located<string>?)ReadScalar(reader, typeof(string)) };
-        }
-
-        return reader.Current is SequenceStart
-            ? new ArgList { Path = _path, Start = start, Items = (List<Located<string>>?)ReadList(reader, typeof(List<Located<string>>), nested) }
-            : (ArgList?)WrongShape(reader, "must be a list of arguments or one string of them");
-    }
-
-    /// <summary>An alias can name a value of another kind than the key wants (or, inside its own anchor, one not built yet).</summary>
-    private bool Fits(object? value, Type type, Mark start, out object? result)
-    {
-        result = value;
+        value = nested(reader, type);
         if (value is null || type.IsInstanceOfType(value))
         {
             return true;
@@ -235,6 +180,12 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
 
         diagnostics.Error(start, _path, "this alias refers to a value of another kind than this key takes");
         return false;
+    }
+
+    private object? WrongValue(Scalar scalar, string message)
+    {
+        diagnostics.Error(scalar.Start, _path, message);
+        return null;
     }
 
     private object? WrongShape(IParser reader, string message)

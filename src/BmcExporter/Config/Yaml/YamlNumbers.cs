@@ -3,9 +3,9 @@ using System.Globalization;
 namespace BmcExporter.Config.Yaml;
 
 /// <summary>
-/// Scalars as YAML 1.1 reads them (what ipmi_exporter's go-yaml v2 accepts, so its files mean the same here):
-/// integers in decimal, <c>0x</c> hex, <c>0o</c> or leading-zero octal, <c>0b</c> binary, with <c>_</c> separators;
-/// booleans true/false, yes/no, on/off, y/n in lower, Title or UPPER case.
+/// Scalars as YAML 1.1 reads them, which is what ipmi_exporter's go-yaml v2 accepts, so its files mean the same
+/// here: integers in decimal, <c>0x</c> hex, <c>0o</c> or leading-zero octal, <c>0b</c> binary, with <c>_</c>
+/// separators; booleans true/false, yes/no, on/off, y/n in lower, Title or UPPER case.
 /// </summary>
 internal static class YamlNumbers
 {
@@ -13,59 +13,26 @@ internal static class YamlNumbers
     {
         value = 0;
         var s = text.Replace("_", string.Empty, StringComparison.Ordinal).Trim();
-        var negative = s.StartsWith('-');
-        if (negative || s.StartsWith('+'))
+        var sign = s.StartsWith('-') ? -1 : 1;
+        s = s.TrimStart('-', '+');
+        var (digits, radix) = s.Length < 2 || s[0] != '0' ? (s, 10)
+            : char.ToLowerInvariant(s[1]) switch { 'x' => (s[2..], 16), 'o' => (s[2..], 8), 'b' => (s[2..], 2), _ => (s[1..], 8) };
+        try
         {
-            s = s[1..];
+            var number = sign * Convert.ToInt64(digits, radix);
+            value = (int)number;
+            return digits.Length is > 0 and < 16 && digits.All(char.IsAsciiHexDigit) && number is >= int.MinValue and <= int.MaxValue;
         }
-
-        var (digits, radix) = s switch
-        {
-            _ when s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => (s[2..], 16),
-            _ when s.StartsWith("0o", StringComparison.OrdinalIgnoreCase) => (s[2..], 8),
-            _ when s.StartsWith("0b", StringComparison.OrdinalIgnoreCase) => (s[2..], 2),
-            _ when s.Length > 1 && s[0] == '0' => (s[1..], 8),
-            _ => (s, 10),
-        };
-        if (digits.Length == 0)
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
         {
             return false;
         }
-
-        long result = 0;
-        foreach (var c in digits)
-        {
-            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiHexDigit(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
-            if (digit >= radix || (result = (result * radix) + digit) > int.MaxValue + 1L)
-            {
-                return false;
-            }
-        }
-
-        result = negative ? -result : result;
-        if (result is < int.MinValue or > int.MaxValue)
-        {
-            return false;
-        }
-
-        value = (int)result;
-        return true;
     }
 
     public static bool TryParseBool(string text, out bool value)
     {
-        switch (text)
-        {
-            case "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y":
-                value = true;
-                return true;
-            case "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
-        }
+        value = text is "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y";
+        return value || text is "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N";
     }
 
     /// <summary>A plain non-negative decimal integer (ipmi_exporter's millisecond timeout), else <c>null</c>.</summary>

@@ -12,14 +12,17 @@ internal enum YamlRootKind
     Mapping,
 }
 
+/// <summary>The outcome of a successful pre-scan: the kind of the top level and, for a mapping, its keys.</summary>
+internal sealed record YamlShape(YamlRootKind Root, IReadOnlyList<Located<string>> RootKeys);
+
 /// <summary>
 /// A first pass over the parser's events, before anything is deserialised. Written by hand because the library
 /// parses without recursion but builds values recursively, so a document nested 100,000 deep overflows the stack
-/// there (an uncatchable crash): this pass, a loop with an explicit stack, bounds the nesting depth and the number
-/// of nodes first. It also checks what merge keys refer to (MergingParser fails with a bare KeyNotFoundException
-/// on an alias to a scalar), refuses a second document, and turns parser errors into located sentences: an
-/// unclosed '[' or '{' is reported where it was opened, a tab in indentation on its own line (the library
-/// reports it at the start of the enclosing mapping).
+/// there (an uncatchable crash): this loop, with an explicit stack, bounds the nesting depth and the number of
+/// nodes first. It also checks what aliases and merge keys refer to (MergingParser fails with a bare
+/// KeyNotFoundException on an alias to a scalar), refuses a second document, and turns parser errors into
+/// located sentences: an unclosed '[' or '{' is reported where it opens, a tab in indentation on its own line
+/// (the library reports it at the start of the enclosing mapping).
 /// </summary>
 internal static class YamlPreScan
 {
@@ -29,102 +32,79 @@ internal static class YamlPreScan
     /// <summary>Most parser events accepted (about 250,000 targets written as mappings).</summary>
     public const int MaxEvents = 1_000_000;
 
+    private const string MergeRule = "'<<' merges mappings: it takes an alias of a mapping (*name, where &name is on a mapping) or a list of such aliases";
+
     /// <summary>Scans <paramref name="text"/>; on failure reports one located error and returns <c>null</c>.</summary>
     public static YamlShape? Run(string text, ConfigDiagnostics diagnostics)
     {
-        var state = new ScanState();
+        var scan = new Scan();
+        (Mark At, string Message)? problem;
         try
         {
             var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext())
+            problem = null;
+            while (problem is null && parser.MoveNext())
             {
-                if (state.Accept(parser.Current!) is { } problem)
-                {
-                    diagnostics.Error(problem.At, string.Empty, problem.Message);
-                    return null;
-                }
+                problem = scan.Accept(parser.Current!);
             }
         }
         catch (YamlException ex)
         {
-            var (at, message) = Explain(ex.Message, ex.Start, text, state);
-            diagnostics.Error(at, string.Empty, message);
-            return null;
+            problem = Explain(ex.Message, ex.Start, text, scan);
         }
         catch (InvalidOperationException ex)
         {
             // The library's scanner throws this (not a YamlException) on some unterminated flow collections.
-            var end = new Mark(text.Length, text.Count(ch => ch == '\n') + 1, 1);
-            var (at, message) = Explain($"the YAML parser failed ({ex.GetType().Name})", end, text, state);
-            diagnostics.Error(at, string.Empty, message);
+            problem = Explain($"the YAML parser failed ({ex.GetType().Name})", new Mark(text.Length, text.Count(c => c == '\n') + 1, 1), text, scan);
+        }
+
+        if (problem is { } p)
+        {
+            diagnostics.Error(p.At, string.Empty, p.Message);
             return null;
         }
 
-        return new YamlShape(state.Root, state.RootKeys);
+        return new YamlShape(scan.Root, scan.RootKeys);
     }
 
-    private static (Mark At, string Message) Explain(string reason, Mark errorAt, string text, ScanState state)
+    private static (Mark, string) Explain(string reason, Mark at, string text, Scan scan)
     {
         var i = reason.LastIndexOf("): ", StringComparison.Ordinal);
         reason = i >= 0 && reason.StartsWith('(') ? reason[(i + 3)..] : reason;
-        if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindTabIndent(text, state.LastLine) is { } tab)
-        {
-            return (tab, "a tab is used for indentation; YAML indents with spaces only");
-        }
-
-        if (state.InnermostFlow is { } open
-            && (reason.Contains("did not find expected ','", StringComparison.Ordinal) || errorAt.Index >= text.Length - 1))
-        {
-            var (bracket, closing) = open.Mapping ? ('{', '}') : ('[', ']');
-            return (open.Start, $"this '{bracket}' is never closed: no matching '{closing}' before line {errorAt.Line}");
-        }
-
-        return (errorAt, $"invalid YAML: {reason}");
-    }
-
-    /// <summary>The first line at or after <paramref name="fromLine"/> whose indentation holds a tab.</summary>
-    private static Mark? FindTabIndent(string text, long fromLine)
-    {
-        var line = 0L;
+        var line = 0;
         foreach (var raw in text.AsSpan().EnumerateLines())
         {
-            line++;
+            // The first line, from the last good node on, whose indentation holds a tab.
             var indent = raw.Length - raw.TrimStart(" \t").Length;
-            var tab = raw[..indent].IndexOf('\t');
-            if (line >= fromLine && tab >= 0 && indent < raw.Length)
+            if (++line >= scan.LastLine && indent < raw.Length && raw[..indent].Contains('\t') && reason.Contains("tab", StringComparison.OrdinalIgnoreCase))
             {
-                return new Mark(0, line, tab + 1);
+                return (new Mark(0, line, raw[..indent].IndexOf('\t') + 1), "a tab is used for indentation; YAML indents with spaces only");
             }
         }
 
-        return null;
+        if (scan.Open.FirstOrDefault(f => f.Flow) is { } open && (reason.Contains("did not find expected ','", StringComparison.Ordinal) || at.Index >= text.Length - 1))
+        {
+            return (open.Start, open.Mapping ? $"this '{{' is never closed: no matching '}}' before line {at.Line}"
+                : $"this '[' is never closed: no matching ']' before line {at.Line}");
+        }
+
+        return (at, $"invalid YAML: {reason}");
     }
 
-    private readonly record struct Problem(Mark At, string Message);
-
-    private sealed class Frame(bool mapping, bool flow, Mark start)
+    private sealed record Frame(bool Mapping, bool Flow, Mark Start, bool MergeList)
     {
-        public bool Mapping { get; } = mapping;
-
-        public bool Flow { get; } = flow;
-
-        public Mark Start { get; } = start;
-
         public bool ExpectKey { get; set; } = true;
-
-        /// <summary>A list after a merge key: each item must be an alias of a mapping.</summary>
-        public bool MergeList { get; init; }
     }
 
-    private sealed class ScanState
+    private sealed class Scan
     {
-        private readonly Stack<Frame> _open = new();
-        private readonly HashSet<string> _mappingAnchors = new(StringComparer.Ordinal);
         private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _mappingAnchors = new(StringComparer.Ordinal);
         private int _events;
         private int _documents;
         private bool _mergeValueNext;
-        private bool _mergeSequence;
+
+        public Stack<Frame> Open { get; } = new();
 
         public YamlRootKind Root { get; private set; }
 
@@ -132,113 +112,75 @@ internal static class YamlPreScan
 
         public long LastLine { get; private set; } = 1;
 
-        public Frame? InnermostFlow => _open.FirstOrDefault(f => f.Flow);
-
-        public Problem? Accept(ParsingEvent e)
+        public (Mark, string)? Accept(ParsingEvent e)
         {
             LastLine = e.Start.Line;
             if (++_events > MaxEvents)
             {
-                return new(e.Start, $"the file has more than {MaxEvents:N0} YAML nodes");
+                return (e.Start, $"the file has more than {MaxEvents:N0} YAML nodes");
             }
 
-            switch (e)
+            if (e is DocumentStart && ++_documents > 1)
             {
-                case DocumentStart when ++_documents > 1:
-                    return new(e.Start, "the file holds more than one YAML document (a second '---'); only one is read");
-                case Scalar or AnchorAlias or SequenceStart or MappingStart:
-                    return Node(e);
-                case SequenceEnd or MappingEnd:
-                    _open.Pop();
-                    Completed();
-                    return null;
-                default:
-                    return null;
+                return (e.Start, "the file holds more than one YAML document (a second '---'); only one is read");
             }
+
+            if (e is SequenceEnd or MappingEnd)
+            {
+                Open.Pop();
+                Completed();
+            }
+
+            return e is Scalar or AnchorAlias or SequenceStart or MappingStart ? Node(e) : null;
         }
 
-        private Problem? Node(ParsingEvent e)
+        private (Mark, string)? Node(ParsingEvent e)
         {
-            if (_open.Count == 0)
+            var parent = Open.Count > 0 ? Open.Peek() : null;
+            Root = parent is null ? e switch { MappingStart => YamlRootKind.Mapping, SequenceStart => YamlRootKind.Sequence, _ => YamlRootKind.Scalar } : Root;
+            if (e is AnchorAlias alias && !_anchors.Contains(alias.Value.Value))
             {
-                Root = e switch { MappingStart => YamlRootKind.Mapping, SequenceStart => YamlRootKind.Sequence, _ => YamlRootKind.Scalar };
+                return (e.Start, $"'*{alias.Value.Value}' refers to no anchor: '&{alias.Value.Value}' must come before it");
             }
 
-            if (e is AnchorAlias undefined && !_anchors.Contains(undefined.Value.Value))
+            // After a merge key: an alias of a mapping, or a list of them.
+            var isMergeSource = e is AnchorAlias a && _mappingAnchors.Contains(a.Value.Value);
+            var mergeList = _mergeValueNext && e is SequenceStart;
+            if ((_mergeValueNext && !isMergeSource && !mergeList) || (parent is { MergeList: true } && !isMergeSource))
             {
-                return new(e.Start, $"'*{undefined.Value.Value}' refers to no anchor: '&{undefined.Value.Value}' must come before it");
+                return (e.Start, MergeRule);
             }
 
-            var parent = _open.Count > 0 ? _open.Peek() : null;
             var isKey = parent is { Mapping: true, ExpectKey: true };
-            if (CheckMergeSource(e, parent) is { } problem)
-            {
-                return problem;
-            }
-
-            if (isKey && e is Scalar { Value: "<<", Style: ScalarStyle.Plain })
-            {
-                _mergeValueNext = true;
-            }
-            else if (isKey && _open.Count == 1 && e is Scalar key)
+            _mergeValueNext = isKey && e is Scalar { Value: "<<", Style: ScalarStyle.Plain };
+            if (isKey && Open.Count == 1 && e is Scalar key)
             {
                 RootKeys.Add(new Located<string>(key.Value, key.Value, key.Start));
             }
 
             if (e is NodeEvent { Anchor.IsEmpty: false } named)
             {
-                _anchors.Add(named.Anchor.Value);
                 // The latest node with a name is the one its aliases refer to.
+                _anchors.Add(named.Anchor.Value);
                 _ = e is MappingStart ? _mappingAnchors.Add(named.Anchor.Value) : _mappingAnchors.Remove(named.Anchor.Value);
             }
 
-            if (e is MappingStart or SequenceStart)
+            if (e is not (MappingStart or SequenceStart))
             {
-                var flow = e is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-                _open.Push(new Frame(e is MappingStart, flow, e.Start) { MergeList = _mergeSequence });
-                _mergeSequence = false;
-                return _open.Count > MaxDepth ? new(e.Start, $"the document is nested more than {MaxDepth} levels deep") : null;
-            }
-
-            Completed();
-            return null;
-        }
-
-        private Problem? CheckMergeSource(ParsingEvent e, Frame? parent)
-        {
-            const string Rule = "'<<' merges mappings: it takes an alias of a mapping (*name, where &name is on a mapping) or a list of such aliases";
-            if (parent is { MergeList: true } && !(e is AnchorAlias alias && _mappingAnchors.Contains(alias.Value.Value)))
-            {
-                return new(e.Start, Rule);
-            }
-
-            if (!_mergeValueNext)
-            {
+                Completed();
                 return null;
             }
 
-            _mergeValueNext = false;
-            switch (e)
-            {
-                case AnchorAlias a when _mappingAnchors.Contains(a.Value.Value):
-                    return null;
-                case SequenceStart:
-                    _mergeSequence = true;
-                    return null;
-                default:
-                    return new(e.Start, Rule);
-            }
+            Open.Push(new Frame(e is MappingStart, e is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }, e.Start, mergeList));
+            return Open.Count > MaxDepth ? (e.Start, $"the document is nested more than {MaxDepth} levels deep") : null;
         }
 
         private void Completed()
         {
-            if (_open.Count > 0 && _open.Peek() is { Mapping: true } frame)
+            if (Open.Count > 0 && Open.Peek() is { Mapping: true } frame)
             {
                 frame.ExpectKey = !frame.ExpectKey;
             }
         }
     }
 }
-
-/// <summary>The outcome of a successful pre-scan: the kind of the top level and, for a mapping, its keys.</summary>
-internal sealed record YamlShape(YamlRootKind Root, IReadOnlyList<Located<string>> RootKeys);
