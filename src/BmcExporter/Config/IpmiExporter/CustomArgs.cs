@@ -12,6 +12,10 @@ namespace BmcExporter.Config.IpmiExporter;
 /// </summary>
 internal static class CustomArgs
 {
+    private const string Output = "shapes FreeIPMI's text output, which bmc-exporter does not parse";
+    private const string Cache = "concerns FreeIPMI's SDR cache; bmc-exporter keeps its own in state_dir";
+    private const string InBand = "is an in-band driver setting; bmc-exporter reaches BMCs over the LAN";
+
     // ipmi_exporter's collector names (the custom_args keys it reads).
     private static readonly string[] PeerCollectors = ["ipmi", "bmc", "bmc-watchdog", "chassis", "dcmi", "sel", "sel-events", "sm-lan-mode"];
     private static readonly string[] Programs = ["ipmimonitoring", "ipmi-sensors", "ipmi-sel", "ipmi-dcmi", "ipmi-chassis", "ipmi-raw", "bmc-info", "bmc-watchdog", "sudo"];
@@ -26,19 +30,29 @@ internal static class CustomArgs
         ['F'] = "fanout", ['B'] = "buffer-output", ['C'] = "consolidate-output", ['E'] = "eliminate",
     };
 
-    /// <summary>Options that become settings: with a value (<c>true</c>) or switches.</summary>
-    private static readonly Dictionary<string, bool> Honoured = new(StringComparer.Ordinal)
-    {
-        ["cipher-suite-id"] = true, ["privilege-level"] = true, ["workaround-flags"] = true, ["driver-type"] = true, ["k-g"] = true,
-        ["username"] = true, ["password"] = true, ["session-timeout"] = true, ["sensor-types"] = true, ["exclude-sensor-types"] = true,
-        ["record-ids"] = true, ["exclude-record-ids"] = true, ["bridge-sensors"] = false, ["ignore-not-available-sensors"] = false,
-        ["shared-sensors"] = false,
-    };
+    /// <summary>Options that become settings, and whether they take a value.</summary>
+    private static readonly Dictionary<string, bool> Honoured = Table(
+        ("cipher-suite-id privilege-level workaround-flags driver-type k-g username password session-timeout sensor-types exclude-sensor-types record-ids exclude-record-ids", true, string.Empty),
+        ("bridge-sensors ignore-not-available-sensors shared-sensors", false, string.Empty)).ToDictionary(o => o.Key, o => o.Value.Value);
 
     private static readonly string[] SensorOnly = ["sensor-types", "exclude-sensor-types", "record-ids", "exclude-record-ids", "ignore-not-available-sensors", "shared-sensors"];
 
     /// <summary>Options with no effect here: whether they take a value, and why.</summary>
-    private static readonly Dictionary<string, (bool Value, string Why)> NoEffect = BuildNoEffect();
+    private static readonly Dictionary<string, (bool Value, string Why)> NoEffect = Table(
+        ("hostname", true, "names the BMC, which here comes from the target (ipmi_exporter adds its own -h after these)"),
+        ("retransmission-timeout", true, "sets FreeIPMI's retransmit interval; set the module's timeout and retries instead"),
+        ("authentication-type", true, "picks an IPMI 1.5 authentication type; bmc-exporter always uses IPMI 2.0"),
+        ("password-prompt k-g-prompt", false, "prompts on a terminal, which an exporter has not"),
+        ("config-file", true, "names a FreeIPMI config file; bmc-exporter reads none"),
+        ("entity-sensor-names", false, "changes sensor names; here names stay the SDR ID strings"),
+        ("driver-address driver-device register-spacing target-channel-number target-slave-address", true, InBand),
+        ("disable-auto-probe", false, InBand),
+        ("sdr-cache-directory sdr-cache-file", true, Cache),
+        ("sdr-cache-recreate quiet-cache ignore-sdr-cache flush-cache", false, Cache),
+        ("sensor-state-config-file sensor-config-file fanout", true, Output),
+        ("verbose quiet-readings sdr-info comma-separated-output no-header-output non-abbreviated-units legacy-output ipmimonitoring-legacy-output "
+            + "no-sensor-type-output output-event-bitmask output-sensor-state output-event-state output-sensor-thresholds interpret-oem-data "
+            + "ignore-unrecognized-events ignore-non-interpretable-sensors buffer-output consolidate-output eliminate always-prefix debug", false, Output));
 
     public static FreeIpmiOptions Read(BuildContext c, LocatedMap<ArgList>? customArgs, IReadOnlyList<CollectorKind> enabled)
     {
@@ -162,45 +176,6 @@ internal static class CustomArgs
         }
     }
 
-    private static Dictionary<string, (bool, string)> BuildNoEffect()
-    {
-        const string Output = "shapes FreeIPMI's text output, which bmc-exporter does not parse";
-        const string Cache = "concerns FreeIPMI's SDR cache; bmc-exporter keeps its own in state_dir";
-        const string InBand = "is an in-band driver setting; bmc-exporter reaches BMCs over the LAN";
-        var table = new Dictionary<string, (bool, string)>(StringComparer.Ordinal)
-        {
-            ["hostname"] = (true, "names the BMC, which here comes from the target (ipmi_exporter adds its own -h after these)"),
-            ["retransmission-timeout"] = (true, "sets FreeIPMI's retransmit interval; set the module's timeout and retries instead"),
-            ["authentication-type"] = (true, "picks an IPMI 1.5 authentication type; bmc-exporter always uses IPMI 2.0"),
-            ["password-prompt"] = (false, "prompts on a terminal, which an exporter has not"),
-            ["k-g-prompt"] = (false, "prompts on a terminal, which an exporter has not"),
-            ["config-file"] = (true, "names a FreeIPMI config file; bmc-exporter reads none"),
-            ["entity-sensor-names"] = (false, "changes sensor names; here names stay the SDR ID strings"),
-        };
-        foreach (var name in new[] { "driver-address", "driver-device", "register-spacing", "target-channel-number", "target-slave-address" })
-        {
-            table[name] = (true, InBand);
-        }
-
-        table["disable-auto-probe"] = (false, InBand);
-        table["sdr-cache-directory"] = table["sdr-cache-file"] = (true, Cache);
-        foreach (var name in new[] { "sdr-cache-recreate", "quiet-cache", "ignore-sdr-cache", "flush-cache" })
-        {
-            table[name] = (false, Cache);
-        }
-
-        table["sensor-state-config-file"] = table["sensor-config-file"] = table["fanout"] = (true, Output);
-        foreach (var name in new[]
-        {
-            "verbose", "quiet-readings", "sdr-info", "comma-separated-output", "no-header-output", "non-abbreviated-units", "legacy-output",
-            "ipmimonitoring-legacy-output", "no-sensor-type-output", "output-event-bitmask", "output-sensor-state", "output-event-state",
-            "output-sensor-thresholds", "interpret-oem-data", "ignore-unrecognized-events", "ignore-non-interpretable-sensors", "buffer-output",
-            "consolidate-output", "eliminate", "always-prefix", "debug",
-        })
-        {
-            table[name] = (false, Output);
-        }
-
-        return table;
-    }
+    private static Dictionary<string, (bool Value, string Why)> Table(params (string Names, bool Value, string Why)[] groups) =>
+        groups.SelectMany(g => g.Names.Split(' ').Select(name => (name, g.Value, g.Why))).ToDictionary(o => o.name, o => (o.Value, o.Why), StringComparer.Ordinal);
 }

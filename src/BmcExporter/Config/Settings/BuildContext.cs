@@ -4,7 +4,7 @@ namespace BmcExporter.Config.Settings;
 
 /// <summary>
 /// Turning settings into config records: the diagnostics, the file's directory and environment, and checks of
-/// scalar values that report a located error and give the fallback when a value is wrong.
+/// values that report a located error and give a fallback when a value is wrong.
 /// </summary>
 internal sealed class BuildContext(ConfigDiagnostics diagnostics, string file, ConfigLoadOptions options)
 {
@@ -19,87 +19,38 @@ internal sealed class BuildContext(ConfigDiagnostics diagnostics, string file, C
 
     public void Warn(ILocated at, string message) => diagnostics.Warn(at, message);
 
-    /// <summary>Reports <paramref name="message"/> and yields "no value" for <see cref="Each"/>.</summary>
-    public (bool, T) Fail<T>(ILocated at, string message)
+    /// <summary>Reports <paramref name="message"/> about a value and gives <paramref name="instead"/> in its place.</summary>
+    public T Reject<T>(ILocated at, string message, T instead)
     {
         Error(at, message);
-        return (false, default!);
+        return instead;
     }
 
-    public int Int(Located<int>? v, int fallback, int min, int max)
-    {
-        if (v is not null && (v.Value < min || v.Value > max))
-        {
-            Error(v, $"{v.Value} is out of range {min}..{max}");
-            return fallback;
-        }
+    /// <summary>Reports <paramref name="message"/> and yields "no value" for <see cref="Each"/>.</summary>
+    public (bool, T) Fail<T>(ILocated at, string message) => Reject(at, message, (false, default(T)!));
 
-        return v?.Value ?? fallback;
-    }
+    public int Int(Located<int>? v, int fallback, int min, int max) =>
+        v is null || (v.Value >= min && v.Value <= max) ? v?.Value ?? fallback : Reject(v, $"{v.Value} is out of range {min}..{max}", fallback);
 
-    public string Text(Located<string>? v, string fallback)
-    {
-        if (v is { Value.Length: 0 })
-        {
-            Error(v, "must not be empty");
-        }
-
-        return v is { Value.Length: > 0 } ? v.Value : fallback;
-    }
+    public string Text(Located<string>? v, string fallback) =>
+        v is null ? fallback : v.Value.Length > 0 ? v.Value : Reject(v, "must not be empty", fallback);
 
     /// <summary>A Go-style duration (<c>500ms</c>, <c>1m30s</c>); a plain number means seconds.</summary>
-    public TimeSpan Duration(Located<string>? v, TimeSpan fallback, TimeSpan min, TimeSpan max)
-    {
-        if (v is null)
-        {
-            return fallback;
-        }
-
-        if (!Durations.TryParse(v.Value, TimeSpan.FromSeconds(1), out var value))
-        {
-            Error(v, $"'{v.Value}' is not a duration (e.g. 500ms, 30s, 2m, 1h; a plain number means seconds)");
-            return fallback;
-        }
-
-        if (value < min || value > max)
-        {
-            Error(v, $"{Durations.Format(value)} is out of range {Durations.Format(min)}..{Durations.Format(max)}");
-            return fallback;
-        }
-
-        return value;
-    }
+    public TimeSpan Duration(Located<string>? v, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        v is null ? fallback
+        : !Durations.TryParse(v.Value, TimeSpan.FromSeconds(1), out var value) ? Reject(v, $"'{v.Value}' is not a duration (e.g. 500ms, 30s, 2m, 1h; a plain number means seconds)", fallback)
+        : value < min || value > max ? Reject(v, $"{Durations.Format(value)} is out of range {Durations.Format(min)}..{Durations.Format(max)}", fallback)
+        : value;
 
     /// <summary>One of a fixed set of names.</summary>
-    public T Choice<T>(Located<string>? v, T fallback, IReadOnlyDictionary<string, T> names)
-    {
-        if (v is not null && !names.ContainsKey(v.Value))
-        {
-            Error(v, $"'{v.Value}' is not one of {string.Join(", ", names.Keys)}");
-        }
+    public T Choice<T>(Located<string>? v, T fallback, IReadOnlyDictionary<string, T> names) =>
+        v is null ? fallback : names.TryGetValue(v.Value, out var value) ? value : Reject(v, $"'{v.Value}' is not one of {string.Join(", ", names.Keys)}", fallback);
 
-        return v is not null && names.TryGetValue(v.Value, out var value) ? value : fallback;
-    }
-
-    /// <summary>The non-null items of a list (an empty <c>~</c> item is an error).</summary>
+    /// <summary>The non-null items of a list; an empty (<c>~</c>) item of a list in the file is an error.</summary>
     public IEnumerable<T> Items<T>(IEnumerable<T?>? list, ILocated? owner)
-        where T : class
-    {
-        var i = 0;
-        foreach (var item in list ?? [])
-        {
-            if (item is null && owner is not null)
-            {
-                Error(new Located<string>(string.Empty, ConfigPath.Item(owner.Path, i), owner.Start), "is empty");
-            }
-            else if (item is not null)
-            {
-                yield return item;
-            }
-
-            i++;
-        }
-    }
+        where T : class =>
+        (list ?? []).Select((item, i) => item ?? (owner is null ? null : Reject<T?>(new Located<string>(string.Empty, ConfigPath.Item(owner.Path, i), owner.Start), "is empty", null)))
+            .OfType<T>();
 
     /// <summary>
     /// Parses every item of a list with <paramref name="parse"/> (which reports what is wrong with an item and
@@ -115,7 +66,7 @@ internal sealed class BuildContext(ConfigDiagnostics diagnostics, string file, C
             var (ok, value) = parse(item);
             if (ok && what is not null && result.Contains(value))
             {
-                Warn(item, string.Format(System.Globalization.CultureInfo.InvariantCulture, what, (item as Located<string>)?.Value ?? string.Empty) + " is listed twice");
+                Warn(item, string.Format(System.Globalization.CultureInfo.InvariantCulture, what, (item as Located<string>)?.Value) + " is listed twice");
             }
             else if (ok)
             {
@@ -132,14 +83,7 @@ internal sealed class BuildContext(ConfigDiagnostics diagnostics, string file, C
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in labels ?? [])
         {
-            if (LabelNames.IsValid(name.Value, out var why))
-            {
-                result[name.Value] = value?.Value ?? string.Empty;
-            }
-            else
-            {
-                Error(name, why);
-            }
+            _ = LabelNames.IsValid(name.Value, out var why) ? result[name.Value] = value?.Value ?? string.Empty : Reject(name, why, string.Empty);
         }
 
         return result;

@@ -45,13 +45,8 @@ internal static class Credentials
         };
 
         // IPMI v2.0 §13.31: passwords and K_g are keys of at most 20 bytes.
-        if (bytes is not null && bytes.Length > IpmiSecret.MaxLength)
-        {
-            c.Error(v, $"the {what} is {bytes.Length} bytes; IPMI allows at most {IpmiSecret.MaxLength}");
-            return null;
-        }
-
-        return bytes is null ? null : IpmiSecret.FromBytes(bytes, origin);
+        return bytes is null ? null : bytes.Length <= IpmiSecret.MaxLength ? IpmiSecret.FromBytes(bytes, origin)
+            : c.Reject<IpmiSecret?>(v, $"the {what} is {bytes.Length} bytes; IPMI allows at most {IpmiSecret.MaxLength}", null);
     }
 
     private static (byte[]? Bytes, string Origin) Inline(BuildContext c, string key, Located<string> v, string what)
@@ -62,13 +57,8 @@ internal static class Credentials
         if (key == "kg_hex" || (key == "-k" && v.Value.StartsWith("0x", StringComparison.OrdinalIgnoreCase)))
         {
             var hex = v.Value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? v.Value[2..] : v.Value;
-            if (hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
-            {
-                c.Error(v, "is not an even number of hex digits (optionally prefixed 0x)");
-                return (null, "inline");
-            }
-
-            return (Convert.FromHexString(hex), "inline");
+            return (hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigit) ? Convert.FromHexString(hex)
+                : c.Reject<byte[]?>(v, "is not an even number of hex digits (optionally prefixed 0x)", null), "inline");
         }
 
         return (Encoding.UTF8.GetBytes(v.Value), "inline");
@@ -77,13 +67,8 @@ internal static class Credentials
     private static byte[]? FromEnvironment(BuildContext c, Located<string> v)
     {
         var valid = v.Value.Length > 0 && v.Value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_');
-        var value = valid ? c.Options.GetEnvironmentVariable(v.Value) : null;
-        if (value is null)
-        {
-            c.Error(v, valid ? $"environment variable {v.Value} is not set" : $"'{v.Value}' is not an environment variable name");
-        }
-
-        return value is null ? null : Encoding.UTF8.GetBytes(value);
+        return (valid ? c.Options.GetEnvironmentVariable(v.Value) : null) is { } value ? Encoding.UTF8.GetBytes(value)
+            : c.Reject<byte[]?>(v, valid ? $"environment variable {v.Value} is not set" : $"'{v.Value}' is not an environment variable name", null);
     }
 
     private static byte[]? ReadFile(BuildContext c, Located<string> v)
@@ -93,8 +78,7 @@ internal static class Credentials
         var raw = v.Value.Length == 0 ? null : YamlText.ReadFile(file, 4096, problems, $"file {file}");
         if (raw is null)
         {
-            c.Error(v, v.Value.Length == 0 ? "must name a file" : problems.Errors[0].Message);
-            return null;
+            return c.Reject<byte[]?>(v, v.Value.Length == 0 ? "must name a file" : problems.Errors[0].Message, null);
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)

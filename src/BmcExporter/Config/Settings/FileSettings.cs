@@ -6,19 +6,12 @@ namespace BmcExporter.Config.Settings;
 internal sealed class FileSettings : SettingsNode
 {
     public Located<string>? ListenAddress { get; set; }
-
     public Located<string>? StateDir { get; set; }
-
     public ScrapeSettings? Scrape { get; set; }
-
     public ShardingSettings? Sharding { get; set; }
-
     public LocatedMap<ModuleSettings>? Modules { get; set; }
-
     public List<TargetSettings?>? Targets { get; set; }
-
     public List<Located<string>?>? TargetFiles { get; set; }
-
     public OtlpSettings? Otlp { get; set; }
 
     /// <summary>
@@ -35,14 +28,9 @@ internal sealed class FileSettings : SettingsNode
         var modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal);
         foreach (var (name, module) in Modules ?? [])
         {
-            if (name.Value.Length == 0)
-            {
-                c.Error(name, "a module name must not be empty (/ipmi?module= with no name means 'default')");
-                continue;
-            }
-
             var settings = module ?? new ModuleSettings { Path = name.Path, Start = name.Start };
-            modules[name.Value] = settings.Build(name.Value, c, peerFile || settings.HasIpmiExporterKeys);
+            _ = name.Value.Length == 0 ? c.Reject<ModuleConfig?>(name, "a module name must not be empty (/ipmi?module= with no name means 'default')", null)
+                : modules[name.Value] = settings.Build(name.Value, c, peerFile || settings.HasIpmiExporterKeys);
         }
 
         modules.TryAdd(ExporterConfig.DefaultModuleName, ModuleConfig.Unauthenticated);
@@ -55,7 +43,8 @@ internal sealed class FileSettings : SettingsNode
         return new ExporterConfig
         {
             SourcePath = sourcePath,
-            ListenAddress = ListenAddress is null ? ExporterConfig.DefaultListenAddress : CheckListenAddress(c, ListenAddress),
+            ListenAddress = ListenAddress is null ? ExporterConfig.DefaultListenAddress
+                : ListenAddresses.IsValid(ListenAddress.Value, out var why) ? ListenAddress.Value : c.Reject(ListenAddress, why, ExporterConfig.DefaultListenAddress),
             StateDir = c.ResolvePath(c.Text(StateDir, ExporterConfig.DefaultStateDir)),
             Scrape = scrape,
             Sharding = Sharding?.Build(c) ?? new ShardingConfig(),
@@ -65,16 +54,5 @@ internal sealed class FileSettings : SettingsNode
             Otlp = Otlp?.Build(c) ?? new OtlpConfig(),
             IsIpmiExporterFormat = peerFile,
         };
-    }
-
-    private static string CheckListenAddress(BuildContext c, Located<string> address)
-    {
-        if (ListenAddresses.IsValid(address.Value, out var why))
-        {
-            return address.Value;
-        }
-
-        c.Error(address, why);
-        return ExporterConfig.DefaultListenAddress;
     }
 }

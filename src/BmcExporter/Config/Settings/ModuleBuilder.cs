@@ -116,73 +116,42 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             return;
         }
 
-        if (lower == "lan")
-        {
-            c.Warn(driver, "driver LAN is IPMI 1.5, which bmc-exporter does not speak; it uses IPMI 2.0 (LAN_2_0, RMCP+), which the BMC must offer");
-        }
-        else if (InBand.Contains(lower))
-        {
-            c.Warn(driver, $"driver {driver.Value} reads the local BMC in-band; bmc-exporter only speaks IPMI over the LAN (LAN_2_0), which is used");
-        }
-        else
+        if (lower != "lan" && !InBand.Contains(lower))
         {
             c.Error(driver, $"'{driver.Value}' is not a FreeIPMI driver (LAN_2_0 or lan20/lanplus, LAN, KCS, SSIF, OPENIPMI, SUNBMC, INTELDCMI)");
-        }
-    }
-
-    private string ReadUser(Located<string>? user)
-    {
-        // IPMI v2.0 §13.20 (RAKP Message 1): the user name is at most 16 bytes.
-        var bytes = user is null ? 0 : Encoding.UTF8.GetByteCount(user.Value);
-        if (bytes > 16)
-        {
-            c.Error(user!, $"user name is {bytes} bytes; IPMI allows at most 16");
+            return;
         }
 
-        return bytes > 16 ? string.Empty : user?.Value ?? string.Empty;
+        c.Warn(driver, lower == "lan" ? "driver LAN is IPMI 1.5, which bmc-exporter does not speak; it uses IPMI 2.0 (LAN_2_0, RMCP+), which the BMC must offer"
+            : $"driver {driver.Value} reads the local BMC in-band; bmc-exporter only speaks IPMI over the LAN (LAN_2_0), which is used");
     }
 
-    private PrivilegeLevel ReadPrivilege(Located<string>? privilege)
-    {
-        if (privilege is not null && !Privileges.ContainsKey(privilege.Value.Trim()))
-        {
-            c.Error(privilege, $"'{privilege.Value}' is not one of user, operator, admin");
-        }
+    /// <summary>IPMI v2.0 §13.20 (RAKP Message 1): the user name is at most 16 bytes.</summary>
+    private string ReadUser(Located<string>? user) =>
+        user is null ? string.Empty : Encoding.UTF8.GetByteCount(user.Value) <= 16 ? user.Value
+        : c.Reject(user, $"user name is {Encoding.UTF8.GetByteCount(user.Value)} bytes; IPMI allows at most 16", string.Empty);
 
-        // FreeIPMI requests OPERATOR when no level is given; ipmi_exporter files rely on that.
-        return privilege is not null && Privileges.TryGetValue(privilege.Value.Trim(), out var level) ? level
-            : peer ? PrivilegeLevel.Operator : PrivilegeLevel.User;
-    }
+    /// <summary>FreeIPMI requests OPERATOR when no level is given, and ipmi_exporter files rely on that.</summary>
+    private PrivilegeLevel ReadPrivilege(Located<string>? privilege) =>
+        privilege is null ? (peer ? PrivilegeLevel.Operator : PrivilegeLevel.User)
+        : Privileges.TryGetValue(privilege.Value.Trim(), out var level) ? level
+        : c.Reject(privilege, $"'{privilege.Value}' is not one of user, operator, admin", PrivilegeLevel.User);
 
     private IReadOnlyList<int> ReadCipherSuites(Located<string>? option)
     {
+        // FreeIPMI also has the HMAC-MD5 suites 6-8, 11 and 12, which bmc-exporter's client does not implement.
         if (option is not null)
         {
-            // FreeIPMI also has the HMAC-MD5 suites 6-8, 11 and 12, which bmc-exporter's client does not implement.
-            if (YamlNumbers.TryParseInt(option.Value, out var id) && ValidCipherSuites.Contains(id))
-            {
-                return [id];
-            }
-
-            c.Error(option, $"cipher suite '{option.Value}' is not one bmc-exporter supports ({string.Join(", ", ValidCipherSuites)})");
-            return ModuleConfig.DefaultCipherSuites;
-        }
-
-        if (m.CipherSuites is { Count: 0 })
-        {
-            c.Error(m.At("cipher_suites"), "must list at least one cipher suite");
+            return YamlNumbers.TryParseInt(option.Value, out var id) && ValidCipherSuites.Contains(id) ? [id]
+                : c.Reject(option, $"cipher suite '{option.Value}' is not one bmc-exporter supports ({string.Join(", ", ValidCipherSuites)})", ModuleConfig.DefaultCipherSuites);
         }
 
         var suites = new List<int>();
         foreach (var suite in c.Items(m.CipherSuites, m.At("cipher_suites")))
         {
-            if (!ValidCipherSuites.Contains(suite.Value))
+            if (!ValidCipherSuites.Contains(suite.Value) || suites.Contains(suite.Value))
             {
-                c.Error(suite, $"cipher suite {suite.Value} is not one of {string.Join(", ", ValidCipherSuites)}");
-            }
-            else if (suites.Contains(suite.Value))
-            {
-                c.Error(suite, $"cipher suite {suite.Value} is listed twice");
+                c.Error(suite, suites.Contains(suite.Value) ? $"cipher suite {suite.Value} is listed twice" : $"cipher suite {suite.Value} is not one of {string.Join(", ", ValidCipherSuites)}");
             }
             else
             {
@@ -190,7 +159,8 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             }
         }
 
-        return suites.Count > 0 ? suites : ModuleConfig.DefaultCipherSuites;
+        return m.CipherSuites is { Count: 0 } ? c.Reject(m.At("cipher_suites"), "must list at least one cipher suite", ModuleConfig.DefaultCipherSuites)
+            : suites.Count > 0 ? suites : ModuleConfig.DefaultCipherSuites;
     }
 
     private void WarnProgramSettings()

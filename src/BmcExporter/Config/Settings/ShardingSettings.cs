@@ -19,17 +19,9 @@ internal sealed class ShardingSettings : SettingsNode
             return new ShardingConfig { Shards = shards, ShardFromPodOrdinal = Shard is not null || shards > 1 };
         }
 
-        if (!YamlNumbers.TryParseInt(Shard.Value, out var shard) || shard is < 0 or > 65_535)
-        {
-            c.Error(Shard, $"'{Shard.Value}' is not a number 0..65535 or 'auto'");
-            return new ShardingConfig { Shards = shards };
-        }
-
-        if (shard >= shards)
-        {
-            c.Error(Shard, $"shard {shard} must be less than shards ({shards})");
-        }
-
+        var shard = !YamlNumbers.TryParseInt(Shard.Value, out var n) || n is < 0 or > 65_535 ? c.Reject(Shard, $"'{Shard.Value}' is not a number 0..65535 or 'auto'", 0)
+            : n >= shards ? c.Reject(Shard, $"shard {n} must be less than shards ({shards})", 0)
+            : n;
         return new ShardingConfig { Shard = shard, Shards = shards };
     }
 }

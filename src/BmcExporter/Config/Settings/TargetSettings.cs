@@ -7,9 +7,7 @@ namespace BmcExporter.Config.Settings;
 internal sealed class TargetSettings : SettingsNode, IScalarForm
 {
     public Located<string>? Host { get; set; }
-
     public Located<string>? Module { get; set; }
-
     public LocatedMap<Located<string>>? Labels { get; set; }
 
     /// <summary>The one-string form.</summary>
@@ -26,20 +24,16 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in c.Items(items, list))
         {
-            if (item.Build(c, modules) is not { } target)
-            {
-                continue;
-            }
-
-            if (seen.Add(target.Key))
+            var target = item.Build(c, modules);
+            if (target is not null && seen.Add(target.Key))
             {
                 targets.Add(origin is null ? target : target with { Origin = origin });
             }
-            else if (origin is null)
+            else if (target is not null && origin is null)
             {
                 c.Error(item, $"target {target.Key} is listed twice");
             }
-            else
+            else if (target is not null)
             {
                 c.Warn(item, $"target {target.Key} is listed twice; the first entry is used");
             }
@@ -64,20 +58,11 @@ internal sealed class TargetSettings : SettingsNode, IScalarForm
             module = parts.Length == 2 ? inline with { Value = parts[1], Path = ConfigPath.Child(Path, "module") } : null;
         }
 
-        var hostPort = host?.Value ?? string.Empty;
-        var ok = HostPort.TryParse(hostPort, TargetConfig.DefaultPort, out var name, out var port, out var why);
-        if (!ok)
-        {
-            c.Error(host ?? At("host"), host is null ? "is required" : why);
-        }
-
+        var ok = HostPort.TryParse(host?.Value ?? string.Empty, TargetConfig.DefaultPort, out var name, out var port, out var why)
+            || c.Reject(host ?? At("host"), host is null ? "is required" : why, false);
         var moduleName = module?.Value ?? ExporterConfig.DefaultModuleName;
-        if (!modules.ContainsKey(moduleName))
-        {
-            c.Error(module ?? At("module"), $"module '{moduleName}' is not defined (modules: {string.Join(", ", modules.Keys.Order(StringComparer.Ordinal))})");
-            ok = false;
-        }
-
+        ok &= modules.ContainsKey(moduleName)
+            || c.Reject(module ?? At("module"), $"module '{moduleName}' is not defined (modules: {string.Join(", ", modules.Keys.Order(StringComparer.Ordinal))})", false);
         var labels = c.Labels(Labels);
         return ok ? new TargetConfig { Host = name, Port = port, Module = moduleName, Labels = labels } : null;
     }

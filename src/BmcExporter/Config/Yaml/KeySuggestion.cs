@@ -3,23 +3,14 @@ namespace BmcExporter.Config.Yaml;
 /// <summary>"Did you mean" for a misspelt key or name: the closest known one within a small edit distance.</summary>
 internal static class KeySuggestion
 {
-    public static string? For(string key, IEnumerable<string> known)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var d = Distance(key, candidate);
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (candidate, d);
-            }
-        }
+    public static string? For(string key, IEnumerable<string> known) =>
+        known.Select(candidate => (candidate, Distance: Distance(key, candidate)))
+            .Where(c => c.Distance <= Math.Max(2, key.Length / 4))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.candidate)
+            .FirstOrDefault();
 
-        return bestDistance <= Math.Max(2, key.Length / 4) ? best : null;
-    }
-
-    /// <summary>Levenshtein distance, two rows.</summary>
+    /// <summary>Levenshtein distance over two rows (long names are never close).</summary>
     private static int Distance(string a, string b)
     {
         if (a.Length > 64 || b.Length > 64)
@@ -27,20 +18,14 @@ internal static class KeySuggestion
             return int.MaxValue;
         }
 
-        var previous = new int[b.Length + 1];
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             }
 
             (previous, current) = (current, previous);

@@ -163,8 +163,8 @@ internal sealed class LocatingDeserializer(ConfigDiagnostics diagnostics) : INod
 
     private ArgList? ReadArgs(IParser reader, Func<IParser, Type, object?> nested) => reader.Current switch
     {
-        Scalar => new ArgList { Path = _path, Start = reader.Current.Start, Line = (Located<string>?)ReadScalar(reader, typeof(string)) },
-        SequenceStart => new ArgList { Path = _path, Start = reader.Current.Start, Items = (List<Located<string>>?)ReadList(reader, typeof(List<Located<string>>), nested) },
+        Scalar => new ArgList(_path, reader.Current.Start, (Located<string>?)ReadScalar(reader, typeof(string)), null),
+        SequenceStart => new ArgList(_path, reader.Current.Start, null, (List<Located<string>>?)ReadList(reader, typeof(List<Located<string>>), nested)),
         _ => (ArgList?)WrongShape(reader, "must be a list of arguments or one string of them"),
     };
 

@@ -13,28 +13,25 @@ internal abstract class MappingNode : ILocated
     /// <summary>The keys present, explicit or merged (<c>&lt;&lt;</c>), with their positions.</summary>
     internal Dictionary<string, Mark> KeyMarks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The keys this mapping accepts, for "did you mean" (empty when any key is accepted).</summary>
+    internal virtual IReadOnlyCollection<string> KnownKeys => [];
+
     internal bool Has(string key) => KeyMarks.ContainsKey(key);
 
     /// <summary>A key of this mapping as a location (the mapping's start when the key is absent).</summary>
-    internal Located<string> At(string key) =>
-        new(key, ConfigPath.Child(Path, key), KeyMarks.TryGetValue(key, out var mark) ? mark : Start);
+    internal Located<string> At(string key) => new(key, ConfigPath.Child(Path, key), KeyMarks.GetValueOrDefault(key, Start));
 
     /// <summary>The type a key's value is read as; <c>null</c> for an unknown key.</summary>
     internal abstract Type? ValueType(string key);
 
-    /// <summary>Stores a key's value (a later explicit key replaces a merged one).</summary>
+    /// <summary>Stores a key's value (a later key of the same name replaces it, see merge precedence).</summary>
     internal abstract void Set(Located<string> key, object? value);
-
-    /// <summary>The keys this mapping accepts, for "did you mean" (empty when any key is accepted).</summary>
-    internal virtual IReadOnlyCollection<string> KnownKeys => [];
 }
 
 /// <summary>A mapping with free-form keys (module names, label names, collector names), in file order.</summary>
 internal sealed class LocatedMap<T> : MappingNode, IEnumerable<KeyValuePair<Located<string>, T?>>
 {
     private readonly List<KeyValuePair<Located<string>, T?>> _entries = [];
-
-    public int Count => _entries.Count;
 
     internal override Type ValueType(string key) => typeof(T);
 

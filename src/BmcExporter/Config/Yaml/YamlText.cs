@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Unicode;
+using YamlDotNet.Core;
 
 namespace BmcExporter.Config.Yaml;
 
@@ -11,42 +12,35 @@ namespace BmcExporter.Config.Yaml;
 internal static class YamlText
 {
     /// <summary>Reads at most <paramref name="maxBytes"/> bytes of <paramref name="path"/>; <c>null</c> (and an error) when it cannot.</summary>
-    public static byte[]? ReadFile(string path, long maxBytes, ConfigDiagnostics diagnostics, string what)
+    public static byte[]? ReadFile(string path, int maxBytes, ConfigDiagnostics diagnostics, string what)
     {
         try
         {
+            // Bounded even for files that report no length (/proc) or never end (/dev/zero): a glob can match any file.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var buffer = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(81920);
-            try
+            using var content = new MemoryStream();
+            var chunk = new byte[64 * 1024];
+            for (int n; (n = stream.Read(chunk)) > 0 && content.Length <= maxBytes;)
             {
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > maxBytes)
-                    {
-                        diagnostics.FileError($"{what} is larger than {(maxBytes >= 1 << 20 ? $"{maxBytes >> 20} MiB" : $"{maxBytes} bytes")}");
-                        return null;
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
+                content.Write(chunk, 0, n);
             }
 
-            return buffer.ToArray();
+            if (content.Length > maxBytes)
+            {
+                diagnostics.FileError($"{what} is larger than {(maxBytes >= 1 << 20 ? $"{maxBytes >> 20} MiB" : $"{maxBytes} bytes")}");
+                return null;
+            }
+
+            return content.ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var reason = ex switch
+            diagnostics.FileError(ex switch
             {
-                FileNotFoundException or DirectoryNotFoundException => "does not exist",
-                UnauthorizedAccessException => "is not readable by this user",
-                _ => $"cannot be read ({ex.GetType().Name})",
-            };
-            diagnostics.FileError($"{what} {reason}");
+                FileNotFoundException or DirectoryNotFoundException => $"{what} does not exist",
+                UnauthorizedAccessException => $"{what} is not readable by this user",
+                _ => $"{what} cannot be read ({ex.GetType().Name})",
+            });
             return null;
         }
     }
@@ -54,27 +48,22 @@ internal static class YamlText
     /// <summary>Decodes <paramref name="bytes"/>; <c>null</c> (and an error) when they are not UTF-8.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, ConfigDiagnostics diagnostics, string what)
     {
-        if (bytes is [0xEF, 0xBB, 0xBF, ..])
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
-            bytes = bytes[3..];
-        }
-        else if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            diagnostics.Error(new YamlDotNet.Core.Mark(0, 1, 1), string.Empty, $"{what} is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+            diagnostics.Error(new Mark(0, 1, 1), string.Empty, $"{what} is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
             return null;
         }
 
+        bytes = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes[3..] : bytes;
         var chars = new char[bytes.Length];
-        if (Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        if (Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            var before = bytes[..read];
-            var line = before.Count((byte)'\n') + 1;
-            var column = read - (before.LastIndexOf((byte)'\n') + 1) + 1;
-            diagnostics.Error(new YamlDotNet.Core.Mark(read, line, column), string.Empty,
-                $"{what} is not valid UTF-8 (byte 0x{bytes[read]:X2}); save it as UTF-8");
-            return null;
+            return new string(chars, 0, written);
         }
 
-        return new string(chars, 0, written);
+        var line = bytes[..read].Count((byte)'\n') + 1;
+        var column = read - bytes[..read].LastIndexOf((byte)'\n');
+        diagnostics.Error(new Mark(read, line, column), string.Empty, $"{what} is not valid UTF-8 (byte 0x{bytes[read]:X2}); save it as UTF-8");
+        return null;
     }
 }
