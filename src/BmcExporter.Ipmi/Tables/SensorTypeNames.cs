@@ -1,8 +1,16 @@
+using System.Globalization;
+
 namespace BmcExporter.Ipmi.Tables;
 
-/// <summary>Sensor type codes (IPMI v2.0 §42.2 table 42-3), named as ipmitool prints them.</summary>
+/// <summary>
+/// Sensor type codes (IPMI v2.0 §42.2 table 42-3): <see cref="Name"/> as ipmitool prints them, and
+/// <see cref="TryParse"/> for names and numbers as people write them in filters.
+/// </summary>
 public static class SensorTypeNames
 {
+    /// <summary>The first OEM sensor type code (table 42-3: C0h-FFh are OEM reserved).</summary>
+    public const byte FirstOem = 0xC0;
+
     private static readonly string[] Names =
     [
         "reserved", "Temperature", "Voltage", "Current", "Fan", "Physical Security", "Platform Security",
@@ -15,10 +23,114 @@ public static class SensorTypeNames
         "Session Audit", "Version Change", "FRU State",
     ];
 
+    // The names FreeIPMI's --sensor-types takes (ipmi-sensors --list-sensor-types), same codes as Names.
+    private static readonly string[] FreeIpmiNames =
+    [
+        "reserved", "Temperature", "Voltage", "Current", "Fan", "Physical_Security",
+        "Platform_Security_Violation_Attempt", "Processor", "Power_Supply", "Power_Unit", "Cooling_Device",
+        "Other_Units_Based_Sensor", "Memory", "Drive_Slot", "POST_Memory_Resize", "System_Firmware_Progress",
+        "Event_Logging_Disabled", "Watchdog_1", "System_Event", "Critical_Interrupt", "Button_Switch",
+        "Module_Board", "Microcontroller_Coprocessor", "Add_In_Card", "Chassis", "Chip_Set", "Other_Fru",
+        "Cable_Interconnect", "Terminator", "System_Boot_Initiated", "Boot_Error", "OS_Boot", "OS_Critical_Stop",
+        "Slot_Connector", "System_ACPI_Power_State", "Watchdog_2", "Platform_Alert", "Entity_Presence",
+        "Monitor_ASIC_IC", "LAN", "Management_Subsystem_Health", "Battery", "Session_Audit", "Version_Change",
+        "FRU_State",
+    ];
+
+    private static readonly Dictionary<string, byte> ByKey = BuildIndex();
+
     public static string Name(byte code) => code switch
     {
         < 0x2D => Names[code],
-        >= 0xC0 => "OEM",
+        >= FirstOem => "OEM",
         _ => "unknown",
     };
+
+    /// <summary>
+    /// Resolves a sensor type as FreeIPMI's <c>--sensor-types</c> does: a number (decimal, <c>0x</c> hex or
+    /// leading-<c>0</c> octal, like C <c>strtol</c> with base 0), or a name in ipmitool's or FreeIPMI's spelling,
+    /// matched ignoring case, spaces, <c>_</c>, <c>-</c> and <c>/</c>. <c>OEM_Reserved</c> (or <c>OEM</c>) stands for
+    /// every OEM code, so the result is a range: <paramref name="first"/>..<paramref name="last"/>, one code for any other name.
+    /// </summary>
+    public static bool TryParse(string text, out byte first, out byte last)
+    {
+        first = last = 0;
+        var s = text.Trim();
+        if (TryParseNumber(s, out first))
+        {
+            last = first;
+            return true;
+        }
+
+        var key = Normalize(s);
+        if (key is "oemreserved" or "oem")
+        {
+            (first, last) = (FirstOem, byte.MaxValue);
+            return true;
+        }
+
+        if (ByKey.TryGetValue(key, out first))
+        {
+            last = first;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseNumber(string s, out byte code)
+    {
+        code = 0;
+        if (s.Length == 0 || !char.IsAsciiDigit(s[0]))
+        {
+            return false;
+        }
+
+        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return byte.TryParse(s.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
+        }
+
+        if (s.Length > 1 && s[0] == '0')
+        {
+            // C strtol base 0: a leading zero means octal.
+            var value = 0;
+            foreach (var c in s.AsSpan(1))
+            {
+                if (c is < '0' or > '7' || (value = (value * 8) + (c - '0')) > byte.MaxValue)
+                {
+                    return false;
+                }
+            }
+
+            code = (byte)value;
+            return true;
+        }
+
+        return byte.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out code);
+    }
+
+    private static Dictionary<string, byte> BuildIndex()
+    {
+        var index = new Dictionary<string, byte>(StringComparer.Ordinal);
+        for (var i = 1; i < Names.Length; i++)
+        {
+            index[Normalize(Names[i])] = (byte)i;
+            index[Normalize(FreeIpmiNames[i])] = (byte)i;
+        }
+
+        // Spec spellings of table 42-3 that neither tool prints.
+        index["watchdog"] = 0x23;
+        index["platformsecurity"] = 0x06;
+        index["otherunitsbased"] = 0x0B;
+        index["systemfirmwareprogress"] = 0x0F;
+        index["buttonswitch"] = 0x14;
+        index["microcontrollercoprocessor"] = 0x16;
+        index["monitorasicic"] = 0x26;
+        index["chassisintrusion"] = 0x05;
+        return index;
+    }
+
+    private static string Normalize(string s) =>
+        string.Concat(s.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant));
 }

@@ -27,6 +27,8 @@ internal static class CheckConfigCommand
             return 2;
         }
 
+        // The loader and the target set report bad input as located errors and never throw for it, so a hostile
+        // file gives exit code 1 with its lines, never a crash.
         var result = ConfigLoader.Load(file, loadOptions);
         var errors = result.Errors.ToList();
         var warnings = result.Warnings.ToList();

@@ -51,7 +51,7 @@ internal sealed class DemoFleet : IAsyncDisposable
         {
             Name = ExporterConfig.DefaultModuleName,
             User = "demo",
-            Password = new Secret(secret, "generated for the demo fleet"),
+            Password = BmcExporter.Ipmi.Crypto.IpmiSecret.FromBytes(secret, "generated for the demo fleet"),
             Collectors = [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru],
             Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "demo" },
         };

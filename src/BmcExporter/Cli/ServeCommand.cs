@@ -41,6 +41,7 @@ internal static partial class ServeCommand
         }
         else
         {
+            // ConfigSource.Reload never throws: a bad file is a list of located errors and exit code 1.
             source = new ConfigSource(options);
             var loaded = source.Reload();
             foreach (var warning in loaded.Warnings)
@@ -85,7 +86,7 @@ internal static partial class ServeCommand
 
         await runtime.StartAsync().ConfigureAwait(false);
         Log.Listening(logger, config.ListenAddress);
-        await WaitForShutdownAsync(runtime).ConfigureAwait(false);
+        await WaitForShutdownAsync(runtime, logger).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         return 0;
     }
@@ -111,7 +112,30 @@ internal static partial class ServeCommand
         builder.AddFilter("Microsoft", LogLevel.Warning);
     }
 
-    private static async Task WaitForShutdownAsync(ExporterRuntime runtime)
+    /// <summary>
+    /// A reload asked for by a signal: logged when it starts, and awaited so nothing it throws goes unobserved.
+    /// A rejected file is logged by the runtime, which also sets the reload-success gauge to 0.
+    /// </summary>
+    internal static async Task ReloadOnSignalAsync(ExporterRuntime runtime, ILogger logger, string signal)
+    {
+        ReloadRequested(logger, signal);
+        try
+        {
+            await runtime.ReloadAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ReloadFailed(logger, signal, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "{Signal} received: reloading the configuration")]
+    private static partial void ReloadRequested(ILogger logger, string signal);
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "Configuration reload after {Signal} failed")]
+    private static partial void ReloadFailed(ILogger logger, string signal, Exception exception);
+
+    private static async Task WaitForShutdownAsync(ExporterRuntime runtime, ILogger logger)
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
@@ -125,7 +149,7 @@ internal static partial class ServeCommand
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
-            _ = runtime.ReloadAsync();
+            _ = ReloadOnSignalAsync(runtime, logger, "SIGHUP");
         });
         await stop.Task.ConfigureAwait(false);
     }

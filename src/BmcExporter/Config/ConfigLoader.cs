@@ -1,29 +1,39 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using BmcExporter.Config.Settings;
+using BmcExporter.Config.Yaml;
 
 namespace BmcExporter.Config;
 
 /// <summary>
-/// Reads <c>exporter.yaml</c> (or an unmodified ipmi_exporter config) into a validated <see cref="ExporterConfig"/>.
-/// Every problem is reported with file, line, key and reason; secrets are resolved here (files read,
-/// environment variables looked up) and never appear in any message.
+/// Reads <c>exporter.yaml</c> (or an ipmi_exporter config) into a validated <see cref="ExporterConfig"/>: strict
+/// UTF-8, a bounded pre-scan, deserialisation into the settings classes (YamlDotNet, with anchors, aliases and
+/// merge keys), then validation into the immutable records. Every problem is reported with file, line, key and
+/// reason; secrets are resolved here and never appear in any message. Never throws for bad input.
 /// </summary>
 public static class ConfigLoader
 {
-    /// <summary>Loads and validates the file at <paramref name="path"/>. Never throws for bad input.</summary>
+    /// <summary>The largest config file read.</summary>
+    public const int MaxFileBytes = 16 << 20;
+
+    /// <summary>Every key the loader accepts, by section (docs and the example are checked against this).</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyCollection<string>> KnownKeys { get; } = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal)
+    {
+        [string.Empty] = [.. SettingsNode.KeysOf(typeof(FileSettings)).Keys],
+        ["scrape"] = [.. SettingsNode.KeysOf(typeof(ScrapeSettings)).Keys],
+        ["sharding"] = [.. SettingsNode.KeysOf(typeof(ShardingSettings)).Keys],
+        ["modules.NAME"] = [.. SettingsNode.KeysOf(typeof(ModuleSettings)).Keys],
+        ["modules.NAME.sensors"] = [.. SettingsNode.KeysOf(typeof(SensorSettings)).Keys],
+        ["modules.NAME.sel_events[]"] = [.. SettingsNode.KeysOf(typeof(SelEventSettings)).Keys],
+        ["targets[]"] = [.. SettingsNode.KeysOf(typeof(TargetSettings)).Keys],
+        ["otlp"] = [.. SettingsNode.KeysOf(typeof(OtlpSettings)).Keys],
+    };
+
+    /// <summary>Loads and validates the file at <paramref name="path"/>.</summary>
     public static ConfigLoadResult Load(string path, ConfigLoadOptions? options = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new ConfigLoadResult(null, [new ConfigDiagnostic(path, 0, 0, string.Empty, $"cannot read config file: {ex.Message}")], []);
-        }
-
-        return LoadFromText(text, path, options);
+        var diagnostics = new ConfigDiagnostics(path);
+        var bytes = YamlText.ReadFile(path, MaxFileBytes, diagnostics, "the config file");
+        var text = bytes is null ? null : YamlText.Decode(bytes, diagnostics, "the config file");
+        return text is null ? diagnostics.Result(null) : LoadFromText(text, path, options);
     }
 
     /// <summary>
@@ -32,42 +42,22 @@ public static class ConfigLoader
     /// </summary>
     public static ConfigLoadResult LoadFromText(string yaml, string path, ConfigLoadOptions? options = null)
     {
-        options ??= ConfigLoadOptions.Default;
-        var parser = new ConfigParser(path, options);
-        var stream = new YamlStream();
+        var diagnostics = new ConfigDiagnostics(path);
         try
         {
-            stream.Load(new StringReader(yaml));
+            // Settings read despite errors are still validated, so every problem of the file shows at once.
+            var settings = YamlSettingsReader.Read<FileSettings>(yaml, diagnostics);
+            var config = settings is null
+                ? ExporterConfig.Default with { SourcePath = path }
+                : settings.Build(new BuildContext(diagnostics, path, options ?? ConfigLoadOptions.Default), path);
+            return diagnostics.Result(config);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var reason = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-            parser.Error(ex.Start.Line, ex.Start.Column, string.Empty, $"invalid YAML: {StripMark(reason)}");
-            return parser.Result(null);
+            // A defect here must not take down a running exporter on reload; say so and keep the old config.
+            diagnostics.FileError($"could not be loaded ({ex.GetType().Name}); please report this as a bug");
+            return diagnostics.Result(null);
         }
-
-        if (stream.Documents.Count == 0)
-        {
-            // An empty file is a valid config: every default.
-            return parser.Result(ExporterConfig.Default with { SourcePath = path });
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            var second = stream.Documents[1].RootNode;
-            parser.Error(second.Start.Line, second.Start.Column, string.Empty, "the file holds more than one YAML document");
-            return parser.Result(null);
-        }
-
-        var config = parser.Parse(stream.Documents[0].RootNode);
-        return parser.Result(config);
-    }
-
-    private static string StripMark(string message)
-    {
-        // YamlDotNet prefixes "(Line: a, Col: b, Idx: c) - (Line: ...): "; the diagnostic already says where.
-        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
     }
 }
 

@@ -31,9 +31,23 @@ public sealed class ConfigSource
 
     /// <summary>
     /// Loads the file named by <c>--config.file</c> (or the built-in default), applies the flags and, on
-    /// success, makes it current and raises <see cref="Changed"/>. On failure the current config stays.
+    /// success, makes it current and raises <see cref="Changed"/>. On failure the current config stays and the
+    /// result holds the errors. Never throws: a reload runs from a signal handler and a web request.
     /// </summary>
     public ConfigLoadResult Reload()
+    {
+        try
+        {
+            return ReloadCore();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var file = _options.ConfigFile ?? "(built-in default)";
+            return new ConfigLoadResult(null, [new ConfigDiagnostic(file, 0, 0, string.Empty, $"reload failed ({ex.GetType().Name}: {ex.Message})")], []);
+        }
+    }
+
+    private ConfigLoadResult ReloadCore()
     {
         lock (_reloadLock)
         {

@@ -1,8 +1,11 @@
+using BmcExporter.Config.Equality;
+
 namespace BmcExporter.Config;
 
 /// <summary>
 /// The validated, immutable content of <c>exporter.yaml</c> (or of an ipmi_exporter config file).
-/// Built only by <see cref="ConfigLoader"/>; a reload produces a new instance, never mutates one.
+/// Built only by <see cref="ConfigLoader"/>; a reload produces a new instance, never mutates one. Compares by
+/// value, collections included, so two loads of the same file are equal.
 /// </summary>
 public sealed record ExporterConfig
 {
@@ -37,19 +40,19 @@ public sealed record ExporterConfig
     /// Modules by name (<c>modules:</c>). Always holds a module named <c>default</c>: when the file defines
     /// none, <see cref="ModuleConfig.Unauthenticated"/> defaults are used for it (no user, empty password).
     /// </summary>
-    public IReadOnlyDictionary<string, ModuleConfig> Modules { get; init; } =
-        new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { [DefaultModuleName] = ModuleConfig.Unauthenticated };
+    public IReadOnlyDictionary<string, ModuleConfig> Modules { get; init => field = EquatableDictionary<string, ModuleConfig>.Of(value, StringComparer.Ordinal); } =
+        EquatableDictionary<string, ModuleConfig>.Of([new(DefaultModuleName, ModuleConfig.Unauthenticated)], StringComparer.Ordinal);
 
     /// <summary>Statically listed targets (<c>targets:</c>). Default none.</summary>
-    public IReadOnlyList<TargetConfig> Targets { get; init; } = [];
+    public IReadOnlyList<TargetConfig> Targets { get; init => field = EquatableList<TargetConfig>.Of(value); } = EquatableList<TargetConfig>.Empty;
 
     /// <summary>Target file paths or glob patterns (<c>target_files:</c>), re-read on change. Default none.</summary>
-    public IReadOnlyList<string> TargetFiles { get; init; } = [];
+    public IReadOnlyList<string> TargetFiles { get; init => field = EquatableList<string>.Of(value); } = EquatableList<string>.Empty;
 
     /// <summary>OpenTelemetry output (<c>otlp:</c>). Off by default.</summary>
     public OtlpConfig Otlp { get; init; } = new();
 
-    /// <summary><c>true</c> when the file was recognised as an unmodified prometheus ipmi_exporter config.</summary>
+    /// <summary><c>true</c> when the file uses only prometheus ipmi_exporter's keys (its modules then get ipmi_exporter's defaults).</summary>
     public bool IsIpmiExporterFormat { get; init; }
 
     /// <summary>Looks a module up by name; <c>null</c> when it does not exist.</summary>

@@ -1,38 +1,47 @@
+using System.Net;
+using BmcExporter.Config.Equality;
+using BmcExporter.Ipmi.Crypto;
+using BmcExporter.Ipmi.Session;
+
 namespace BmcExporter.Config;
 
 /// <summary>
 /// How to talk to a group of BMCs (<c>modules.NAME:</c>): credentials, session parameters, collectors and
-/// sensor filtering. Targets reference a module by name.
+/// sensor filtering. Targets reference a module by name. Compares by value (secrets in constant time), so a
+/// reload that leaves a module alone gives an equal module and its sessions are kept.
 /// </summary>
 public sealed record ModuleConfig
 {
     /// <summary>The cipher suite preference used when a module lists none: 17 then 3.</summary>
-    public static IReadOnlyList<int> DefaultCipherSuites { get; } = [17, 3];
+    public static IReadOnlyList<int> DefaultCipherSuites { get; } = EquatableList<int>.Of([17, 3]);
 
     /// <summary>The collectors run when a module lists none.</summary>
-    public static IReadOnlyList<CollectorKind> DefaultCollectors { get; } =
-        [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru];
+    public static IReadOnlyList<CollectorKind> DefaultCollectors { get; } = EquatableList<CollectorKind>.Of(
+        [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru]);
 
     /// <summary>The module used for <c>default</c> when a file defines none: no user name, empty password (name-only, null-password login).</summary>
     public static ModuleConfig Unauthenticated { get; } = new() { Name = ExporterConfig.DefaultModuleName };
 
-    /// <summary>The module's name (its key under <c>modules:</c>).</summary>
+    /// <summary>Every FreeIPMI workaround flag the loader recognises, with what it does here (<see cref="Workarounds"/> holds the enabled ones).</summary>
+    public static IReadOnlyDictionary<string, WorkaroundFlag> RecognizedWorkarounds => WorkaroundFlags.All;
+
+    /// <summary>The module's name (its key under <c>modules:</c>): any text, e.g. <c>10.1.2.23:623</c> or <c>rack1/node1</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary><c>user</c>: IPMI user name, at most 16 bytes. Default empty (anonymous / null user).</summary>
     public string User { get; init; } = string.Empty;
 
     /// <summary>Password from <c>password_file</c>, <c>password_env</c> or inline <c>password</c>/<c>pass</c>; at most 20 bytes. Default empty.</summary>
-    public Secret Password { get; init; } = Secret.Empty;
+    public IpmiSecret Password { get; init; } = IpmiSecret.Empty;
 
-    /// <summary>BMC key K_g from <c>kg_file</c>, <c>kg_env</c> or <c>kg_hex</c>; at most 20 bytes. Default none (K_g = password key).</summary>
-    public Secret? Kg { get; init; }
+    /// <summary>BMC key K_g from <c>kg_file</c>, <c>kg_env</c>, <c>kg_hex</c> or custom_args <c>-k</c>; at most 20 bytes. Default none (K_g = password key).</summary>
+    public IpmiSecret? Kg { get; init; }
 
-    /// <summary><c>privilege</c>: requested session privilege. Default <see cref="PrivilegeLevel.User"/> (an exporter only reads).</summary>
+    /// <summary><c>privilege</c>: requested session privilege. Default User (an exporter only reads); Operator in a module written for ipmi_exporter, as FreeIPMI.</summary>
     public PrivilegeLevel Privilege { get; init; } = PrivilegeLevel.User;
 
     /// <summary><c>cipher_suites</c>: preference order, each one of 0, 1, 2, 3, 15, 16, 17. Default [17, 3].</summary>
-    public IReadOnlyList<int> CipherSuites { get; init; } = DefaultCipherSuites;
+    public IReadOnlyList<int> CipherSuites { get; init => field = EquatableList<int>.Of(value); } = DefaultCipherSuites;
 
     /// <summary><c>allow_cipher_suite_0</c>: permit suite 0 (no authentication). Default <c>false</c>.</summary>
     public bool AllowCipherSuite0 { get; init; }
@@ -50,7 +59,7 @@ public sealed record ModuleConfig
     public TimeSpan? Interval { get; init; }
 
     /// <summary><c>collectors</c>: what is read, in order, without duplicates. Default sensors, sel, chassis, bmc, dcmi, fru.</summary>
-    public IReadOnlyList<CollectorKind> Collectors { get; init; } = DefaultCollectors;
+    public IReadOnlyList<CollectorKind> Collectors { get; init => field = EquatableList<CollectorKind>.Of(value); } = DefaultCollectors;
 
     /// <summary><c>sensors</c>: which sensors are reported. Default: all.</summary>
     public SensorFilter Sensors { get; init; } = SensorFilter.All;
@@ -58,11 +67,14 @@ public sealed record ModuleConfig
     /// <summary><c>bridge_sensors</c>: read sensors owned by other controllers through Send Message (IPMI v2.0 §22.7). Default <c>false</c>.</summary>
     public bool BridgeSensors { get; init; }
 
-    /// <summary><c>workarounds</c> (ipmi_exporter <c>workaround_flags</c>): FreeIPMI workaround names, lower case. Default none.</summary>
-    public IReadOnlySet<string> Workarounds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>
+    /// <c>workarounds</c> (ipmi_exporter <c>workaround_flags</c>, FreeIPMI <c>-W</c>): the enabled FreeIPMI workaround
+    /// flags that concern an IPMI 2.0 LAN session, lower case (see <see cref="RecognizedWorkarounds"/>). Default none.
+    /// </summary>
+    public IReadOnlySet<string> Workarounds { get; init => field = EquatableSet<string>.Of(value, StringComparer.Ordinal); } = EquatableSet<string>.Empty;
 
     /// <summary><c>sel_events</c> (as in ipmi_exporter): named regexes counted over SEL event descriptions by the sel-events collector. Default none.</summary>
-    public IReadOnlyList<SelEventMatcher> SelEvents { get; init; } = [];
+    public IReadOnlyList<SelEventMatcher> SelEvents { get; init => field = EquatableList<SelEventMatcher>.Of(value); } = EquatableList<SelEventMatcher>.Empty;
 
     /// <summary>
     /// <c>serve_from_cache</c>: in background mode, <c>/ipmi</c> answers for a scheduled target from its latest
@@ -71,7 +83,23 @@ public sealed record ModuleConfig
     public bool ServeFromCache { get; init; } = true;
 
     /// <summary><c>labels</c>: extra labels on every series of targets using this module. Default none.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Labels { get; init => field = EquatableDictionary<string, string>.Of(value, StringComparer.Ordinal); } =
+        EquatableDictionary<string, string>.Of([], StringComparer.Ordinal);
+
+    /// <summary><c>metrics</c>: optional metric families added to the default set. Default none.</summary>
+    public IReadOnlySet<OptionalMetric> Metrics { get; init => field = EquatableSet<OptionalMetric>.Of(value); } = EquatableSet<OptionalMetric>.Empty;
+
+    /// <summary><c>serve_from_cache</c>: in background mode <c>/ipmi</c> answers from the target's snapshot while it is younger than its interval. Default <c>true</c>.</summary>
+    public bool ServeFromCache { get; init; } = true;
+
+    /// <summary><c>allowed_targets</c>: hosts (names, addresses, CIDR ranges) <c>/ipmi</c> may probe with this module's credentials. Default none.</summary>
+    public IReadOnlyList<TargetPattern> AllowedTargets { get; init => field = EquatableList<TargetPattern>.Of(value); } = EquatableList<TargetPattern>.Empty;
+
+    /// <summary><c>allow_any_target</c>: <c>/ipmi</c> may probe any host with this module. Default <c>false</c>; <c>true</c> in a module written for ipmi_exporter without <c>allowed_targets</c>, as ipmi_exporter probes any target.</summary>
+    public bool AllowAnyTarget { get; init; }
+
+    /// <summary><c>shared_sensor_names</c>: how SDRs that describe several sensors are named. Default expanded; base in a module written for ipmi_exporter.</summary>
+    public SharedSensorNames SharedSensorNames { get; init; } = SharedSensorNames.Expanded;
 
     /// <summary>The effective scrape interval for targets of this module.</summary>
     public TimeSpan EffectiveInterval(ScrapeConfig scrape) => Interval ?? scrape.Interval;
@@ -81,22 +109,10 @@ public sealed record ModuleConfig
 
     /// <summary><c>true</c> when the named FreeIPMI workaround is enabled.</summary>
     public bool HasWorkaround(string name) => Workarounds.Contains(name);
+
+    /// <summary><c>true</c> when <c>/ipmi</c> may probe <paramref name="host"/> (a name or an address) with this module.</summary>
+    public bool AllowsTarget(string host) =>
+        AllowAnyTarget || (IPAddress.TryParse(host, out var address)
+            ? AllowedTargets.Any(p => p.Matches(address))
+            : AllowedTargets.Any(p => p.Matches(host)));
 }
-
-/// <summary>Session privilege level (IPMI v2.0 §13.17, Table 13-16 "requested maximum privilege level").</summary>
-public enum PrivilegeLevel
-{
-    /// <summary>USER (2): enough for every read the exporter does.</summary>
-    User = 2,
-
-    /// <summary>OPERATOR (3).</summary>
-    Operator = 3,
-
-    /// <summary>ADMINISTRATOR (4).</summary>
-    Admin = 4,
-}
-
-/// <summary>One <c>sel_events</c> entry: SEL entries whose description matches <see cref="Regex"/> are counted under <see cref="Name"/>.</summary>
-/// <param name="Name">The <c>name</c> label value.</param>
-/// <param name="Regex">Pattern matched against the event description.</param>
-public sealed record SelEventMatcher(string Name, System.Text.RegularExpressions.Regex Regex);

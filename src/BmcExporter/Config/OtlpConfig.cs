@@ -1,3 +1,6 @@
+using BmcExporter.Config.Equality;
+using BmcExporter.Ipmi.Crypto;
+
 namespace BmcExporter.Config;
 
 /// <summary>OpenTelemetry (OTLP) output (<c>otlp:</c>). Off by default.</summary>
@@ -16,7 +19,8 @@ public sealed record OtlpConfig
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary><c>headers</c>: extra request headers (e.g. an API key); values are treated as secrets. Default none.</summary>
-    public IReadOnlyDictionary<string, Secret> Headers { get; init; } = new Dictionary<string, Secret>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IpmiSecret> Headers { get; init => field = EquatableDictionary<string, IpmiSecret>.Of(value, StringComparer.OrdinalIgnoreCase); } =
+        EquatableDictionary<string, IpmiSecret>.Of([], StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>OTLP transport.</summary>

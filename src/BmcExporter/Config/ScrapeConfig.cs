@@ -14,6 +14,12 @@ public sealed record ScrapeConfig
 
     /// <summary><c>timeout</c>: whole-scrape deadline per target in background mode. Default 30 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>on_demand_max_targets</c>: most targets the on-demand table (targets reached only through <c>/ipmi</c>) holds. Default 1000.</summary>
+    public int OnDemandMaxTargets { get; init; } = 1000;
+
+    /// <summary><c>on_demand_max_concurrency</c>: <c>/ipmi</c> scrapes run at once, in a pool apart from background scrapes. Default 16.</summary>
+    public int OnDemandMaxConcurrency { get; init; } = 16;
 }
 
 /// <summary>Scrape scheduling mode.</summary>

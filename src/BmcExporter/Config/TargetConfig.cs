@@ -1,3 +1,5 @@
+using BmcExporter.Config.Equality;
+
 namespace BmcExporter.Config;
 
 /// <summary>One BMC to scrape: a static <c>targets:</c> entry or a line of a target file.</summary>
@@ -5,6 +7,8 @@ public sealed record TargetConfig
 {
     /// <summary>The RMCP port used when a target names none (IPMI v2.0 §13.1.1: UDP 623).</summary>
     public const int DefaultPort = 623;
+
+    private static readonly EquatableDictionary<string, string> NoLabels = EquatableDictionary<string, string>.Of([], StringComparer.Ordinal);
 
     /// <summary>Host name or IP address (IPv6 without brackets).</summary>
     public required string Host { get; init; }
@@ -16,7 +20,7 @@ public sealed record TargetConfig
     public string Module { get; init; } = ExporterConfig.DefaultModuleName;
 
     /// <summary>Extra labels on every series of this target. Default none.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Labels { get; init => field = EquatableDictionary<string, string>.Of(value, StringComparer.Ordinal); } = NoLabels;
 
     /// <summary>Where the target came from: <c>config</c> or the target file path.</summary>
     public string Origin { get; init; } = "config";

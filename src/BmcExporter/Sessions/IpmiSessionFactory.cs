@@ -3,8 +3,6 @@ using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Ipmi.Client.Transport;
-using BmcExporter.Ipmi.Crypto;
-using ClientPrivilege = BmcExporter.Ipmi.Session.PrivilegeLevel;
 
 namespace BmcExporter.Sessions;
 
@@ -39,14 +37,9 @@ public sealed class IpmiSessionFactory : IBmcSessionFactory, IAsyncDisposable
             Host = target.Host,
             Port = target.Port,
             UserName = module.User,
-            Password = IpmiSecret.FromBytes(module.Password.Reveal()),
-            Kg = module.Kg is { } kg ? IpmiSecret.FromBytes(kg.Reveal()) : null,
-            Privilege = module.Privilege switch
-            {
-                PrivilegeLevel.Operator => ClientPrivilege.Operator,
-                PrivilegeLevel.Admin => ClientPrivilege.Administrator,
-                _ => ClientPrivilege.User,
-            },
+            Password = module.Password,
+            Kg = module.Kg,
+            Privilege = module.Privilege,
             CipherSuites = module.CipherSuites.Select(s => (byte)s).ToList(),
             AllowCipherSuite0 = module.AllowCipherSuite0,
             RequestTimeout = module.Timeout,

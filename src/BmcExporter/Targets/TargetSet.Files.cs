@@ -1,4 +1,5 @@
 using BmcExporter.Config;
+using BmcExporter.Config.Yaml;
 
 namespace BmcExporter.Targets;
 
@@ -52,19 +53,18 @@ public sealed partial class TargetSet
 
     private void ReadFile(string file)
     {
-        string text;
-        try
+        // Read strictly: bounded size, UTF-8 only. A file that cannot be read keeps its previous targets.
+        var problems = new ConfigDiagnostics(file);
+        var bytes = YamlText.ReadFile(file, TargetFileParser.MaxFileBytes, problems, "the target file");
+        var text = bytes is null ? null : YamlText.Decode(bytes, problems, "the target file");
+        var known = _files.GetValueOrDefault(file);
+        if (text is null)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var previous = _files.GetValueOrDefault(file) ?? FileState.Empty;
-            _files[file] = previous with { Errors = [new ConfigDiagnostic(file, 0, 0, string.Empty, $"cannot read target file: {ex.Message}")] };
+            _files[file] = (known ?? FileState.Empty) with { Text = null, Errors = problems.Errors, Warnings = [] };
             return;
         }
 
-        if (_files.TryGetValue(file, out var known) && known.Text == text)
+        if (known?.Text == text)
         {
             return;
         }

@@ -13,7 +13,7 @@ public sealed class CheckConfigCommandTests
         var (code, stdout, stderr) = Run(file);
 
         Assert.Equal(0, code);
-        Assert.Equal($"ok\nwarning: {file}:3 modules.default.password: password is written in the config file; prefer password_file or password_env\n", stdout);
+        Assert.Equal($"ok\nwarning: {file}:3 modules.default.password: the password is written in the config file; prefer password_file or password_env\n", stdout);
         Assert.Empty(stderr);
         Assert.DoesNotContain("very-secret", stdout, StringComparison.Ordinal);
     }
@@ -42,7 +42,7 @@ public sealed class CheckConfigCommandTests
         var (code, _, stderr) = Run(file);
 
         Assert.Equal(1, code);
-        Assert.Equal($"{Path.Combine(dir.Path, "fleet.txt")}:2: port '99999' is not a number in 1..65535\n", stderr);
+        Assert.Equal($"{Path.Combine(dir.Path, "fleet.txt")}:2: the port is not a number in 1..65535\n", stderr);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BmcExporter.Config;
+using BmcExporter.Ipmi.Session;
 using static BmcExporter.Tests.Config.ConfigTestHelpers;
 
 namespace BmcExporter.Tests.Config;
@@ -62,9 +63,9 @@ public sealed class ConfigLoaderTests
 
         var m = config.Modules["default"];
         Assert.Equal("reader", m.User);
-        Assert.Equal("s3cret"u8.ToArray(), m.Password.Reveal().ToArray());
+        Assert.Equal("s3cret"u8.ToArray(), m.Password.Span.ToArray());
         Assert.Equal("env BMC_PASSWORD", m.Password.Origin);
-        Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, m.Kg!.Reveal().ToArray());
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, m.Kg!.Span.ToArray());
         Assert.Equal(PrivilegeLevel.Operator, m.Privilege);
         Assert.Equal([3, 17], m.CipherSuites);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), m.Timeout);
@@ -75,7 +76,7 @@ public sealed class ConfigLoaderTests
         Assert.True(m.BridgeSensors);
         Assert.True(m.HasWorkaround("discretereading"));
         Assert.Equal("fra1", m.Labels["site"]);
-        Assert.Equal(new HashSet<byte> { 0x04, 0x08, 0x07 }, m.Sensors.ExcludeTypes);
+        SetEqual(new HashSet<byte> { 0x04, 0x08, 0x07 }, m.Sensors.ExcludeTypes);
         Assert.True(m.Sensors.Allows("CPU Temp", 0x01, 1));
         Assert.False(m.Sensors.Allows("CPU Fan1", 0x01, 1));
         Assert.False(m.Sensors.Allows("DIMM A", 0x01, 1));
@@ -162,15 +163,15 @@ public sealed class ConfigLoaderTests
         var result = ConfigLoader.Load("/nonexistent/exporter.yaml");
 
         Assert.False(result.Success);
-        Assert.StartsWith("/nonexistent/exporter.yaml: cannot read config file", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
+        Assert.Equal("/nonexistent/exporter.yaml: the config file does not exist", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]
-    public void Secret_ToString_IsRedacted()
+    public void Secret_ToString_IsRedactedAndNamesItsOrigin()
     {
-        var secret = new Secret("hunter2"u8, "inline");
+        var secret = BmcExporter.Ipmi.Crypto.IpmiSecret.FromBytes("hunter2"u8, "inline");
 
-        Assert.Equal("Secret(inline)", secret.ToString());
+        Assert.Equal("***(inline)", secret.ToString());
         Assert.DoesNotContain("hunter2", new ModuleConfig { Name = "m", Password = secret }.ToString(), StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,9 @@ internal static class ConfigTestHelpers
         return result.Config!;
     }
 
+    /// <summary>Asserts two collections hold the same members, in any order.</summary>
+    public static void SetEqual<T>(IEnumerable<T> expected, IEnumerable<T> actual) => Assert.Equal(expected.Order(), actual.Order());
+
     /// <summary>The single error's text, asserting there is exactly one.</summary>
     public static string SingleError(string yaml, ConfigLoadOptions? options = null)
     {

@@ -1,192 +1,185 @@
 using BmcExporter.Config;
+using BmcExporter.Ipmi.Session;
 using static BmcExporter.Tests.Config.ConfigTestHelpers;
 
 namespace BmcExporter.Tests.Config;
 
+/// <summary>ipmi_exporter config shapes load with ipmi_exporter's meaning (format detection, drivers, timeouts, names).</summary>
 public sealed class IpmiExporterCompatTests
 {
-    // Shaped like ipmi_exporter's ipmi_remote.yml example: tab-free, deep indentation, every key it knows.
-    private const string RemoteConfig = """
-        modules:
-                default:
-                        user: "default_user"
-                        pass: "example_pw"
-                        driver: "LAN_2_0"
-                        privilege: "user"
-                        timeout: 10000
-                        collectors:
-                        - bmc
-                        - ipmi
-                        - chassis
-                        exclude_sensor_ids:
-                        - 2
-                        - 29
-                dcmi:
-                        user: "admin_user"
-                        pass: "another_pw"
-                        privilege: "admin"
-                        driver: "LAN_2_0"
-                        collectors:
-                        - dcmi
-                thatspecialhost:
-                        user: "some_user"
-                        pass: "secret_pw"
-                        privilege: "admin"
-                        driver: "LAN"
-                        collectors:
-                        - ipmi
-                        - sel
-                        workaround_flags:
-                        - discretereading
-                        custom_args:
-                                ipmi:
-                                - "--bridge-sensors"
-                                - "-I"
-                                - "3"
-                advanced:
-                        user: "some_user"
-                        pass: "secret_pw"
-                        collectors:
-                        - ipmi
-                        - sel-events
-                        collector_cmd:
-                                ipmi: sudo
-                        custom_args:
-                                ipmi:
-                                - "ipmimonitoring"
-                        sel_events:
-                        - name: correctable_memory_error
-                          regex: Correctable memory error.*
-        """;
-
-    [Fact]
-    public void RemoteExample_IsAcceptedAndMapped()
+    [Theory]
+    [InlineData("LAN_2_0")]
+    [InlineData("lan_2_0")]
+    [InlineData("lan20")]
+    [InlineData("LAN20")]
+    [InlineData("lan_20")]
+    [InlineData("lan2_0")]
+    [InlineData("lanplus")]
+    [InlineData("LANPLUS")]
+    public void Driver_Lan20Spellings_AreAcceptedSilently(string driver)
     {
-        var result = Load(RemoteConfig);
+        var result = Load($"modules:\n  default:\n    user: a\n    driver: {driver}\n");
 
         Assert.True(result.Success, string.Join("\n", result.Errors));
-        var config = result.Config!;
-        Assert.True(config.IsIpmiExporterFormat);
-
-        var d = config.Modules["default"];
-        Assert.Equal("default_user", d.User);
-        Assert.Equal("example_pw"u8.ToArray(), d.Password.Reveal().ToArray());
-        Assert.Equal(PrivilegeLevel.User, d.Privilege);
-        Assert.Equal(TimeSpan.FromMilliseconds(2500), d.Timeout); // 10 s session budget over 1 + 3 attempts
-        Assert.Equal([CollectorKind.Bmc, CollectorKind.Sensors, CollectorKind.Chassis], d.Collectors);
-        Assert.Equal(new HashSet<int> { 2, 29 }, d.Sensors.ExcludeRecordIds);
-        Assert.False(d.Sensors.Allows("x", 1, 29));
-
-        var dcmi = config.Modules["dcmi"];
-        Assert.Equal(PrivilegeLevel.Admin, dcmi.Privilege);
-        Assert.Equal([CollectorKind.Dcmi], dcmi.Collectors);
-
-        var special = config.Modules["thatspecialhost"];
-        Assert.True(special.BridgeSensors);
-        Assert.Equal([3], special.CipherSuites);
-        Assert.True(special.HasWorkaround("discretereading"));
-
-        var advanced = config.Modules["advanced"];
-        var selEvent = Assert.Single(advanced.SelEvents);
-        Assert.Equal("correctable_memory_error", selEvent.Name);
-        Assert.Matches(selEvent.Regex, "Correctable memory error at DIMM A1");
-    }
-
-    [Fact]
-    public void RemoteExample_WarnsOncePerMeaninglessItem()
-    {
-        var result = Load(RemoteConfig);
-
-        var warnings = result.Warnings.Select(w => $"{w.Line} {w.Key}").ToList();
-        Assert.Equal(
-            [
-                "4 modules.default.pass",
-                "17 modules.dcmi.pass",
-                "24 modules.thatspecialhost.pass",
-                "26 modules.thatspecialhost.driver",
-                "39 modules.advanced.pass",
-                "44 modules.advanced.collector_cmd",
-                "47 modules.advanced.custom_args.ipmi[0]",
-            ],
-            warnings);
-        Assert.Contains("driver LAN (IPMI 1.5) is not supported", result.Warnings[3].Message, StringComparison.Ordinal);
-        Assert.Contains("'ipmimonitoring' has no meaning", result.Warnings[6].Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void LocalExample_WithoutCredentials_WarnsAboutInBand()
-    {
-        var result = Load("modules:\n  default:\n    collectors: [bmc, ipmi, dcmi, chassis, sel]\n    exclude_sensor_ids: [2]\n");
-
-        Assert.True(result.Success);
-        Assert.Contains("in-band", Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void IpmiExporterModuleWithoutCollectors_GetsItsDefaultCollectors()
-    {
-        var config = LoadOk("modules:\n  default:\n    user: a\n");
-
-        Assert.True(config.IsIpmiExporterFormat);
-        Assert.Equal([CollectorKind.Sensors, CollectorKind.Dcmi, CollectorKind.Bmc, CollectorKind.Chassis], config.Modules["default"].Collectors);
+        Assert.Empty(result.Warnings);
     }
 
     [Theory]
-    [InlineData("[\"-I\", \"17\"]", 17)]
-    [InlineData("[\"-I3\"]", 3)]
-    [InlineData("[\"--cipher-suite-id=17\"]", 17)]
-    [InlineData("[\"--cipher-suite-id\", \"3\"]", 3)]
-    public void CustomArgs_CipherSuiteSpellings_BecomeCipherSuite(string args, int suite)
+    [InlineData("LAN", "driver LAN is IPMI 1.5")]
+    [InlineData("lan", "driver LAN is IPMI 1.5")]
+    [InlineData("KCS", "reads the local BMC in-band")]
+    [InlineData("open", "reads the local BMC in-band")]
+    [InlineData("bmc", "reads the local BMC in-band")]
+    [InlineData("INTELDCMI", "reads the local BMC in-band")]
+    public void Driver_NotLan20_LoadsWithAWarningSayingWhat(string driver, string warning)
     {
-        var config = LoadOk($"modules:\n  default:\n    user: a\n    custom_args:\n      ipmi: {args}\n");
-
-        Assert.Equal([suite], config.Modules["default"].CipherSuites);
-    }
-
-    [Fact]
-    public void CustomArgs_PasswordOption_IsWarnedWithoutItsValue()
-    {
-        var result = Load("modules:\n  default:\n    user: a\n    custom_args:\n      ipmi: [\"-p\", \"leaked-pw\", \"-W\", \"authcap,idzero\"]\n");
+        var result = Load($"modules:\n  default:\n    user: a\n    driver: {driver}\n");
 
         Assert.True(result.Success);
-        Assert.All(result.Warnings, w => Assert.DoesNotContain("leaked-pw", w.ToString(), StringComparison.Ordinal));
-        Assert.Equal(2, result.Warnings.Count);
-        Assert.Contains("'-p' on the FreeIPMI command line is ignored", result.Warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'idzero' applies to IPMI 1.5", result.Warnings[1].Message, StringComparison.Ordinal);
-        Assert.True(result.Config!.Modules["default"].HasWorkaround("authcap"));
+        Assert.Contains(warning, Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void CustomArgs_InvalidCipherSuite_IsAnError()
+    public void Driver_Unknown_IsAnError()
     {
-        var error = SingleError("modules:\n  default:\n    user: a\n    custom_args:\n      ipmi: [\"-I\", \"9\"]\n");
+        Assert.Equal(
+            "/etc/bmc/exporter.yaml:3 modules.default.driver: 'SERIAL' is not a FreeIPMI driver (LAN_2_0 or lan20/lanplus, LAN, KCS, SSIF, OPENIPMI, SUNBMC, INTELDCMI)",
+            SingleError("modules:\n  default:\n    driver: SERIAL\n"));
+    }
 
-        Assert.Equal("/etc/bmc/exporter.yaml:5 modules.default.custom_args.ipmi[0]: cipher suite '9' is not one of 0, 1, 2, 3, 15, 16, 17", error);
+    [Theory]
+    [InlineData("10000", 2500, null)]
+    [InlineData("2000", 500, null)]
+    [InlineData("0", 2000, null)]
+    [InlineData("3600000", 60_000, "timeout 3600000 ms for a request with its 3 retransmits, 15m per attempt, is outside 100ms..1m per attempt; using 1m")]
+    [InlineData("200", 100, "timeout 200 ms for a request with its 3 retransmits, 50ms per attempt, is outside 100ms..1m per attempt; using 100ms")]
+    [InlineData("3s", 3000, null)]
+    public void Timeout_InIpmiExporterFile_IsMillisecondsForARequest(string timeout, int expectedMs, string? warning)
+    {
+        var result = Load($"modules:\n  default:\n    user: a\n    pass: b\n    timeout: {timeout}\n");
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), result.Config!.Modules["default"].Timeout);
+        var warnings = result.Warnings.Where(w => w.Key == "modules.default.timeout").Select(w => w.Message);
+        Assert.Equal(warning is null ? [] : [warning], warnings);
+    }
+
+    [Theory]
+    [InlineData("2", 2000, null)]
+    [InlineData("0", 2000, null)]
+    [InlineData("10000", 60_000, "timeout 2h46m40s is outside 100ms..1m per attempt; using 1m")]
+    [InlineData("50ms", 100, "timeout 50ms is outside 100ms..1m per attempt; using 100ms")]
+    public void Timeout_InBmcExporterFile_IsPerAttemptSeconds(string timeout, int expectedMs, string? warning)
+    {
+        var result = Load($"listen_address: \":9290\"\nmodules:\n  default:\n    user: a\n    timeout: {timeout}\n");
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), result.Config!.Modules["default"].Timeout);
+        Assert.Equal(warning is null ? [] : [warning], result.Warnings.Select(w => w.Message));
     }
 
     [Fact]
-    public void IpmiExporterTimeout_IsMillisecondsWhileNativeTimeoutIsSeconds()
+    public void Timeout_SplitsOverTheModulesRetries()
     {
-        var ipmi = LoadOk("modules:\n  default:\n    user: a\n    timeout: 2000\n");
-        var native = LoadOk("modules:\n  default:\n    user: a\n    timeout: 2\n    retries: 1\n");
+        var config = LoadOk("modules:\n  default:\n    pass: b\n    timeout: 3000\n    retries: 2\n");
 
-        Assert.Equal(TimeSpan.FromMilliseconds(500), ipmi.Modules["default"].Timeout);
-        Assert.Equal(TimeSpan.FromSeconds(2), native.Modules["default"].Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), config.Modules["default"].Timeout);
     }
 
     [Fact]
-    public void UnknownDriver_IsAnError()
+    public void Format_UnknownKeyInIpmiExporterFile_DoesNotTurnMillisecondsIntoSeconds()
     {
-        var error = SingleError("modules:\n  default:\n    driver: SERIAL\n");
+        var result = Load("modules:\n  default:\n    pass: b\n    timeout: 10000\n    passwrd: x\n");
 
-        Assert.Equal("/etc/bmc/exporter.yaml:3 modules.default.driver: 'SERIAL' is not a FreeIPMI driver (LAN_2_0, LAN, KCS, SSIF, OPENIPMI, SUNBMC, INTELDCMI)", error);
+        Assert.Equal("/etc/bmc/exporter.yaml:5 modules.default.passwrd: unknown key; did you mean 'password'?", Assert.Single(result.Errors).ToString());
+        Assert.DoesNotContain(result.Warnings, w => w.Key == "modules.default.timeout");
     }
 
     [Fact]
-    public void UnknownIpmiExporterKey_IsAnError()
+    public void Format_BmcExporterKeysElsewhere_KeepIpmiExporterModulesInMilliseconds()
     {
-        var error = SingleError("modules:\n  default:\n    passwrd: x\n");
+        var config = LoadOk("listen_address: \":9290\"\nmodules:\n  peer:\n    pass: b\n    timeout: 10000\n  native:\n    password_env: PW\n    timeout: 3\n", Env(("PW", "x")));
 
-        Assert.Equal("/etc/bmc/exporter.yaml:3 modules.default.passwrd: unknown key; did you mean 'password'?", error);
+        Assert.False(config.IsIpmiExporterFormat);
+        Assert.Equal(TimeSpan.FromMilliseconds(2500), config.Modules["peer"].Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(3), config.Modules["native"].Timeout);
+        Assert.Equal(SharedSensorNames.Base, config.Modules["peer"].SharedSensorNames);
+        Assert.Equal(SharedSensorNames.Expanded, config.Modules["native"].SharedSensorNames);
+    }
+
+    [Fact]
+    public void Format_IpmiExporterModule_GetsItsDefaults()
+    {
+        var peer = LoadOk("modules:\n  default:\n    user: a\n").Modules["default"];
+        var native = LoadOk("modules:\n  default:\n    user: a\n    retries: 3\n").Modules["default"];
+
+        Assert.Equal([CollectorKind.Sensors, CollectorKind.Dcmi, CollectorKind.Bmc, CollectorKind.Chassis], peer.Collectors);
+        Assert.Equal(PrivilegeLevel.Operator, peer.Privilege);
+        Assert.Equal(SharedSensorNames.Base, peer.SharedSensorNames);
+        Assert.True(peer.AllowAnyTarget);
+        Assert.Equal(ModuleConfig.DefaultCollectors, native.Collectors);
+        Assert.Equal(PrivilegeLevel.User, native.Privilege);
+        Assert.Equal(SharedSensorNames.Expanded, native.SharedSensorNames);
+        Assert.False(native.AllowAnyTarget);
+    }
+
+    [Theory]
+    [InlineData("10.1.2.23:623")]
+    [InlineData("rack1/node1")]
+    [InlineData("Node A")]
+    [InlineData("ünïcode")]
+    public void ModuleName_AnyText_IsAcceptedAndReachableFromTargets(string name)
+    {
+        var config = LoadOk($"modules:\n  \"{name}\":\n    user: a\ntargets:\n  - host: 10.0.0.1\n    module: \"{name}\"\n");
+
+        Assert.Equal(name, config.Modules[name].Name);
+        Assert.Equal(name, Assert.Single(config.Targets).Module);
+    }
+
+    [Fact]
+    public void SelEvents_GoNamedGroups_AreTranslated()
+    {
+        var config = LoadOk("modules:\n  default:\n    collectors: [sel-events]\n    sel_events:\n      - name: dimm\n        regex: 'DIMM (?P<slot>[A-Z][0-9])'\n");
+
+        var match = config.Modules["default"].SelEvents[0].Regex.Match("Correctable ECC at DIMM B2");
+        Assert.Equal("B2", match.Groups["slot"].Value);
+    }
+
+    [Fact]
+    public void Workarounds_EveryFlagOfTheCatalogue_LoadsWithItsDocumentedEffect()
+    {
+        foreach (var flag in ModuleConfig.RecognizedWorkarounds.Values)
+        {
+            var result = Load($"modules:\n  default:\n    user: a\n    workaround_flags: [{flag.Name}]\n");
+
+            Assert.True(result.Success, flag.Name);
+            var enabled = result.Config!.Modules["default"].HasWorkaround(flag.Name);
+            Assert.Equal(flag.Support != WorkaroundSupport.NotApplicable, enabled);
+            var warned = result.Warnings.Any(w => w.Message.Contains($"'{flag.Name}'", StringComparison.Ordinal));
+            Assert.Equal(flag.Support is WorkaroundSupport.NotApplicable or WorkaroundSupport.NotImplemented, warned);
+        }
+    }
+
+    [Fact]
+    public void Workarounds_CaseAndCommas_AreAcceptedLikeFreeIpmi()
+    {
+        var config = LoadOk("modules:\n  default:\n    workarounds: [\"Discretereading,authcap\", none]\n");
+
+        SetEqual(new HashSet<string> { "discretereading", "authcap" }, config.Modules["default"].Workarounds);
+    }
+
+    [Theory]
+    [InlineData("intel20", "is accepted but not implemented yet")]
+    [InlineData("assumesystemevent", "is accepted but not implemented yet")]
+    [InlineData("altbridging", "is accepted but not implemented yet")]
+    [InlineData("ignoreauthcode", "is accepted but not implemented yet")]
+    [InlineData("assumeio", "has no effect: it concerns in-band drivers")]
+    [InlineData("ipmiping", "has no effect: it concerns ipmipower's discovery pings")]
+    [InlineData("idzero", "has no effect: it concerns IPMI 1.5 sessions only")]
+    public void Workarounds_WithoutEffect_AreWarnedWithTheReason(string flag, string reason)
+    {
+        var result = Load($"modules:\n  default:\n    workarounds: [{flag}]\n");
+
+        Assert.Contains(reason, Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
     }
 }

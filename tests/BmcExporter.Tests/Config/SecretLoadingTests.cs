@@ -14,7 +14,7 @@ public sealed class SecretLoadingTests
         var config = LoadOk($"modules:\n  default:\n    user: u\n    password_file: {file}\n");
 
         var password = config.Modules["default"].Password;
-        Assert.Equal("topsecret"u8.ToArray(), password.Reveal().ToArray());
+        Assert.Equal("topsecret"u8.ToArray(), password.Span.ToArray());
         Assert.Equal($"file {file}", password.Origin);
     }
 
@@ -28,7 +28,7 @@ public sealed class SecretLoadingTests
         var result = ConfigLoader.Load(configFile, Env());
 
         Assert.True(result.Success, string.Join("\n", result.Errors));
-        Assert.Equal("abc"u8.ToArray(), result.Config!.Modules["default"].Password.Reveal().ToArray());
+        Assert.Equal("abc"u8.ToArray(), result.Config!.Modules["default"].Password.Span.ToArray());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SecretLoadingTests
         var result = Load("modules:\n  default:\n    password: hunter2\n");
 
         Assert.True(result.Success);
-        Assert.Equal("/etc/bmc/exporter.yaml:3 modules.default.password: password is written in the config file; prefer password_file or password_env", Assert.Single(result.Warnings).ToString());
+        Assert.Equal("/etc/bmc/exporter.yaml:3 modules.default.password: the password is written in the config file; prefer password_file or password_env", Assert.Single(result.Warnings).ToString());
         Assert.Equal("inline", result.Config!.Modules["default"].Password.Origin);
     }
 
@@ -102,8 +102,8 @@ public sealed class SecretLoadingTests
     {
         var config = LoadOk("modules:\n  default:\n    kg_env: KG\n", Env(("KG", "bmckey")));
 
-        Assert.Equal("bmckey"u8.ToArray(), config.Modules["default"].Kg!.Reveal().ToArray());
-        Assert.Equal("Secret(env KG)", config.Modules["default"].Kg!.ToString());
+        Assert.Equal("bmckey"u8.ToArray(), config.Modules["default"].Kg!.Span.ToArray());
+        Assert.Equal("***(env KG)", config.Modules["default"].Kg!.ToString());
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class ExporterHttpTests
         await using var sim = await SimulatorFixture.StartAsync(1);
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         var config = sim.Config();
-        var bad = config.Modules["default"] with { Password = new Secret("wrong-password"u8, "test"), Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 };
+        var bad = config.Modules["default"] with { Password = BmcExporter.Ipmi.Crypto.IpmiSecret.FromBytes("wrong-password"u8, "test"), Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 };
         config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = bad } };
         await using var runtime = SimulatorFixture.Runtime(config, sessions);
         var target = ScrapeTarget.From(config.Targets[0], config)!;

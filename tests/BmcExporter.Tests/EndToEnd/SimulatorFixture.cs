@@ -58,7 +58,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
         {
             Name = "default",
             User = User,
-            Password = new Secret(Encoding.ASCII.GetBytes(Password), "test"),
+            Password = BmcExporter.Ipmi.Crypto.IpmiSecret.FromString(Password, "test"),
             Collectors = collectors.Length == 0 ? ModuleConfig.DefaultCollectors : collectors,
             Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "lab" },
         };

@@ -174,7 +174,7 @@ public sealed class OtlpOutputTests
         using var receiver = new OtlpHttpReceiver();
         var config = Config(receiver) with
         {
-            Headers = new Dictionary<string, Secret>(StringComparer.OrdinalIgnoreCase) { ["x-api-key"] = new Secret("k-123"u8, "header x-api-key") },
+            Headers = new Dictionary<string, BmcExporter.Ipmi.Crypto.IpmiSecret>(StringComparer.OrdinalIgnoreCase) { ["x-api-key"] = BmcExporter.Ipmi.Crypto.IpmiSecret.FromText("k-123", "header x-api-key") },
         };
         await using var output = new OtlpOutput(config, TimeProvider.System);
         output.Publish(OtlpTestData.Snapshot(TargetA, "r12"));

@@ -23,16 +23,55 @@ public sealed class TargetFileParserTests
     }
 
     [Theory]
-    [InlineData("10.0.0.1\n10.0.0.2 nosuch\n", "/t/f.txt:2: module 'nosuch' is not defined (modules: default, dell)")]
-    [InlineData("10.0.0.1 dell extra\n", "/t/f.txt:1: '10.0.0.1 dell extra' should be 'host[:port]' or 'host[:port] module'")]
-    [InlineData("\n\n10.0.0.1:x\n", "/t/f.txt:3: port 'x' is not a number in 1..65535")]
-    public void Parse_LineFormatError_NamesLineAndGivesNoTargets(string text, string expected)
+    [InlineData("10.0.0.1\n10.0.0.2 nosuch\n", "/t/f.txt:2: the module named in the second word is not defined (modules: default, dell)")]
+    [InlineData("10.0.0.1\n10.0.0.2 dell extra\n", "/t/f.txt:2: expected 'host[:port]' or 'host[:port] module', but the line has 3 words")]
+    [InlineData("10.0.0.1\n\n10.0.0.2:x\n", "/t/f.txt:3: the port is not a number in 1..65535")]
+    [InlineData("10.0.0.1\nbad!host\n", "/t/f.txt:2: the host is not a valid name or IP address")]
+    public void Parse_LineFormatError_NamesLineQuotesNothingAndGivesNoTargets(string text, string expected)
     {
         var result = TargetFileParser.Parse("/t/f.txt", text, Modules);
 
         Assert.False(result.Success);
         Assert.Empty(result.Targets);
         Assert.Equal(expected, Assert.Single(result.Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData("/t/passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")]
+    [InlineData("/t/key.pem", "-----BEGIN PRIVATE KEY-----\nMIIEv+QIBADANBgkqhkiG9w0BAQEFAASC/secretbody\n-----END PRIVATE KEY-----\n")]
+    [InlineData("/t/creds.txt", "admin hunter2 extra\nroot s3cr3t! more words\n")]
+    [InlineData("/t/secret.yaml", "apiVersion: v1\nkind: Secret\ndata:\n  password: aHVudGVyMg==\n")]
+    [InlineData("/t/list.yaml", "hunter2\n")]
+    public void Parse_NotATargetFile_SaysSoWithoutQuotingIt(string path, string text)
+    {
+        var result = TargetFileParser.Parse(path, text, Modules);
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.Contains("is not a valid target file", error, StringComparison.Ordinal);
+        foreach (var word in text.Split([' ', '\n', ':', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3))
+        {
+            Assert.DoesNotContain(word, error.Replace(path, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("targets: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+    [InlineData("- host: 10.0.0.1\n- {")]
+    public void Parse_BrokenYaml_IsALocatedError(string text)
+    {
+        var result = TargetFileParser.Parse("/t/fleet.yaml", text, Modules);
+
+        var error = Assert.Single(result.Errors);
+        Assert.True(error.Line > 0);
+        Assert.Empty(result.Targets);
+    }
+
+    [Fact]
+    public void Parse_DepthBomb_IsALocatedError()
+    {
+        var result = TargetFileParser.Parse("/t/fleet.yaml", "targets: " + new string('[', 40_000), Modules);
+
+        Assert.Equal("/t/fleet.yaml:1: the document is nested more than 64 levels deep", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]

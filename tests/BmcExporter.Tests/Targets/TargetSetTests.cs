@@ -74,7 +74,7 @@ public sealed class TargetSetTests
         Assert.False(set.Refresh());
 
         Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
-        Assert.Equal($"{file}:2: module 'nosuchmodule' is not defined (modules: default)", Assert.Single(set.Errors).ToString());
+        Assert.Equal($"{file}:2: the module named in the second word is not defined (modules: default)", Assert.Single(set.Errors).ToString());
 
         File.WriteAllText(file, "10.0.0.2\n");
         Assert.True(set.Refresh());
@@ -144,5 +144,48 @@ public sealed class TargetSetTests
 
         Assert.True(changed.Wait(TimeSpan.FromSeconds(10)), "no change event within 10 s of rewriting the file");
         Assert.Contains(set.Owned, t => t.Key == "10.0.0.5:623");
+    }
+
+    [Fact]
+    public void Refresh_DepthBombInAWatchedFile_KeepsThePreviousTargets()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.yaml", "targets: [10.0.0.1, 10.0.0.2]\n");
+        using var set = new TargetSet(Config(dir.Path, "fleet.yaml"), new FakeTimeProvider(), PollOnly);
+
+        File.WriteAllText(file, "targets: " + new string('[', 40_000));
+        Assert.False(set.Refresh());
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623", "10.0.0.2:623"], set.Owned.Select(t => t.Key));
+        Assert.Equal($"{file}:1: the document is nested more than 64 levels deep", Assert.Single(set.Errors).ToString());
+    }
+
+    [Fact]
+    public void Refresh_NonUtf8File_KeepsThePreviousTargets()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), new FakeTimeProvider(), PollOnly);
+
+        File.WriteAllBytes(file, [.. "10.0.0.1\nbmc-"u8, 0xFF, .. "\n"u8]);
+        set.Refresh();
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
+        Assert.Equal($"{file}:2: the target file is not valid UTF-8 (byte 0xFF); save it as UTF-8", Assert.Single(set.Errors).ToString());
+    }
+
+    [Fact]
+    public void Constructor_GlobMatchingAFileThatIsNoTargetFile_ReportsItWithoutItsContent()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.conf", "10.0.0.1\n");
+        dir.Write("z.conf", "password = hunter2\nuser = admin\n");
+        using var set = new TargetSet(Config(dir.Path, "*.conf"), new FakeTimeProvider(), PollOnly);
+
+        Assert.Equal(["static-1:623", "10.0.0.1:623"], set.Owned.Select(t => t.Key));
+        var error = Assert.Single(set.Errors).ToString();
+        Assert.StartsWith(Path.Combine(dir.Path, "z.conf") + ":1: is not a valid target file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", error, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,84 @@
+namespace BmcExporter.Config;
+
+/// <summary>What a recognised FreeIPMI workaround flag does in bmc-exporter.</summary>
+public enum WorkaroundSupport
+{
+    /// <summary>Enabling the flag changes what the client or a collector does.</summary>
+    Applied,
+
+    /// <summary>The client always behaves the way the flag asks; enabling it changes nothing.</summary>
+    BuiltIn,
+
+    /// <summary>Accepted and kept in <see cref="ModuleConfig.Workarounds"/>, but no code acts on it yet: a warning says so.</summary>
+    NotImplemented,
+
+    /// <summary>Concerns something bmc-exporter never does (IPMI 1.5, in-band drivers, other FreeIPMI tools): a warning says why.</summary>
+    NotApplicable,
+}
+
+/// <summary>One FreeIPMI workaround flag (<c>-W</c>, <c>workaround_flags</c>): its name, its support here and what it does.</summary>
+/// <param name="Name">The FreeIPMI name, lower case.</param>
+/// <param name="Support">Whether it has an effect here.</param>
+/// <param name="Effect">What it does here, or why it cannot apply.</param>
+public sealed record WorkaroundFlag(string Name, WorkaroundSupport Support, string Effect);
+
+/// <summary>
+/// Every workaround flag FreeIPMI 1.6 accepts (common/parsecommon in FreeIPMI; the WORKAROUNDS sections of its
+/// manual pages; docs/ipmi-protocol.md §5.1), and what each one means for bmc-exporter. When code starts acting
+/// on a flag, its entry here moves to <see cref="WorkaroundSupport.Applied"/> and its warning goes away.
+/// </summary>
+public static class WorkaroundFlags
+{
+    private const string Lan15 = "concerns IPMI 1.5 sessions only; bmc-exporter always uses IPMI 2.0 (RMCP+)";
+    private const string InBand = "concerns in-band drivers (KCS, SSIF) only; bmc-exporter reaches BMCs over the LAN";
+    private const string Sol = "concerns Serial-over-LAN (ipmiconsole); bmc-exporter opens no SOL sessions";
+    private const string Config = "concerns ipmi-config writing settings; bmc-exporter only reads";
+
+    /// <summary>The catalogue, by name.</summary>
+    public static IReadOnlyDictionary<string, WorkaroundFlag> All { get; } = new WorkaroundFlag[]
+    {
+        new("nochecksumcheck", WorkaroundSupport.Applied, "accept responses whose IPMI message checksums are wrong (Supermicro X9 boards)"),
+        new("discretereading", WorkaroundSupport.Applied, "read analog values of sensors whose event/reading type says discrete (HP DL380 G7, ML310 G5)"),
+        new("ignorescanningdisabled", WorkaroundSupport.Applied, "read sensors even when their 'scanning disabled' bit is set (Dell PowerEdge R410/R610/2950, HP rx3600)"),
+        new("assumebmcowner", WorkaroundSupport.Applied, "read sensors whose SDR names another owner as if the BMC owned them (Fujitsu RX300)"),
+        new("authcap", WorkaroundSupport.BuiltIn, "the client never refuses a login because of the user and K_g bits of Get Channel Authentication Capabilities"),
+        new("supermicro20", WorkaroundSupport.BuiltIn, "extra bytes after the RAKP 2 key-exchange code are ignored"),
+        new("sun20", WorkaroundSupport.BuiltIn, "RAKP 2 length quirks are tolerated and Open Session carries the requested privilege (opensesspriv)"),
+        new("opensesspriv", WorkaroundSupport.BuiltIn, "Open Session requests the real privilege, so BMCs that hash keys with it agree with the client"),
+        new("integritycheckvalue", WorkaroundSupport.BuiltIn, "with cipher suite 0, a non-empty RAKP 4 integrity check value is ignored"),
+        new("skipchecks", WorkaroundSupport.BuiltIn, "FRU checksum failures are reported, never fatal"),
+        new("intel20", WorkaroundSupport.NotImplemented, "Intel SE7520AF2 session quirks: user name padded to 16 bytes, HMAC-MD5 password cut to 16 bytes, exact privilege requested"),
+        new("altbridging", WorkaroundSupport.NotImplemented, "bridge to satellite controllers by addressing the request instead of Send Message (Lenovo SR650 v3)"),
+        new("ignoreauthcode", WorkaroundSupport.NotImplemented, "accept responses with wrong integrity codes while sensors are read (Inventec 5441/5442, with bridging)"),
+        new("assumesystemevent", WorkaroundSupport.NotImplemented, "read SEL records with an invalid record type as system events (HP DL380 G5)"),
+        new("assumemaxsdrrecordcount", WorkaroundSupport.NotImplemented, "stop the SDR walk after the reported record count (Inspur); the walk now follows next-record IDs and stops at a repeated one"),
+        new("idzero", WorkaroundSupport.NotApplicable, Lan15),
+        new("unexpectedauth", WorkaroundSupport.NotApplicable, Lan15),
+        new("forcepermsg", WorkaroundSupport.NotApplicable, Lan15),
+        new("endianseq", WorkaroundSupport.NotApplicable, Lan15),
+        new("noauthcodecheck", WorkaroundSupport.NotApplicable, Lan15),
+        new("assumeio", WorkaroundSupport.NotApplicable, InBand),
+        new("spinpoll", WorkaroundSupport.NotApplicable, InBand),
+        new("ipmiping", WorkaroundSupport.NotApplicable, "concerns ipmipower's discovery pings; bmc-exporter sends no RMCP ping (it opens with Get Channel Authentication Capabilities)"),
+        new("solpayloadsize", WorkaroundSupport.NotApplicable, Sol),
+        new("solport", WorkaroundSupport.NotApplicable, Sol),
+        new("solstatus", WorkaroundSupport.NotApplicable, Sol),
+        new("solchannelsupport", WorkaroundSupport.NotApplicable, Sol),
+        new("serialalertsdeferred", WorkaroundSupport.NotApplicable, Sol),
+        new("solpacketseq", WorkaroundSupport.NotApplicable, Sol),
+        new("slowcommit", WorkaroundSupport.NotApplicable, Config),
+        new("veryslowcommit", WorkaroundSupport.NotApplicable, Config),
+        new("solchannelassumelanchannel", WorkaroundSupport.NotApplicable, Config),
+        new("ignorestateflag", WorkaroundSupport.NotApplicable, "concerns bmc-watchdog's daemon mode; bmc-exporter only reads the watchdog timer"),
+        new("malformedack", WorkaroundSupport.NotApplicable, "concerns ipmi-pet acknowledgements; bmc-exporter acknowledges no PET"),
+        new("guidformat", WorkaroundSupport.NotApplicable, "concerns bmc-info's GUID output; bmc-exporter does not report GUIDs"),
+    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The warning for enabling <paramref name="flag"/>, or <c>null</c> when it needs none.</summary>
+    public static string? Warning(WorkaroundFlag flag) => flag.Support switch
+    {
+        WorkaroundSupport.NotImplemented => $"workaround '{flag.Name}' is accepted but not implemented yet, so it has no effect ({flag.Effect})",
+        WorkaroundSupport.NotApplicable => $"workaround '{flag.Name}' has no effect: it {flag.Effect}",
+        _ => null,
+    };
+}
