@@ -11,7 +11,14 @@ public static class SdrSensors
     /// their N sensors (sensor numbers N..N+count-1, name suffixes, entity instance increments). Other record
     /// types contribute nothing.
     /// </summary>
-    public static IReadOnlyList<SdrSensor> Expand(IEnumerable<SdrRecord> records)
+    public static IReadOnlyList<SdrSensor> Expand(IEnumerable<SdrRecord> records) => Expand(records, expandShared: true);
+
+    /// <summary>
+    /// As <see cref="Expand(IEnumerable{SdrRecord})"/>; with <paramref name="expandShared"/> false a shared record
+    /// gives only its first sensor, under the record's ID string unchanged (what FreeIPMI, and so ipmi_exporter,
+    /// reports without <c>--shared-sensors</c>).
+    /// </summary>
+    public static IReadOnlyList<SdrSensor> Expand(IEnumerable<SdrRecord> records, bool expandShared)
     {
         ArgumentNullException.ThrowIfNull(records);
         var result = new List<SdrSensor>();
@@ -22,11 +29,14 @@ public static class SdrSensors
                 case FullSensorRecord full:
                     result.Add(Single(full));
                     break;
-                case CompactSensorRecord compact:
+                case CompactSensorRecord compact when expandShared:
                     AddShared(result, compact, compact.Sharing);
                     break;
-                case EventOnlyRecord eventOnly:
+                case EventOnlyRecord eventOnly when expandShared:
                     AddShared(result, eventOnly, eventOnly.Sharing);
+                    break;
+                case CompactSensorRecord or EventOnlyRecord:
+                    result.Add(Single((SensorRecord)record));
                     break;
                 default:
                     break;

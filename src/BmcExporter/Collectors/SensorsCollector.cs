@@ -61,7 +61,7 @@ public sealed class SensorsCollector : IScrapeCollector
         };
 
         // The list is the snapshot's: whatever is read before a deadline or a failure is published.
-        var readings = context.Builder.SensorSink();
+        var readings = module.Sensors.IgnoreNotAvailable ? new AvailableOnly(context.Builder.SensorSink()) : context.Builder.SensorSink();
         await SensorReader.ReadAllAsync(context.Channel, wanted, options, readings, cancellationToken).ConfigureAwait(false);
         if (progress is not null)
         {
@@ -170,7 +170,8 @@ public sealed class SensorsCollector : IScrapeCollector
     private IReadOnlyList<SdrSensor> Decode(CollectContext context, SdrWalkState walk)
     {
         var key = context.Target.Key;
-        if (_decoded.TryGetValue(key, out var cached) && ReferenceEquals(cached.Walk, walk) && cached.Records == walk.Records.Count && cached.Complete == walk.Complete)
+        var naming = context.Target.Module.SharedSensorNames;
+        if (_decoded.TryGetValue(key, out var cached) && ReferenceEquals(cached.Walk, walk) && cached.Records == walk.Records.Count && cached.Complete == walk.Complete && cached.Naming == naming)
         {
             return cached.Sensors;
         }
@@ -200,10 +201,41 @@ public sealed class SensorsCollector : IScrapeCollector
             }
         }
 
-        var sensors = SdrSensors.Expand(records);
-        _decoded[key] = new Decoded(walk, walk.Records.Count, walk.Complete, sensors);
+        var sensors = SdrSensors.Expand(records, expandShared: context.Target.Module.SharedSensorNames == SharedSensorNames.Expanded);
+        _decoded[key] = new Decoded(walk, walk.Records.Count, walk.Complete, naming, sensors);
         return sensors;
     }
 
-    private sealed record Decoded(SdrWalkState Walk, int Records, bool Complete, IReadOnlyList<SdrSensor> Sensors);
+    /// <summary>
+    /// <c>sensors.ignore_not_available</c> (FreeIPMI <c>--ignore-not-available-sensors</c>): readings without a value
+    /// or state (scanning disabled, unavailable, not readable) are left out.
+    /// </summary>
+    private sealed class AvailableOnly(ICollection<SensorReading> inner) : ICollection<SensorReading>
+    {
+        public int Count => inner.Count;
+
+        public bool IsReadOnly => false;
+
+        public void Add(SensorReading item)
+        {
+            if (item.Status != SensorStatus.Unavailable)
+            {
+                inner.Add(item);
+            }
+        }
+
+        public void Clear() => inner.Clear();
+
+        public bool Contains(SensorReading item) => inner.Contains(item);
+
+        public void CopyTo(SensorReading[] array, int arrayIndex) => inner.CopyTo(array, arrayIndex);
+
+        public bool Remove(SensorReading item) => inner.Remove(item);
+
+        public IEnumerator<SensorReading> GetEnumerator() => inner.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed record Decoded(SdrWalkState Walk, int Records, bool Complete, SharedSensorNames Naming, IReadOnlyList<SdrSensor> Sensors);
 }

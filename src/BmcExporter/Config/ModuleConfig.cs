@@ -76,18 +76,12 @@ public sealed record ModuleConfig
     /// <summary><c>sel_events</c> (as in ipmi_exporter): named regexes counted over SEL event descriptions by the sel-events collector. Default none.</summary>
     public IReadOnlyList<SelEventMatcher> SelEvents { get; init => field = EquatableList<SelEventMatcher>.Of(value); } = EquatableList<SelEventMatcher>.Empty;
 
-    /// <summary>
-    /// <c>serve_from_cache</c>: in background mode, <c>/ipmi</c> answers for a scheduled target from its latest
-    /// snapshot while that is younger than the target's interval, instead of scraping again. Default <c>true</c>.
-    /// </summary>
-    public bool ServeFromCache { get; init; } = true;
-
     /// <summary><c>labels</c>: extra labels on every series of targets using this module. Default none.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init => field = EquatableDictionary<string, string>.Of(value, StringComparer.Ordinal); } =
         EquatableDictionary<string, string>.Of([], StringComparer.Ordinal);
 
     /// <summary><c>metrics</c>: optional metric families added to the default set. Default none.</summary>
-    public IReadOnlySet<OptionalMetric> Metrics { get; init => field = EquatableSet<OptionalMetric>.Of(value); } = EquatableSet<OptionalMetric>.Empty;
+    public OptionalMetrics Metrics { get; init; }
 
     /// <summary><c>serve_from_cache</c>: in background mode <c>/ipmi</c> answers from the target's snapshot while it is younger than its interval. Default <c>true</c>.</summary>
     public bool ServeFromCache { get; init; } = true;

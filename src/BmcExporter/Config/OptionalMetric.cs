@@ -1,16 +1,23 @@
 namespace BmcExporter.Config;
 
-/// <summary>A metric family a module can add to the default set (<c>metrics:</c>).</summary>
-public enum OptionalMetric
+/// <summary>
+/// Metric families a module adds to the default set (<c>metrics:</c>). Off by default: together they more than
+/// double the series of a typical BMC, and none of them is an ipmi_exporter family.
+/// </summary>
+[Flags]
+public enum OptionalMetrics
 {
-    /// <summary><c>thresholds</c>: the sensors' threshold values.</summary>
-    Thresholds,
+    /// <summary>The default set only.</summary>
+    None = 0,
 
-    /// <summary><c>sensor_info</c>: one info series per sensor (type, entity, unit).</summary>
-    SensorInfo,
+    /// <summary><c>thresholds</c>: <c>ipmi_sensor_threshold</c>, every readable threshold of every threshold sensor.</summary>
+    Thresholds = 1,
 
-    /// <summary><c>sensor_status</c>: the sensors' discrete states.</summary>
-    SensorStatus,
+    /// <summary><c>sensor_info</c>: <c>ipmi_sensor_info</c>, a constant 1 per sensor with its type, entity, unit and reading type.</summary>
+    SensorInfo = 2,
+
+    /// <summary><c>sensor_status</c>: <c>ipmi_sensor_status</c>, the severity with non-recoverable told apart (3).</summary>
+    SensorStatus = 4,
 }
 
 /// <summary>How SDRs that describe several sensors (share count &gt; 1, IPMI v2.0 §43.2) are named (<c>shared_sensor_names:</c>).</summary>
@@ -23,15 +30,15 @@ public enum SharedSensorNames
     Base,
 }
 
-/// <summary>Config names of <see cref="OptionalMetric"/> and <see cref="SharedSensorNames"/>.</summary>
+/// <summary>Config names of <see cref="OptionalMetrics"/> and <see cref="SharedSensorNames"/>.</summary>
 public static class ConfigNames
 {
     /// <summary>Names accepted in <c>metrics:</c>.</summary>
-    public static IReadOnlyDictionary<string, OptionalMetric> Metrics { get; } = new Dictionary<string, OptionalMetric>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, OptionalMetrics> Metrics { get; } = new Dictionary<string, OptionalMetrics>(StringComparer.Ordinal)
     {
-        ["thresholds"] = OptionalMetric.Thresholds,
-        ["sensor_info"] = OptionalMetric.SensorInfo,
-        ["sensor_status"] = OptionalMetric.SensorStatus,
+        ["thresholds"] = OptionalMetrics.Thresholds,
+        ["sensor_info"] = OptionalMetrics.SensorInfo,
+        ["sensor_status"] = OptionalMetrics.SensorStatus,
     };
 
     /// <summary>Values accepted for <c>shared_sensor_names:</c>.</summary>

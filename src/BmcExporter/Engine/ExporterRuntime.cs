@@ -39,7 +39,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
     {
         options ??= new RuntimeOptions();
         _options = options;
-        _onDemand = new OnDemandTable(options.OnDemandMaxTargets);
+        _onDemand = new OnDemandTable(config.Scrape.OnDemandMaxTargets);
         _config = config;
         _time = time;
         _reloader = reloader;
@@ -49,7 +49,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
         State = new TargetStateStore(options.PersistState ? config.StateDir : null, _logger);
         Sessions = new SessionPool(sessionFactory, Stats, _logger);
         Scraper = new TargetScraper(Sessions, new CollectorSet(collectors), State, Stats, options.Retry, time, _logger);
-        Coordinator = new ScrapeCoordinator(Scraper, Store, Stats, config.Scrape.MaxConcurrency, options.Breaker, time, _logger);
+        Coordinator = new ScrapeCoordinator(Scraper, Store, Stats, config.Scrape.MaxConcurrency, options.Breaker, time, _logger, config.Scrape.OnDemandMaxConcurrency);
         Scheduler = new BackgroundScheduler(Coordinator, time, _logger);
         Targets = new TargetSet(config, time, options.TargetSet, loggers.CreateLogger("BmcExporter.Targets"));
         Targets.Changed += (_, e) => _ = ApplyTargetsAsync(e.Owned);
@@ -102,7 +102,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
 
     /// <summary>
     /// Notes an <c>/ipmi</c> request for a target not on the background schedule; beyond
-    /// <see cref="RuntimeOptions.OnDemandMaxTargets"/> the least recently requested one is forgotten (session closed).
+    /// <c>scrape.on_demand_max_targets</c> (read at start-up) the least recently requested one is forgotten (session closed).
     /// </summary>
     public async Task NoteOnDemandAsync(string targetKey)
     {
@@ -212,9 +212,6 @@ public sealed record RuntimeOptions
 
     /// <summary>Write SEL cursors and SDR caches to <c>state_dir</c>. Default <c>true</c>.</summary>
     public bool PersistState { get; init; } = true;
-
-    /// <summary>Cap on on-demand (<c>/ipmi</c>) targets held at once; the least recently requested is evicted. 1000.</summary>
-    public int OnDemandMaxTargets { get; init; } = 1000;
 
     /// <summary>How long an on-demand (<c>/ipmi</c>) target may go unrequested before its session is closed. 15 minutes.</summary>
     public TimeSpan OnDemandIdleTimeout { get; init; } = TimeSpan.FromMinutes(15);

@@ -64,6 +64,7 @@ public sealed record ScrapeTarget
             Port = port,
             Module = module,
             Labels = merged,
+            OptionalMetrics = module.Metrics,
             Interval = module.EffectiveInterval(config.Scrape),
             Timeout = config.Scrape.Timeout,
         };

@@ -1,3 +1,4 @@
+using BmcExporter.Config;
 using BmcExporter.Ipmi.Sensors;
 
 namespace BmcExporter.Snapshots;

@@ -66,7 +66,7 @@ public static partial class ExporterEndpoints
 
         if (config.FindModule(moduleName) is not { } module)
         {
-            await BadRequestAsync(http, $"unknown module '{moduleName}' (configured: {string.Join(", ", config.Modules.Keys.Order(StringComparer.Ordinal))})").ConfigureAwait(false);
+            await BadRequestAsync(http, $"unknown module '{Truncate(moduleName)}' (configured: {string.Join(", ", config.Modules.Keys.Order(StringComparer.Ordinal))})").ConfigureAwait(false);
             return;
         }
 
@@ -77,7 +77,17 @@ public static partial class ExporterEndpoints
             return;
         }
 
-        var configured = config.Targets.FirstOrDefault(t => t.Key == HostPort.Format(host, port) && t.Module == moduleName);
+        // Only configured targets (static or from target files, any shard) unless the module allows more: each probe
+        // logs in with the module's credentials, so an arbitrary host would receive the user name and a password HMAC.
+        var address = HostPort.Format(host, port);
+        var known = runtime.Targets.All.Where(t => t.Key == address).ToList();
+        if (known.Count == 0 && !module.AllowsTarget(host))
+        {
+            await RefuseAsync(http, $"target '{Truncate(address)}' is not a configured target and module '{Truncate(moduleName)}' does not allow it (add it to targets or target_files, or to the module's allowed_targets; allow_any_target: true allows every host)").ConfigureAwait(false);
+            return;
+        }
+
+        var configured = known.FirstOrDefault(t => t.Module == moduleName);
         var target = ScrapeTarget.From(host, port, module, config, configured?.Labels);
         var format = ContentNegotiation.Format(http.Request.Headers.Accept.ToString());
         var gzip = ContentNegotiation.AcceptsGzip(http.Request.Headers.AcceptEncoding.ToString());
@@ -123,6 +133,13 @@ public static partial class ExporterEndpoints
 
         var age = runtime.Time.GetUtcNow() - (latest.StartedAt + latest.Duration);
         return age < target.Interval ? latest : null;
+    }
+
+    private static async Task RefuseAsync(HttpContext http, string message)
+    {
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message + "\n", http.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task BadRequestAsync(HttpContext http, string message)

@@ -13,7 +13,7 @@ public sealed class NewModuleSettingsTests
         var config = LoadOk("modules:\n  default:\n    retries: 3\n");
         var m = config.Modules["default"];
 
-        Assert.Empty(m.Metrics);
+        Assert.Equal(OptionalMetrics.None, m.Metrics);
         Assert.True(m.ServeFromCache);
         Assert.Empty(m.AllowedTargets);
         Assert.False(m.AllowAnyTarget);
@@ -38,7 +38,7 @@ public sealed class NewModuleSettingsTests
             """);
         var m = config.Modules["default"];
 
-        SetEqual([OptionalMetric.Thresholds, OptionalMetric.SensorInfo, OptionalMetric.SensorStatus], m.Metrics);
+        Assert.Equal(OptionalMetrics.Thresholds | OptionalMetrics.SensorInfo | OptionalMetrics.SensorStatus, m.Metrics);
         Assert.False(m.ServeFromCache);
         Assert.Equal(SharedSensorNames.Base, m.SharedSensorNames);
         Assert.True(m.Sensors.IgnoreNotAvailable);

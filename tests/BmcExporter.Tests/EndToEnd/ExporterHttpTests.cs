@@ -139,7 +139,7 @@ public sealed class ExporterHttpTests
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         var config = sim.Config();
         var good = config.Modules["default"];
-        var bad = good with { Name = "bad", Password = new Secret("wrong-password"u8, "test"), Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "other" } };
+        var bad = good with { Name = "bad", Password = BmcExporter.Ipmi.Crypto.IpmiSecret.FromBytes("wrong-password"u8, "test"), Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = "other" } };
         config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = good, ["bad"] = bad } };
         await using var runtime = SimulatorFixture.Runtime(config, sessions);
         var (app, client) = await SimulatorFixture.ServeAsync(runtime);

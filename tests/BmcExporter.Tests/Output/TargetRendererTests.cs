@@ -1,3 +1,4 @@
+using BmcExporter.Config;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Output.Prometheus;
 using BmcExporter.Snapshots;

@@ -91,8 +91,8 @@ public sealed class IpmiRequestValidationTests
         await using var sim = await SimulatorFixture.StartAsync(3);
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         await using var runtime = new ExporterRuntime(
-            sim.Config(), sessions, Collectors.DefaultCollectors.Create(), TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, null, new RuntimeOptions { OnDemandMaxTargets = 2 });
+            sim.Config() with { Scrape = sim.Config().Scrape with { OnDemandMaxTargets = 2 } }, sessions, Collectors.DefaultCollectors.Create(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, null, new RuntimeOptions());
         var (app, client) = await SimulatorFixture.ServeAsync(runtime);
         await using var _ = app;
         using var __ = client;
@@ -108,4 +108,39 @@ public sealed class IpmiRequestValidationTests
         Assert.NotNull(runtime.Store.Latest(ScrapeTarget.KeyOf(addresses[2], "default")));
         Assert.Equal(2, runtime.Sessions.Count);
     }
+
+    [Theory]
+    [InlineData(false, null, HttpStatusCode.Forbidden)]
+    [InlineData(true, null, HttpStatusCode.OK)]
+    [InlineData(false, "127.0.0.0/8", HttpStatusCode.OK)]
+    [InlineData(false, "10.0.0.0/8", HttpStatusCode.Forbidden)]
+    public async Task Ipmi_UnconfiguredHost_IsProbedOnlyWhenTheModuleAllowsIt(bool allowAny, string? allowed, HttpStatusCode expected)
+    {
+        await using var sim = await SimulatorFixture.StartAsync(1);
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        var config = sim.Config();
+        var module = config.Modules["default"] with
+        {
+            AllowAnyTarget = allowAny,
+            AllowedTargets = allowed is null ? [] : [Pattern(allowed)],
+        };
+        config = config with { Targets = [], Modules = new Dictionary<string, BmcExporter.Config.ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+
+        using var response = await client.GetAsync($"/ipmi?target=127.0.0.1:{sim.Fleet.Endpoints[0].Port}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Contains("is not a configured target and module 'default' does not allow it", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, runtime.Sessions.Count);
+            Assert.Equal(0, runtime.Store.Count);
+        }
+    }
+
+    private static BmcExporter.Config.TargetPattern Pattern(string text) =>
+        BmcExporter.Config.TargetPattern.TryParse(text, out var pattern, out var error) ? pattern! : throw new ArgumentException(error, nameof(text));
 }

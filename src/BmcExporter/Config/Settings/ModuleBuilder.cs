@@ -60,8 +60,9 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             Workarounds = WorkaroundList.Build(c, [.. m.Workarounds ?? [], .. m.WorkaroundFlags ?? [], .. args.Workarounds]),
             SelEvents = c.Each(m.SelEvents, m.At("sel_events"), e => e.Build(c)),
             Labels = c.Labels(m.Labels),
-            Metrics = new HashSet<OptionalMetric>(c.Each(m.Metrics, m.At("metrics"), i => ConfigNames.Metrics.TryGetValue(i.Value, out var metric) ? (true, metric)
-                : c.Fail<OptionalMetric>(i, $"'{i.Value}' is not an optional metric family (known: {string.Join(", ", ConfigNames.Metrics.Keys)})"), "metric family '{0}'")),
+            Metrics = c.Each(m.Metrics, m.At("metrics"), i => ConfigNames.Metrics.TryGetValue(i.Value, out var metric) ? (true, metric)
+                : c.Fail<OptionalMetrics>(i, $"'{i.Value}' is not an optional metric family (known: {string.Join(", ", ConfigNames.Metrics.Keys)})"), "metric family '{0}'")
+                .Aggregate(OptionalMetrics.None, static (all, one) => all | one),
             ServeFromCache = m.ServeFromCache?.Value ?? true,
             AllowedTargets = allowed,
             AllowAnyTarget = m.AllowAnyTarget?.Value ?? (peer && allowed.Count == 0),

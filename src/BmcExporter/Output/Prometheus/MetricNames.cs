@@ -1,3 +1,4 @@
+using BmcExporter.Config;
 using BmcExporter.Snapshots;
 
 namespace BmcExporter.Output.Prometheus;

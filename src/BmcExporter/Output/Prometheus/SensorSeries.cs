@@ -1,4 +1,5 @@
 using System.Globalization;
+using BmcExporter.Config;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Snapshots;
 
