@@ -7,6 +7,8 @@ namespace BmcExporter.Otlp;
 /// <summary>The metric timer and the log delivery loop.</summary>
 public sealed partial class OtlpOutput
 {
+    private static readonly TimeSpan LogLinger = TimeSpan.FromSeconds(1);
+
     private async Task MetricLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_config.Interval, _time);
@@ -43,6 +45,14 @@ public sealed partial class OtlpOutput
                 if (_queue.Count == 0)
                 {
                     await _logsWaiting.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Linger so the entries of BMCs scraped at about the same time share a request: at most one
+                    // log request per second while entries trickle in, plus one per batch_size records.
+                    if (_queue.Count < _config.BatchSize)
+                    {
+                        await Task.Delay(LogLinger, _time, cancellationToken).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
