@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using BmcExporter.Output.Prometheus;
 
 namespace BmcExporter.Otlp.Wire;
 
@@ -13,6 +12,13 @@ namespace BmcExporter.Otlp.Wire;
 internal sealed class ExportPayload
 {
     private const int GrpcPrefixLength = 5;
+    private const int GzipTrailerLength = 8;
+
+    /// <summary>gzip member header (RFC 1952 §2.3): ID1 ID2, CM=8 (deflate), no flags, MTIME=0, XFL=0, OS=255 (unknown).</summary>
+    private static readonly byte[] GzipHeader = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF];
+
+    /// <summary>A final fixed-Huffman block holding only end-of-block (RFC 1951 §3.2.3/§3.2.6: BFINAL=1, BTYPE=01, code 0).</summary>
+    private static readonly byte[] FinalBlock = [0x03, 0x00];
 
     public ExportPayload(IReadOnlyList<EncodedPiece> pieces, bool gzip)
     {
@@ -27,7 +33,7 @@ internal sealed class ExportPayload
         }
 
         RawLength = raw;
-        MessageLength = gzip ? GzipFraming.Header.Length + deflated + GzipFraming.FinalBlock.Length + GzipFraming.TrailerLength : raw;
+        MessageLength = gzip ? GzipHeader.Length + deflated + FinalBlock.Length + GzipTrailerLength : raw;
     }
 
     public IReadOnlyList<EncodedPiece> Pieces { get; }
@@ -81,7 +87,7 @@ internal sealed class ExportPayload
 
     private async Task WriteGzipAsync(Stream destination, CancellationToken cancellationToken)
     {
-        await destination.WriteAsync(GzipFraming.Header.ToArray(), cancellationToken).ConfigureAwait(false);
+        await destination.WriteAsync(GzipHeader, cancellationToken).ConfigureAwait(false);
         uint crc = 0;
         foreach (var piece in Pieces)
         {
@@ -89,19 +95,20 @@ internal sealed class ExportPayload
             crc = Crc32Combine.Combine(crc, piece.Crc, piece.RawLength);
         }
 
-        var tail = new byte[GzipFraming.FinalBlock.Length + GzipFraming.TrailerLength];
-        GzipFraming.FinalBlock.CopyTo(tail);
-        BinaryPrimitives.WriteUInt32LittleEndian(tail.AsSpan(GzipFraming.FinalBlock.Length), crc);
-        BinaryPrimitives.WriteUInt32LittleEndian(tail.AsSpan(GzipFraming.FinalBlock.Length + 4), unchecked((uint)RawLength));
+        // Trailer (RFC 1952 §2.3.1): CRC-32 and length modulo 2^32 of the uncompressed message, little-endian.
+        var tail = new byte[FinalBlock.Length + GzipTrailerLength];
+        FinalBlock.CopyTo(tail, 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(tail.AsSpan(FinalBlock.Length), crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(tail.AsSpan(FinalBlock.Length + 4), unchecked((uint)RawLength));
         await destination.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InflateAsync(EncodedPiece piece, Stream destination, CancellationToken cancellationToken)
     {
         // A piece ends in a full flush, not a final block: append one so the inflater sees a complete stream.
-        var complete = new byte[piece.Deflate.Length + GzipFraming.FinalBlock.Length];
+        var complete = new byte[piece.Deflate.Length + FinalBlock.Length];
         piece.Deflate.CopyTo(complete, 0);
-        GzipFraming.FinalBlock.CopyTo(complete.AsSpan(piece.Deflate.Length));
+        FinalBlock.CopyTo(complete, piece.Deflate.Length);
         using var source = new MemoryStream(complete, writable: false);
         await using var inflater = new DeflateStream(source, CompressionMode.Decompress);
         await inflater.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);

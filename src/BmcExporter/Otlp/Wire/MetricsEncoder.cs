@@ -16,6 +16,9 @@ internal static class MetricsEncoder
 {
     private const int Attributes = NumberDataPoint.AttributesFieldNumber;
 
+    /// <summary>The chassis as a component: <c>hw.id=chassis</c>, <c>hw.type=enclosure</c>.</summary>
+    private static readonly byte[] ChassisBlock = ChassisAttributes();
+
     /// <summary>Writes the piece for <paramref name="snapshot"/>; returns the number of data points.</summary>
     /// <param name="w">Destination.</param>
     /// <param name="snapshot">The stored snapshot.</param>
@@ -24,6 +27,7 @@ internal static class MetricsEncoder
     {
         var time = OtlpFields.UnixNanos(snapshot.StartedAt);
         var startNanos = OtlpFields.UnixNanos(start);
+        var blocks = SensorBlocks.For(snapshot.Sensors);
         var points = 0;
         w.BeginMessage(ExportMetricsServiceRequest.ResourceMetricsFieldNumber);
         ResourceEncoder.Write(w, ResourceMetrics.ResourceFieldNumber, snapshot);
@@ -32,25 +36,26 @@ internal static class MetricsEncoder
         foreach (var kind in HwConventions.InstrumentKinds)
         {
             var instrument = HwConventions.ForKind(kind)!;
-            points += Readings(w, snapshot.Sensors, kind, instrument, time);
+            points += Readings(w, snapshot.Sensors, blocks, kind, instrument, time);
             if (instrument.LimitName is not null)
             {
-                points += Limits(w, snapshot.Sensors, kind, instrument, time);
+                points += Limits(w, snapshot.Sensors, blocks, kind, instrument, time);
             }
         }
 
         points += HostPower(w, snapshot, time);
-        points += Status(w, snapshot, startNanos, time);
+        points += Status(w, snapshot, blocks, startNanos, time);
         w.EndMessage();
         w.EndMessage();
         return points;
     }
 
-    private static int Readings(ProtoBuffer w, IReadOnlyList<SensorReading> sensors, SensorKind kind, HwInstrument instrument, ulong time)
+    private static int Readings(ProtoBuffer w, IReadOnlyList<SensorReading> sensors, SensorBlocks blocks, SensorKind kind, HwInstrument instrument, ulong time)
     {
         var n = 0;
-        foreach (var sensor in sensors)
+        for (var i = 0; i < sensors.Count; i++)
         {
+            var sensor = sensors[i];
             if (sensor.Kind != kind || sensor.Value is not { } value)
             {
                 continue;
@@ -62,7 +67,7 @@ internal static class MetricsEncoder
             }
 
             w.BeginMessage(Gauge.DataPointsFieldNumber);
-            SensorAttributes(w, sensor, instrument.WithType);
+            w.WriteRaw(blocks.Attributes(i, instrument.WithType));
             w.WriteFixed64(NumberDataPoint.TimeUnixNanoFieldNumber, time);
             w.WriteDouble(NumberDataPoint.AsDoubleFieldNumber, value * instrument.Scale);
             w.EndMessage();
@@ -72,11 +77,12 @@ internal static class MetricsEncoder
         return n;
     }
 
-    private static int Limits(ProtoBuffer w, IReadOnlyList<SensorReading> sensors, SensorKind kind, HwInstrument instrument, ulong time)
+    private static int Limits(ProtoBuffer w, IReadOnlyList<SensorReading> sensors, SensorBlocks blocks, SensorKind kind, HwInstrument instrument, ulong time)
     {
         var n = 0;
-        foreach (var sensor in sensors)
+        for (var i = 0; i < sensors.Count; i++)
         {
+            var sensor = sensors[i];
             if (sensor.Kind != kind)
             {
                 continue;
@@ -90,7 +96,7 @@ internal static class MetricsEncoder
                 }
 
                 w.BeginMessage(Gauge.DataPointsFieldNumber);
-                SensorAttributes(w, sensor, instrument.WithType);
+                w.WriteRaw(blocks.Attributes(i, instrument.WithType));
                 OtlpFields.Attribute(w, Attributes, HwConventions.AttrLimitType, limitType);
                 w.WriteFixed64(NumberDataPoint.TimeUnixNanoFieldNumber, time);
                 w.WriteDouble(NumberDataPoint.AsDoubleFieldNumber, value * instrument.Scale);
@@ -120,49 +126,21 @@ internal static class MetricsEncoder
     }
 
     /// <summary><c>hw.status</c>: an UpDownCounter, so a non-monotonic cumulative sum, 1 for the current state and 0 for the others.</summary>
-    private static int Status(ProtoBuffer w, TargetSnapshot snapshot, ulong start, ulong time)
+    private static int Status(ProtoBuffer w, TargetSnapshot snapshot, SensorBlocks blocks, ulong start, ulong time)
     {
         var n = 0;
-        void Open()
+        var sensors = snapshot.Sensors;
+        for (var i = 0; i < sensors.Count; i++)
         {
-            if (n == 0)
-            {
-                w.BeginMessage(ScopeMetrics.MetricsFieldNumber);
-                w.WriteString(Metric.NameFieldNumber, HwConventions.Status);
-                w.WriteString(Metric.DescriptionFieldNumber, "Operational status: 1 (true) or 0 (false) for each of the possible states");
-                w.WriteString(Metric.UnitFieldNumber, "1");
-                w.BeginMessage(Metric.SumFieldNumber);
-                w.WriteUInt64(Sum.AggregationTemporalityFieldNumber, (ulong)AggregationTemporality.Cumulative);
-            }
-        }
-
-        void Point(string state, string current, Action<ProtoBuffer> attributes)
-        {
-            Open();
-            n++;
-            w.BeginMessage(Sum.DataPointsFieldNumber);
-            attributes(w);
-            OtlpFields.Attribute(w, Attributes, HwConventions.AttrState, state);
-            w.WriteFixed64(NumberDataPoint.StartTimeUnixNanoFieldNumber, start);
-            w.WriteFixed64(NumberDataPoint.TimeUnixNanoFieldNumber, time);
-            w.WriteFixed64(NumberDataPoint.AsIntFieldNumber, state == current ? 1UL : 0UL);
-            w.EndMessage();
-        }
-
-        foreach (var sensor in snapshot.Sensors)
-        {
-            if (HwConventions.State(sensor.Status) is not { } current)
+            if (HwConventions.State(sensors[i].Status) is not { } current)
             {
                 continue;
             }
 
             foreach (var state in HwConventions.States)
             {
-                Point(state, current, x =>
-                {
-                    SensorAttributes(x, sensor, withType: false);
-                    OtlpFields.Attribute(x, Attributes, HwConventions.AttrType, HwConventions.ComponentType(sensor));
-                });
+                OpenStatus(w, n++);
+                StatusPoint(w, blocks.Attributes(i, withType: true), state, state == current, start, time);
             }
         }
 
@@ -173,12 +151,8 @@ internal static class MetricsEncoder
                 : chassis.Intrusion ? "degraded" : "ok";
             foreach (var state in HwConventions.States)
             {
-                Point(state, current, static x =>
-                {
-                    OtlpFields.Attribute(x, Attributes, HwConventions.AttrId, "chassis");
-                    OtlpFields.Attribute(x, Attributes, HwConventions.AttrName, "Chassis");
-                    OtlpFields.Attribute(x, Attributes, HwConventions.AttrType, "enclosure");
-                });
+                OpenStatus(w, n++);
+                StatusPoint(w, ChassisBlock, state, state == current, start, time);
             }
         }
 
@@ -191,19 +165,39 @@ internal static class MetricsEncoder
         return n;
     }
 
-    private static void SensorAttributes(ProtoBuffer w, SensorReading sensor, bool withType)
+    private static void OpenStatus(ProtoBuffer w, int pointsSoFar)
     {
-        OtlpFields.Attribute(w, Attributes, HwConventions.AttrId, HwConventions.ComponentId(sensor));
-        OtlpFields.Attribute(w, Attributes, HwConventions.AttrName, sensor.Name);
-        if (withType)
+        if (pointsSoFar > 0)
         {
-            OtlpFields.Attribute(w, Attributes, HwConventions.AttrType, HwConventions.ComponentType(sensor));
+            return;
         }
 
-        if (sensor.Kind != SensorKind.Other && sensor.EntityName.Length > 0)
-        {
-            OtlpFields.Attribute(w, Attributes, HwConventions.AttrSensorLocation, $"{sensor.EntityName} {sensor.EntityInstance}");
-        }
+        w.BeginMessage(ScopeMetrics.MetricsFieldNumber);
+        w.WriteString(Metric.NameFieldNumber, HwConventions.Status);
+        w.WriteString(Metric.DescriptionFieldNumber, "Operational status: 1 (true) or 0 (false) for each of the possible states");
+        w.WriteString(Metric.UnitFieldNumber, "1");
+        w.BeginMessage(Metric.SumFieldNumber);
+        w.WriteUInt64(Sum.AggregationTemporalityFieldNumber, (ulong)AggregationTemporality.Cumulative);
+    }
+
+    private static void StatusPoint(ProtoBuffer w, ReadOnlySpan<byte> attributes, string state, bool current, ulong start, ulong time)
+    {
+        w.BeginMessage(Sum.DataPointsFieldNumber);
+        w.WriteRaw(attributes);
+        OtlpFields.Attribute(w, Attributes, HwConventions.AttrState, state);
+        w.WriteFixed64(NumberDataPoint.StartTimeUnixNanoFieldNumber, start);
+        w.WriteFixed64(NumberDataPoint.TimeUnixNanoFieldNumber, time);
+        w.WriteFixed64(NumberDataPoint.AsIntFieldNumber, current ? 1UL : 0UL);
+        w.EndMessage();
+    }
+
+    private static byte[] ChassisAttributes()
+    {
+        var w = new ProtoBuffer();
+        OtlpFields.Attribute(w, Attributes, HwConventions.AttrId, "chassis");
+        OtlpFields.Attribute(w, Attributes, HwConventions.AttrName, "Chassis");
+        OtlpFields.Attribute(w, Attributes, HwConventions.AttrType, "enclosure");
+        return w.ToArray();
     }
 
     private static void BeginGauge(ProtoBuffer w, string name, string description, string unit)
@@ -221,6 +215,61 @@ internal static class MetricsEncoder
         {
             w.EndMessage();
             w.EndMessage();
+        }
+    }
+}
+
+/// <summary>
+/// Each sensor's point attributes encoded once per snapshot (<c>hw.id</c>, <c>hw.name</c>, <c>hw.sensor_location</c>,
+/// then <c>hw.type</c>) and copied into each of its points: a sensor has up to eight (reading, limits, states).
+/// </summary>
+internal sealed class SensorBlocks
+{
+    [ThreadStatic]
+    private static SensorBlocks? t_current;
+
+    private readonly ProtoBuffer _bytes = new();
+    private int[] _start = new int[64];
+    private int[] _type = new int[64];
+    private int[] _end = new int[64];
+
+    /// <summary>This thread's blocks, filled for <paramref name="sensors"/>.</summary>
+    public static SensorBlocks For(IReadOnlyList<SensorReading> sensors)
+    {
+        var blocks = t_current ??= new SensorBlocks();
+        blocks.Fill(sensors);
+        return blocks;
+    }
+
+    /// <summary>The attributes of sensor <paramref name="index"/>, with or without <c>hw.type</c>.</summary>
+    public ReadOnlySpan<byte> Attributes(int index, bool withType) =>
+        _bytes.Written[_start[index]..(withType ? _end[index] : _type[index])];
+
+    private void Fill(IReadOnlyList<SensorReading> sensors)
+    {
+        const int attributes = NumberDataPoint.AttributesFieldNumber;
+        _bytes.Reset();
+        if (_start.Length < sensors.Count)
+        {
+            Array.Resize(ref _start, sensors.Count);
+            Array.Resize(ref _type, sensors.Count);
+            Array.Resize(ref _end, sensors.Count);
+        }
+
+        for (var i = 0; i < sensors.Count; i++)
+        {
+            var sensor = sensors[i];
+            _start[i] = _bytes.Length;
+            OtlpFields.Attribute(_bytes, attributes, HwConventions.AttrId, HwConventions.ComponentId(sensor));
+            OtlpFields.Attribute(_bytes, attributes, HwConventions.AttrName, sensor.Name);
+            if (sensor.Kind != SensorKind.Other && sensor.EntityName.Length > 0)
+            {
+                OtlpFields.Attribute(_bytes, attributes, HwConventions.AttrSensorLocation, $"{sensor.EntityName} {sensor.EntityInstance}");
+            }
+
+            _type[i] = _bytes.Length;
+            OtlpFields.Attribute(_bytes, attributes, HwConventions.AttrType, HwConventions.ComponentType(sensor));
+            _end[i] = _bytes.Length;
         }
     }
 }
