@@ -43,6 +43,13 @@ public sealed partial class OtlpOutput : IAsyncDisposable
     public OtlpOutput(OtlpConfig config, string? stateDirectory, TimeProvider timeProvider, ILogger? logger = null, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.BatchSize, 1, "otlp.batch_size");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.RetryMaxAttempts, 1, "otlp.retry.max_attempts");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(config.Timeout, TimeSpan.Zero, "otlp.timeout");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(config.Interval, TimeSpan.Zero, "otlp.interval");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.RetryMaxBackoff, config.RetryInitialBackoff, "otlp.retry.max_backoff");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.QueueMaxRecords, 1, "otlp.queue.max_records");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.QueueMaxBytes, 1024, "otlp.queue.max_bytes");
         _config = config;
         _time = timeProvider;
         _logger = logger ?? NullLogger.Instance;

@@ -37,6 +37,9 @@ internal sealed class OtlpStats : IDisposable
         _meter.CreateObservableGauge("bmc_exporter.otlp.cache.size", () => cache().Bytes, "By", "Bytes of encoded, compressed hw.* metrics held for the next export");
     }
 
+    /// <summary>The meter these figures are published on (one per output).</summary>
+    internal Meter Meter => _meter;
+
     public long Requests(OtlpSignal signal, ExportStatus outcome) => Interlocked.Read(ref _requests[(int)signal, (int)outcome]);
 
     public long SentBytes(OtlpSignal signal) => Interlocked.Read(ref _bytes[(int)signal]);
