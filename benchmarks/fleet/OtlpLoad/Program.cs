@@ -2,7 +2,7 @@
 // typical-1u profile (41 sensors, DCMI, chassis) are published (encoded + compressed once each) and exported in
 // rounds to an OTLP receiver (benchmarks/fleet/OtlpSink). Prints the process CPU per publish round and per export
 // round, the bytes held for the next export, and the managed heap and RSS added by the OTLP state per BMC.
-// Usage: dotnet OtlpLoad.dll BMCS ENDPOINT [grpc|http/protobuf] [BATCH]
+// Usage: dotnet OtlpLoad.dll BMCS ENDPOINT [grpc|http/protobuf] [BATCH] [ROUNDS]
 using System.Diagnostics;
 using BmcExporter.Config;
 using BmcExporter.Ipmi.Sdr;
@@ -14,6 +14,7 @@ var bmcs = int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture)
 var endpoint = new Uri(args[1]);
 var protocol = args.Length > 2 && args[2] == "http/protobuf" ? OtlpProtocol.HttpProtobuf : OtlpProtocol.Grpc;
 var batch = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+var rounds = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3;
 var config = new OtlpConfig { Enabled = true, Endpoint = endpoint, Protocol = protocol, BatchSize = batch, Interval = TimeSpan.FromSeconds(60) };
 var process = Process.GetCurrentProcess();
 
@@ -22,7 +23,7 @@ Settle();
 var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 var rssBefore = Rss();
 await using var output = new OtlpOutput(config, null, TimeProvider.System);
-for (var round = 1; round <= 3; round++)
+for (var round = 1; round <= rounds; round++)
 {
     var stamp = DateTimeOffset.UtcNow;
     var cpu = process.TotalProcessorTime;
