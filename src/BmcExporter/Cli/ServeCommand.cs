@@ -65,7 +65,10 @@ internal static partial class ServeCommand
 
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         await using var runtime = new ExporterRuntime(config, sessions, DefaultCollectors.Create(), TimeProvider.System, loggers, source is null ? null : source.Reload);
-        await using var otlp = config.Otlp.Enabled ? new OtlpOutput(config.Otlp, TimeProvider.System, loggers.CreateLogger("BmcExporter.Otlp")) : null;
+        await using var otlp = config.Otlp.Enabled
+            ? new OtlpOutput(config.Otlp, runtime.State.Directory, TimeProvider.System, loggers.CreateLogger("BmcExporter.Otlp"))
+            : null;
+        using var selfTelemetry = config.Otlp.Enabled ? SelfTelemetry.Start(config.Otlp) : null;
         if (otlp is not null)
         {
             runtime.Store.SnapshotStored += otlp.Publish;

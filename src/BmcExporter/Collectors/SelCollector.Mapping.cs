@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using BmcExporter.Ipmi.Sel;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Snapshots;
@@ -7,10 +8,12 @@ namespace BmcExporter.Collectors;
 
 public sealed partial class SelCollector
 {
-    /// <summary>Turns a decoded SEL record into an event with a stable ID (<c>target/recordId/timestamp</c>).</summary>
-    public static SelEvent ToEvent(string target, SelRecord record)
+    /// <summary>Turns a decoded SEL record into an event whose ID is <c>target/epoch/recordId/crc</c> (<see cref="SelEvent.StableId"/>).</summary>
+    public static SelEvent ToEvent(string target, string epoch, SelRecord record)
     {
-        var raw = Convert.ToHexString(SelEncoder.Encode(record));
+        var bytes = SelEncoder.Encode(record);
+        var raw = Convert.ToHexString(bytes);
+        var id = StableId(target, epoch, record.RecordId, bytes);
         switch (record)
         {
             case SystemEventRecord s:
@@ -30,7 +33,7 @@ public sealed partial class SelCollector
                     Description = s.Description ?? $"offset {s.Offset}",
                     Severity = severity,
                     RawHex = raw,
-                    StableId = StableId(target, s.RecordId, s.Timestamp.Raw),
+                    StableId = id,
                 };
             case RawSelRecord oem:
                 return new SelEvent
@@ -42,7 +45,7 @@ public sealed partial class SelCollector
                     Description = $"OEM record type 0x{oem.RecordType:X2}",
                     Severity = SelSeverity.Info,
                     RawHex = raw,
-                    StableId = StableId(target, oem.RecordId, oem.Timestamp?.Raw ?? 0),
+                    StableId = id,
                 };
             default:
                 return new SelEvent
@@ -52,7 +55,7 @@ public sealed partial class SelCollector
                     SensorTypeName = "unknown",
                     Description = $"record type 0x{record.RecordType:X2}",
                     RawHex = raw,
-                    StableId = StableId(target, record.RecordId, 0),
+                    StableId = id,
                 };
         }
     }
@@ -85,6 +88,6 @@ public sealed partial class SelCollector
         };
     }
 
-    private static string StableId(string target, int recordId, uint timestamp) =>
-        string.Create(CultureInfo.InvariantCulture, $"{target}/{recordId}/{timestamp}");
+    private static string StableId(string target, string epoch, int recordId, ReadOnlySpan<byte> raw) =>
+        string.Create(CultureInfo.InvariantCulture, $"{target}/{epoch}/{recordId}/{Crc32.HashToUInt32(raw):x8}");
 }

@@ -9,9 +9,10 @@ namespace BmcExporter.Collectors;
 
 /// <summary>
 /// <c>sel</c>: SEL info (<c>ipmi_sel_logs_count</c>, <c>ipmi_sel_free_space_bytes</c>) and the entries added
-/// since the last scrape. The cursor is persisted after every read so a restart neither loses nor repeats
-/// events; a clear (erase timestamp moved, entry count dropped, cursor record gone) restarts from the
-/// first entry (IPMI v2.0 §31.2, §31.5).
+/// since the last committed cursor. The cursor is not persisted here: it travels with the snapshot as a
+/// <see cref="SelCommit"/> that the engine commits after the outputs accepted the entries, so a crash or a refused
+/// delivery repeats entries and never loses one (at-least-once). A clear (erase timestamp moved, entry count
+/// dropped, cursor record gone) restarts from the first entry in a new epoch (IPMI v2.0 §31.2, §31.5).
 /// </summary>
 public sealed partial class SelCollector : IScrapeCollector
 {
@@ -33,7 +34,14 @@ public sealed partial class SelCollector : IScrapeCollector
             Log.SelReset(context.Logger, key);
         }
 
-        var events = result.Records.Select(r => ToEvent(key, r)).ToList();
+        var epoch = SelEpoch.Next(key, stored, result.Info.EraseTimestamp, result.ClearDetected);
+        var events = result.Records
+            .Select(r => ToEvent(key, epoch, r))
+            .Select(e => context.State.NoteSelReported(key, e.StableId) ? e with { Repeat = true } : e)
+            .ToList();
+        var c = result.Cursor;
+        var next = new StoredCursor(c.LastRecordId, c.AdditionTimestamp, c.EraseTimestamp, c.EntryCount, epoch);
+        var state = context.State;
         context.Builder.SetSel(
             new SelSummary
             {
@@ -44,11 +52,8 @@ public sealed partial class SelCollector : IScrapeCollector
                 Overflow = result.Info.Overflow,
                 ClearDetected = result.ClearDetected,
             },
-            events);
-
-        // Persist only after the events are in the snapshot: a crash in between repeats, never loses.
-        var c = result.Cursor;
-        context.State.SetSelCursor(key, new StoredCursor(c.LastRecordId, c.AdditionTimestamp, c.EraseTimestamp, c.EntryCount));
+            events,
+            new SelCommit(() => state.CommitSelCursor(key, next)));
     }
 
     private static DateTimeOffset? Stamp(uint raw) => raw is 0 or 0xFFFFFFFF ? null : DateTimeOffset.FromUnixTimeSeconds(raw);

@@ -9,6 +9,12 @@ namespace BmcExporter.Otlp;
 /// </summary>
 public static class HwConventions
 {
+    /// <summary>The instrumentation scope of the hardware metrics and SEL logs.</summary>
+    public const string ScopeName = "BmcExporter.Hardware";
+
+    /// <summary><c>service.name</c> of every resource the exporter sends.</summary>
+    public const string ServiceName = "bmc-exporter";
+
     public const string Temperature = "hw.temperature";
     public const string TemperatureLimit = "hw.temperature.limit";
     public const string Voltage = "hw.voltage";
@@ -32,6 +38,25 @@ public static class HwConventions
 
     /// <summary>Semantic-convention attribute telling backends that records with the same value are duplicates.</summary>
     public const string AttrLogRecordUid = "log.record.uid";
+
+    /// <summary>
+    /// The one place a reading's <see cref="SensorKind"/> becomes an OTLP instrument: name, UCUM unit, the
+    /// <c>.limit</c> instrument for its thresholds, and how the value scales. <c>null</c> for kinds the hardware
+    /// conventions have no instrument for (<see cref="SensorKind.Current"/>, <see cref="SensorKind.Other"/>).
+    /// </summary>
+    public static HwInstrument? ForKind(SensorKind kind) => kind switch
+    {
+        SensorKind.Temperature => new(Temperature, "Cel", "Temperature in degrees Celsius", TemperatureLimit, 1, false),
+        SensorKind.FanSpeed => new(FanSpeed, "rpm", "Fan speed in revolutions per minute", FanSpeedLimit, 1, false),
+        SensorKind.FanRatio => new(FanSpeedRatio, "1", "Fan speed expressed as a fraction of its maximum speed", null, 0.01, false),
+        SensorKind.Voltage => new(Voltage, "V", "Voltage measured by the sensor", VoltageLimit, 1, false),
+        SensorKind.Power => new(Power, "W", "Instantaneous power consumed by the component", null, 1, true),
+        _ => null,
+    };
+
+    /// <summary>The kinds that have an instrument, in the order their metrics are written.</summary>
+    public static IReadOnlyList<SensorKind> InstrumentKinds { get; } =
+        [SensorKind.Temperature, SensorKind.FanSpeed, SensorKind.FanRatio, SensorKind.Voltage, SensorKind.Power];
 
     /// <summary>The <c>hw.state</c> values used: ok, degraded, failed.</summary>
     public static IReadOnlyList<string> States { get; } = ["ok", "degraded", "failed"];
@@ -109,3 +134,12 @@ public static class HwConventions
         return new string(chars.ToArray()).Trim('_');
     }
 }
+
+/// <summary>An OTLP instrument for readings of one <see cref="SensorKind"/>.</summary>
+/// <param name="Name">Instrument name (<c>hw.temperature</c>...).</param>
+/// <param name="Unit">UCUM unit.</param>
+/// <param name="Description">Description sent with the metric.</param>
+/// <param name="LimitName">The instrument the sensor's thresholds go to, or <c>null</c>.</param>
+/// <param name="Scale">Factor from the reading's unit to the instrument's (0.01 for percent to ratio).</param>
+/// <param name="WithType">Whether points carry <c>hw.type</c> (required by <c>hw.power</c>).</param>
+public sealed record HwInstrument(string Name, string Unit, string Description, string? LimitName, double Scale, bool WithType);

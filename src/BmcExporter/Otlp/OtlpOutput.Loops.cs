@@ -1,12 +1,14 @@
 using BmcExporter.Config;
-using BmcExporter.Snapshots;
-using OpenTelemetry.Exporter;
+using BmcExporter.Otlp.Delivery;
+using BmcExporter.Otlp.Wire;
 
 namespace BmcExporter.Otlp;
 
-/// <summary>Export loops and exporter options.</summary>
+/// <summary>The metric timer and the log delivery loop.</summary>
 public sealed partial class OtlpOutput
 {
+    private static readonly TimeSpan LogLinger = TimeSpan.FromSeconds(1);
+
     private async Task MetricLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_config.Interval, _time);
@@ -14,7 +16,8 @@ public sealed partial class OtlpOutput
         {
             try
             {
-                await ExportMetricsAsync(cancellationToken).ConfigureAwait(false);
+                // Retries stop before the next tick, so a round never overlaps the next one.
+                await ExportMetricsAsync(_time.GetUtcNow() + _config.Interval, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -27,70 +30,85 @@ public sealed partial class OtlpOutput
         }
     }
 
+    /// <summary>
+    /// Sends the queue's oldest records until it is empty, then waits for more. A batch that cannot be delivered
+    /// after <c>otlp.retry.max_attempts</c> stays at the head and is tried again after a backoff: records leave the
+    /// queue only when accepted, rejected for good, or pushed out by a full queue.
+    /// </summary>
     private async Task LogLoopAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        while (await _selQueue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        var failedRounds = 0;
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                ExportQueuedLogs();
+                if (_queue.Count == 0)
+                {
+                    await _logsWaiting.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Linger so the entries of BMCs scraped at about the same time share a request: at most one
+                    // log request per second while entries trickle in, plus one per batch_size records.
+                    if (_queue.Count < _config.BatchSize)
+                    {
+                        await Task.Delay(LogLinger, _time, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                var outcome = await DeliverQueuedLogsAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
+                if (outcome is { Status: ExportStatus.Retryable } failed)
+                {
+                    failedRounds++;
+                    await Task.Delay(_sender.Backoff(_config.RetryMaxAttempts + failedRounds, failed.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    failedRounds = 0;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex)
             {
                 OtlpLog.ExportLoopFailed(_logger, "logs", ex);
+                await Task.Delay(_config.RetryMaxBackoff, _time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private void EmitLogs(TargetSnapshot snapshot)
-    {
-        // Built per batch like the metric pipelines: SEL entries are rare, a logger factory per BMC is not free.
-        using var pipeline = new OtlpTargetLogs(OtlpResource.For(snapshot), ExporterOptions("v1/logs"));
-        pipeline.Emit(snapshot.Target, snapshot.NewSelEvents, _time.GetUtcNow());
-        Interlocked.Add(ref _exportedLogRecords, snapshot.NewSelEvents.Count);
-    }
-
-    private void NoteOutcome(string target, bool success)
-    {
-        // Log transitions only, so a dead collector doesn't flood the log every interval for every BMC.
-        var wasFailing = _failing.TryGetValue(target, out var f) && f;
-        if (!success && !wasFailing)
-        {
-            OtlpLog.MetricExportFailed(_logger, target, _config.Endpoint.ToString());
-        }
-        else if (success && wasFailing)
-        {
-            OtlpLog.MetricExportRecovered(_logger, target);
-        }
-
-        _failing[target] = !success;
-    }
-
     /// <summary>
-    /// Options for one signal's exporter. For OTLP/HTTP the endpoint is a base URL and the signal path
-    /// (<c>v1/metrics</c>, <c>v1/logs</c>) is appended to its path, as the OTLP exporter specification does
-    /// for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: <c>http://c:4318/otlp</c> → <c>http://c:4318/otlp/v1/logs</c>.
+    /// Sends queued log records batch by batch until the queue is empty or a batch could not be delivered;
+    /// returns the last outcome (<c>null</c> when nothing was queued).
     /// </summary>
-    private OtlpExporterOptions ExporterOptions(string signalPath)
+    internal async Task<ExportOutcome?> DeliverQueuedLogsAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var endpoint = _config.Endpoint;
-        if (_config.Protocol == OtlpProtocol.HttpProtobuf)
+        ExportOutcome? last = null;
+        var gzip = _config.Compression == OtlpCompression.Gzip;
+        while (true)
         {
-            var builder = new UriBuilder(endpoint) { Path = endpoint.AbsolutePath.TrimEnd('/') + "/" + signalPath };
-            endpoint = builder.Uri;
-        }
+            var batch = _queue.Peek(_config.BatchSize, MaxLogRequestBytes);
+            if (batch.Count == 0)
+            {
+                return last;
+            }
 
-        var handler = _handler;
-        return new OtlpExporterOptions
-        {
-            Endpoint = endpoint,
-            Protocol = _config.Protocol == OtlpProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
-            Headers = _config.Headers.Count == 0 ? null : string.Join(",", _config.Headers.Select(h => $"{h.Key}={h.Value.RevealString()}")),
-            TimeoutMilliseconds = 10_000,
-            // One connection pool for every BMC's exporter; each gets its own client so that one exporter's
-            // shutdown (which cancels its client's pending requests) can't touch another's.
-            HttpClientFactory = () => new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(15) },
-        };
+            var payload = new ExportPayload([LogsEncoder.Request(batch.Select(r => r.Payload).ToList())], gzip);
+            var outcome = await _sender.SendAsync(OtlpSignal.Logs, payload, deadline, cancellationToken).ConfigureAwait(false);
+            last = outcome;
+            if (outcome.Status == ExportStatus.Retryable)
+            {
+                return outcome;
+            }
+
+            if (outcome.Status == ExportStatus.Permanent)
+            {
+                OtlpLog.Rejected(_logger, "logs", batch.Count, outcome.Detail);
+            }
+
+            _queue.Acknowledge(batch[^1].Sequence);
+        }
     }
 }

@@ -1,146 +1,162 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using BmcExporter.Config;
+using BmcExporter.Otlp.Delivery;
+using BmcExporter.Otlp.Wire;
 using BmcExporter.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OpenTelemetry.Exporter;
 
 namespace BmcExporter.Otlp;
 
 /// <summary>
-/// The OpenTelemetry output: <c>hw.*</c> metrics of every BMC exported each <c>otlp.interval</c>, one
-/// resource per BMC, and every new SEL entry exported as a log record. Fed with
-/// <see cref="Publish"/> (subscribe it to the snapshot store); never calls back into the scrape path.
+/// The OpenTelemetry output for a fleet. Each stored snapshot is encoded once into its BMC's <c>ResourceMetrics</c>
+/// (one resource per BMC, <c>hw.*</c> instruments) and kept compressed; every <c>otlp.interval</c> the pieces not
+/// yet delivered go out in ceil(BMCs / <c>otlp.batch_size</c>) requests, each retried within the interval. New SEL
+/// entries become log records in a persisted queue (<c>state_dir/otlp</c>) before the SEL cursor may move, and are
+/// removed from it only once the collector accepted them (at-least-once; <c>log.record.uid</c> lets backends drop
+/// the duplicates a restart can cause). Fed by <see cref="Publish"/> from the snapshot store; never calls back
+/// into the scrape path.
 /// </summary>
 public sealed partial class OtlpOutput : IAsyncDisposable
 {
-    private const int MaxParallelExports = 8;
-    private const int ExportTimeoutMilliseconds = 10_000;
+    private const long MaxLogRequestBytes = 4L * 1024 * 1024;
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly OtlpConfig _config;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SocketsHttpHandler _handler = new() { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2) };
-    private readonly ConcurrentDictionary<string, OtlpTargetMetrics> _metrics = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.Ordinal);
-    private readonly Channel<TargetSnapshot> _selQueue = Channel.CreateBounded<TargetSnapshot>(
-        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly OtlpTransport _transport;
+    private readonly RetryingSender _sender;
+    private readonly LogQueue _queue;
+    private readonly MetricCache _cache = new();
+    private readonly SemaphoreSlim _logsWaiting = new(0, int.MaxValue);
+    private readonly SemaphoreSlim _metricRound = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _pipelineLock = new();
-    private readonly SemaphoreSlim _exportRound = new(1, 1);
-    private readonly OtlpExporterOptions _metricOptions;
+    private readonly DateTimeOffset _started;
     private Task _metricLoop = Task.CompletedTask;
     private Task _logLoop = Task.CompletedTask;
-    private long _exportedLogRecords;
 
-    /// <summary>Creates the output; nothing is sent before <see cref="Start"/> or an explicit export.</summary>
-    public OtlpOutput(OtlpConfig config, TimeProvider timeProvider, ILogger? logger = null)
+    /// <summary>
+    /// Creates the output. <paramref name="stateDirectory"/> holds the log queue (<c>null</c>: in memory only);
+    /// <paramref name="handler"/> replaces the HTTP handler (tests). Nothing is sent before <see cref="Start"/> or
+    /// an explicit export.
+    /// </summary>
+    public OtlpOutput(OtlpConfig config, string? stateDirectory, TimeProvider timeProvider, ILogger? logger = null, HttpMessageHandler? handler = null)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.BatchSize, 1, "otlp.batch_size");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.RetryMaxAttempts, 1, "otlp.retry.max_attempts");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(config.Timeout, TimeSpan.Zero, "otlp.timeout");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(config.Interval, TimeSpan.Zero, "otlp.interval");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.RetryMaxBackoff, config.RetryInitialBackoff, "otlp.retry.max_backoff");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.QueueMaxRecords, 1, "otlp.queue.max_records");
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.QueueMaxBytes, 1024, "otlp.queue.max_bytes");
         _config = config;
         _time = timeProvider;
         _logger = logger ?? NullLogger.Instance;
-        _metricOptions = ExporterOptions("v1/metrics");
+        _started = timeProvider.GetUtcNow();
+        _transport = new OtlpTransport(config, handler);
+        _queue = new LogQueue(stateDirectory is null ? null : Path.Combine(stateDirectory, "otlp"), config.QueueMaxBytes, config.QueueMaxRecords, _logger);
+        Stats = new OtlpStats(() => (_queue.Count, _queue.Bytes), () => (_cache.Targets, _cache.Bytes));
+        _sender = new RetryingSender(_transport, config, Stats, timeProvider, _logger);
     }
 
-    /// <summary>Number of SEL log records handed to the exporter so far.</summary>
-    public long ExportedLogRecords => Interlocked.Read(ref _exportedLogRecords);
+    /// <summary>The output's own counters (also on the <see cref="OtlpStats.MeterName"/> meter).</summary>
+    internal OtlpStats Stats { get; }
 
-    /// <summary>Targets with a metric pipeline.</summary>
-    public int TargetCount => _metrics.Count;
+    /// <summary>SEL log records waiting for the collector.</summary>
+    public int QueuedLogRecords => _queue.Count;
+
+    /// <summary>Targets with encoded metrics (delivered or not).</summary>
+    public int TargetCount => _cache.Targets;
 
     /// <summary>
-    /// Takes a new snapshot: its readings are what the next metric export reports, its new SEL entries are
-    /// queued for export as logs. Never blocks on the network.
+    /// Takes a stored snapshot: encodes its metrics once, and queues its new SEL entries durably. When the entries
+    /// cannot be queued, the snapshot's SEL commit is rejected so the entries are read again. Never blocks on the network.
     /// </summary>
     public void Publish(TargetSnapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         if (_stopping.IsCancellationRequested)
         {
+            snapshot.SelCommit?.Reject("OTLP output stopping");
             return;
         }
 
-        var identity = OtlpResource.IdentityOf(snapshot);
-        lock (_pipelineLock)
+        var w = ProtoBuffer.ForThread;
+        var points = MetricsEncoder.Write(w, snapshot, _started);
+        if (points > 0)
         {
-            if (_metrics.TryGetValue(snapshot.Target, out var existing) && existing.Fits(snapshot, identity))
-            {
-                existing.Update(snapshot);
-            }
-            else
-            {
-                _metrics[snapshot.Target] = new OtlpTargetMetrics(snapshot, OtlpResource.For(snapshot), _metricOptions);
-                existing?.Dispose();
-            }
+            _cache.Set(snapshot.Target, EncodedPiece.Compress(w.Written, points), snapshot.StartedAt);
         }
 
         if (snapshot.NewSelEvents.Count > 0)
         {
-            _selQueue.Writer.TryWrite(snapshot);
+            QueueLogs(snapshot);
         }
     }
 
-    /// <summary>Forgets a target that is no longer scraped (its resource stops being exported).</summary>
-    public void RemoveTarget(string target)
-    {
-        lock (_pipelineLock)
-        {
-            if (_metrics.TryRemove(target, out var removed))
-            {
-                removed.Dispose();
-            }
+    /// <summary>Forgets a target that is no longer scraped (its resource stops being exported; queued logs stay).</summary>
+    public void RemoveTarget(string target) => _cache.Remove(target);
 
-            _failing.TryRemove(target, out _);
-        }
-    }
-
-    /// <summary>Starts the periodic metric export and the SEL log loop.</summary>
+    /// <summary>Starts the periodic metric export and the log delivery loop.</summary>
     public void Start()
     {
-        _metricLoop = MetricLoopAsync(_stopping.Token);
-        _logLoop = LogLoopAsync(_stopping.Token);
+        _metricLoop = Task.Run(() => MetricLoopAsync(_stopping.Token));
+        _logLoop = Task.Run(() => LogLoopAsync(_stopping.Token));
     }
 
-    /// <summary>Exports every target's metrics now; returns how many targets exported successfully.</summary>
-    public async Task<int> ExportMetricsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends every BMC's undelivered metrics now in batches of <c>otlp.batch_size</c> resources, each retried until
+    /// <paramref name="deadline"/>; returns the number of requests accepted.
+    /// </summary>
+    public async Task<int> ExportMetricsAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        // One export round at a time: the timer and shutdown may overlap.
-        await _exportRound.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _metricRound.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var ok = 0;
-            await Parallel.ForEachAsync(
-                _metrics.Values.ToList(),
-                new ParallelOptions { MaxDegreeOfParallelism = MaxParallelExports, CancellationToken = cancellationToken },
-                (pipeline, _) =>
+            var pending = _cache.Capture();
+            var accepted = 0;
+            var gzip = _config.Compression == OtlpCompression.Gzip;
+            for (var start = 0; start < pending.Count; start += _config.BatchSize)
+            {
+                var batch = pending.GetRange(start, Math.Min(_config.BatchSize, pending.Count - start));
+                var payload = new ExportPayload(batch.Select(p => p.Piece).ToList(), gzip);
+                var outcome = await _sender.SendAsync(OtlpSignal.Metrics, payload, deadline, cancellationToken).ConfigureAwait(false);
+                if (outcome.Status == ExportStatus.Retryable)
                 {
-                    var success = pipeline.Collect(ExportTimeoutMilliseconds);
-                    if (success)
-                    {
-                        Interlocked.Increment(ref ok);
-                    }
+                    // Kept for the next round unless a newer scrape replaces it.
+                    Stats.RecordGaveUp(OtlpSignal.Metrics, payload.Items);
+                    continue;
+                }
 
-                    NoteOutcome(pipeline.Target, success);
-                    return ValueTask.CompletedTask;
-                }).ConfigureAwait(false);
-            return ok;
+                if (outcome.Status == ExportStatus.Permanent)
+                {
+                    OtlpLog.Rejected(_logger, "metrics", payload.Items, outcome.Detail);
+                }
+                else
+                {
+                    accepted++;
+                }
+
+                foreach (var (target, piece) in batch)
+                {
+                    _cache.Delivered(target, piece);
+                }
+            }
+
+            return accepted;
         }
         finally
         {
-            _exportRound.Release();
+            _metricRound.Release();
         }
     }
 
-    /// <summary>Exports the SEL entries queued so far (the log loop does this continuously once started).</summary>
-    public void ExportQueuedLogs()
-    {
-        while (_selQueue.Reader.TryRead(out var snapshot))
-        {
-            EmitLogs(snapshot);
-        }
-    }
+    /// <inheritdoc cref="ExportMetricsAsync(DateTimeOffset, CancellationToken)"/>
+    public Task<int> ExportMetricsAsync(CancellationToken cancellationToken) =>
+        ExportMetricsAsync(_time.GetUtcNow() + _config.Interval, cancellationToken);
 
-    /// <summary>Stops the loops, exports what is pending once more and releases every pipeline.</summary>
+    /// <summary>Stops the loops, sends what is pending once more (bounded by a short grace period) and closes the queue.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_stopping.IsCancellationRequested)
@@ -149,7 +165,6 @@ public sealed partial class OtlpOutput : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _selQueue.Writer.TryComplete();
         try
         {
             await Task.WhenAll(_metricLoop, _logLoop).ConfigureAwait(false);
@@ -159,20 +174,43 @@ public sealed partial class OtlpOutput : IAsyncDisposable
             // Expected on shutdown.
         }
 
-        ExportQueuedLogs();
-        await ExportMetricsAsync(CancellationToken.None).ConfigureAwait(false);
-        lock (_pipelineLock)
+        using var grace = new CancellationTokenSource(ShutdownGrace, _time);
+        try
         {
-            foreach (var m in _metrics.Values)
-            {
-                m.Dispose();
-            }
-
-            _metrics.Clear();
+            await ExportMetricsAsync(_time.GetUtcNow(), grace.Token).ConfigureAwait(false);
+            await DeliverQueuedLogsAsync(_time.GetUtcNow(), grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // What was not sent stays queued (logs) or is dropped (metrics).
         }
 
-        _handler.Dispose();
-        _exportRound.Dispose();
+        _queue.Dispose();
+        _transport.Dispose();
+        Stats.Dispose();
+        _logsWaiting.Dispose();
+        _metricRound.Dispose();
         _stopping.Dispose();
+    }
+
+    private void QueueLogs(TargetSnapshot snapshot)
+    {
+        try
+        {
+            var records = LogsEncoder.QueueRecords(snapshot, _time.GetUtcNow());
+            var dropped = _queue.Append(records);
+            if (dropped > 0)
+            {
+                Stats.RecordQueueDropped(dropped);
+                OtlpLog.QueueDropped(_logger, $"{_config.QueueMaxRecords} records, {_config.QueueMaxBytes} bytes", dropped);
+            }
+
+            _logsWaiting.Release();
+        }
+        catch (IOException ex)
+        {
+            snapshot.SelCommit?.Reject(ex.Message);
+            OtlpLog.EnqueueFailed(_logger, snapshot.Target, snapshot.NewSelEvents.Count, ex.Message);
+        }
     }
 }

@@ -74,6 +74,61 @@ public sealed record SelEvent
     /// <summary>The 16 raw record bytes, hex.</summary>
     public string RawHex { get; init; } = string.Empty;
 
-    /// <summary>A stable ID for deduplication by backends: <c>target/recordId/timestamp</c>.</summary>
+    /// <summary>
+    /// The ID backends deduplicate by (<c>log.record.uid</c>): <c>target/epoch/recordId/crc</c>, where the epoch
+    /// changes with every SEL clear and the CRC-32 covers the 16 raw bytes, so a record ID reused after a clear or a
+    /// BMC restart gets a new ID while the same record read again keeps its own.
+    /// </summary>
     public required string StableId { get; init; }
+
+    /// <summary>
+    /// <c>true</c> when this entry was already reported by an earlier scrape whose SEL cursor was not committed
+    /// (an output could not accept it): it is handed to outputs again, but counters must not count it twice.
+    /// </summary>
+    public bool Repeat { get; init; }
+}
+
+/// <summary>
+/// The SEL cursor of one scrape, committed only after every output accepted the scrape's new entries
+/// (at-least-once delivery): the engine calls <see cref="TryCommit"/> after the snapshot was stored and its
+/// subscribers ran; a subscriber that could not take the entries (e.g. the OTLP queue could not write them)
+/// calls <see cref="Reject"/> first, and the next scrape reads the same entries again.
+/// </summary>
+public sealed class SelCommit
+{
+    private readonly Action _commit;
+    private string? _rejection;
+    private int _committed;
+
+    /// <summary>Wraps the action that persists the cursor.</summary>
+    public SelCommit(Action commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        _commit = commit;
+    }
+
+    /// <summary>Why the commit was refused, or <c>null</c>.</summary>
+    public string? Rejection => Volatile.Read(ref _rejection);
+
+    /// <summary>Whether the cursor was committed.</summary>
+    public bool Committed => Volatile.Read(ref _committed) == 1;
+
+    /// <summary>Refuses the commit (the first reason is kept).</summary>
+    public void Reject(string reason) => Interlocked.CompareExchange(ref _rejection, reason, null);
+
+    /// <summary>Commits once unless rejected; returns whether the cursor is committed.</summary>
+    public bool TryCommit()
+    {
+        if (Rejection is not null)
+        {
+            return false;
+        }
+
+        if (Interlocked.Exchange(ref _committed, 1) == 0)
+        {
+            _commit();
+        }
+
+        return true;
+    }
 }

@@ -55,6 +55,7 @@ public sealed partial class SnapshotBuilder
                 Power = _power,
                 Sel = _sel,
                 NewSelEvents = _selEvents.ToArray(),
+                SelCommit = _selCommit,
                 Fru = _fru,
                 CipherSuite = _cipherSuite,
                 OptionalMetrics = OptionalMetrics,

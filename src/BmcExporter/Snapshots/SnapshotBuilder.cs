@@ -20,6 +20,7 @@ public sealed partial class SnapshotBuilder
     private ChassisSample? _chassis;
     private DcmiPowerSample? _power;
     private SelSummary? _sel;
+    private SelCommit? _selCommit;
     private int _cipherSuite;
     private int _answers;
     private string? _firstError;
@@ -153,12 +154,14 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetSel(SelSummary sel, IEnumerable<SelEvent> newEvents)
+    /// <summary>Records the SEL summary, the new entries and the cursor to commit once they are accepted.</summary>
+    public void SetSel(SelSummary sel, IEnumerable<SelEvent> newEvents, SelCommit? commit = null)
     {
         lock (_lock)
         {
             _sel = sel;
             _selEvents.AddRange(newEvents);
+            _selCommit = commit;
         }
     }
 

@@ -60,6 +60,9 @@ public sealed record TargetSnapshot
     /// <summary>SEL entries first seen in this scrape (sel collector), oldest first.</summary>
     public IReadOnlyList<SelEvent> NewSelEvents { get; init; } = [];
 
+    /// <summary>The SEL cursor to commit once the new entries are accepted (sel collector), or <c>null</c>.</summary>
+    public SelCommit? SelCommit { get; init; }
+
     /// <summary>FRU identities (fru collector).</summary>
     public IReadOnlyList<FruSample> Fru { get; init; } = [];
 

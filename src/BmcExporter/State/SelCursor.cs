@@ -9,4 +9,9 @@ namespace BmcExporter.State;
 /// <param name="AdditionTimestamp">SEL "most recent addition" timestamp at the last read.</param>
 /// <param name="EraseTimestamp">SEL "most recent erase" timestamp at the last read.</param>
 /// <param name="EntryCount">Entry count at the last read.</param>
-public sealed record SelCursor(int LastRecordId, uint AdditionTimestamp, uint EraseTimestamp, int EntryCount);
+/// <param name="Epoch">
+/// Names the SEL's current fill between two clears (8 hex digits); part of every entry's <c>log.record.uid</c>. It
+/// is derived, not random: the next epoch is a hash of the previous one and the erase timestamp, so a scrape that
+/// is repeated (cursor not committed) computes the same one. <c>null</c> in files written before it existed.
+/// </param>
+public sealed record SelCursor(int LastRecordId, uint AdditionTimestamp, uint EraseTimestamp, int EntryCount, string? Epoch = null);

@@ -21,6 +21,7 @@ public sealed class TargetStateStore
     private readonly ConcurrentDictionary<string, SelCursor> _cursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SdrCacheEntry> _sdrs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unvalidated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>> _reportedSel = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store persisting to <paramref name="directory"/>; <c>null</c> keeps state in memory only.</summary>
     public TargetStateStore(string? directory, ILogger logger)
@@ -65,6 +66,27 @@ public sealed class TargetStateStore
     {
         _cursors[targetKey] = cursor;
         Write(targetKey, "sel", cursor);
+    }
+
+    /// <summary>
+    /// Notes that the SEL entry <paramref name="uid"/> of <paramref name="targetKey"/> was handed to the outputs by a
+    /// scrape whose cursor is not committed yet; returns <c>true</c> when it had been already (a repeat). In memory
+    /// only: after a restart the counters start again anyway.
+    /// </summary>
+    public bool NoteSelReported(string targetKey, string uid)
+    {
+        var reported = _reportedSel.GetOrAdd(targetKey, static _ => new HashSet<string>(StringComparer.Ordinal));
+        lock (reported)
+        {
+            return !reported.Add(uid);
+        }
+    }
+
+    /// <summary>Stores and persists the SEL cursor after its entries were accepted, and forgets the entries noted as reported.</summary>
+    public void CommitSelCursor(string targetKey, SelCursor cursor)
+    {
+        SetSelCursor(targetKey, cursor);
+        _reportedSel.TryRemove(targetKey, out _);
     }
 
     /// <summary>The cached SDRs of <paramref name="targetKey"/>, or <c>null</c>.</summary>
@@ -129,6 +151,7 @@ public sealed class TargetStateStore
     {
         _cursors.TryRemove(targetKey, out _);
         _sdrs.TryRemove(targetKey, out _);
+        _reportedSel.TryRemove(targetKey, out _);
     }
 
     /// <summary>The file holding <paramref name="kind"/> state of <paramref name="targetKey"/>.</summary>

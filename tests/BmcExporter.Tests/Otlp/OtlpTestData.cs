@@ -11,6 +11,7 @@ internal static class OtlpTestData
 
     public static TargetSnapshot Snapshot(string target, string rack, params SelEvent[] events) => new()
     {
+        StartedAt = EventTime,
         Target = target,
         Module = "default",
         Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["rack"] = rack },
@@ -47,7 +48,7 @@ internal static class OtlpTestData
         Description = description,
         Severity = severity,
         RawHex = "0300021e...",
-        StableId = $"{target}/{recordId}/{EventTime.AddMinutes(recordId).ToUnixTimeSeconds()}",
+        StableId = $"{target}/0000abcd/{recordId}/{recordId:x8}",
     };
 
     private static SensorReading Sensor(int id, string name, byte type, string unit, double? value, SensorStatus status) =>

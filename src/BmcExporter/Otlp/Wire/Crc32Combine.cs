@@ -1,0 +1,69 @@
+namespace BmcExporter.Otlp.Wire;
+
+/// <summary>
+/// The CRC-32 (gzip's, RFC 1952 §8) of two byte strings one after the other, from their CRCs and the second one's
+/// length, without the bytes. CRC-32 is the remainder of the message polynomial times x^32 modulo the generator
+/// P; appending n bytes multiplies the first remainder by x^(8n) mod P before the second one is added (XOR). The
+/// multiplication works on bit-reflected polynomials, as the CRC itself does; x^(8n) is built from squarings.
+/// </summary>
+internal static class Crc32Combine
+{
+    /// <summary>The reflected generator polynomial of CRC-32 (ISO-HDLC).</summary>
+    private const uint Polynomial = 0xEDB88320;
+
+    /// <summary>x^0 in reflected form.</summary>
+    private const uint One = 1u << 31;
+
+    /// <summary>x^(2^k) mod P for k = 0..31.</summary>
+    private static readonly uint[] PowersOfTwo = BuildPowers();
+
+    /// <summary>CRC of A followed by B, given CRC(A), CRC(B) and the length of B.</summary>
+    public static uint Combine(uint crcA, uint crcB, long lengthB) =>
+        lengthB <= 0 ? crcA ^ crcB : Multiply(XPowerOfBytes(lengthB), crcA) ^ crcB;
+
+    /// <summary>a·b mod P on reflected polynomials (bit 31 is x^0).</summary>
+    private static uint Multiply(uint a, uint b)
+    {
+        uint product = 0;
+        for (var bit = One; bit != 0; bit >>= 1)
+        {
+            if ((a & bit) != 0)
+            {
+                product ^= b;
+            }
+
+            // b := b·x mod P
+            b = (b & 1) != 0 ? (b >> 1) ^ Polynomial : b >> 1;
+        }
+
+        return product;
+    }
+
+    /// <summary>x^(8·bytes) mod P: the product of x^(2^k) over the set bits k of 8·bytes.</summary>
+    private static uint XPowerOfBytes(long bytes)
+    {
+        var result = One;
+        var exponent = (ulong)bytes << 3;
+        for (var k = 0; exponent != 0; k++, exponent >>= 1)
+        {
+            if ((exponent & 1) != 0)
+            {
+                result = Multiply(PowersOfTwo[k % 32], result);
+            }
+        }
+
+        return result;
+    }
+
+    private static uint[] BuildPowers()
+    {
+        var table = new uint[32];
+        table[0] = One >> 1; // x^1
+        for (var k = 1; k < table.Length; k++)
+        {
+            table[k] = Multiply(table[k - 1], table[k - 1]);
+        }
+
+        return table;
+    }
+}
