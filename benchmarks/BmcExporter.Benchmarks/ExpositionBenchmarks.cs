@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BmcExporter.Compression;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Output.Prometheus;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
-using BmcExporter.Output.Prometheus;
+using BmcExporter.Compression;
 
 namespace BmcExporter.Otlp.Wire;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.IO.Pipelines;
+using BmcExporter.Compression;
 
 namespace BmcExporter.Output.Prometheus;
 

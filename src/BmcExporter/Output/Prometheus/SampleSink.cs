@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using BmcExporter.Compression;
 
 namespace BmcExporter.Output.Prometheus;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace BmcExporter.Output.Prometheus;
+namespace BmcExporter.Compression;
 
 /// <summary>
 /// The system zlib (<c>libz.so.1</c>), for the one thing <see cref="System.IO.Compression.DeflateStream"/> cannot

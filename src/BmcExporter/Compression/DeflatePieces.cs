@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace BmcExporter.Output.Prometheus;
+namespace BmcExporter.Compression;
 
 /// <summary>
 /// Compresses a sequence of pieces into raw deflate (RFC 1951), each piece ending with a full flush: its bytes

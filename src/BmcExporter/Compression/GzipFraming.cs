@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 
-namespace BmcExporter.Output.Prometheus;
+namespace BmcExporter.Compression;
 
 /// <summary>
 /// One gzip member (RFC 1952) around independently compressed deflate pieces: a 10-byte header, the pieces in
