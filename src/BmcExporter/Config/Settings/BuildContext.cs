@@ -42,6 +42,28 @@ internal sealed class BuildContext(ConfigDiagnostics diagnostics, string file, C
         : value < min || value > max ? Reject(v, $"{Durations.Format(value)} is out of range {Durations.Format(min)}..{Durations.Format(max)}", fallback)
         : value;
 
+    /// <summary>A size: bytes, or a number with <c>KiB</c>, <c>MiB</c>, <c>GiB</c> (also <c>KB</c>, <c>MB</c>, <c>GB</c> as powers of 1000).</summary>
+    public long Size(Located<string>? v, long fallback, long min, long max)
+    {
+        if (v is null)
+        {
+            return fallback;
+        }
+
+        var text = v.Value.Trim();
+        var units = new (string Suffix, long Factor)[] { ("KiB", 1L << 10), ("MiB", 1L << 20), ("GiB", 1L << 30), ("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1) };
+        var (number, factor) = units.FirstOrDefault(u => text.EndsWith(u.Suffix, StringComparison.Ordinal)) is { Suffix: { } suffix } unit
+            ? (text[..^suffix.Length].Trim(), unit.Factor)
+            : (text, 1L);
+        if (!long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count > long.MaxValue / factor)
+        {
+            return Reject(v, $"'{v.Value}' is not a size (bytes, or a number with KiB, MiB, GiB)", fallback);
+        }
+
+        var bytes = count * factor;
+        return bytes < min || bytes > max ? Reject(v, $"{bytes} bytes is out of range {min}..{max}", fallback) : bytes;
+    }
+
     /// <summary>One of a fixed set of names.</summary>
     public T Choice<T>(Located<string>? v, T fallback, IReadOnlyDictionary<string, T> names) =>
         v is null ? fallback : names.TryGetValue(v.Value, out var value) ? value : Reject(v, $"'{v.Value}' is not one of {string.Join(", ", names.Keys)}", fallback);

@@ -14,7 +14,7 @@ public sealed record ProcessFigures(int Targets, int InFlight, int MaxConcurrenc
 /// <summary>
 /// The exporter's process-wide families, kept in a prometheus-net registry of its own (one per exporter instance):
 /// <c>process_*</c> and <c>dotnet_*</c> from prometheus-net's <see cref="Prom.DotNetStats"/>, the .NET runtime's
-/// <c>System.Runtime</c> meter, build info, fleet gauges, and the size and timing of the last <c>/metrics</c>
+/// <c>System.Runtime</c> meter, the OTLP output's <c>BmcExporter.Otlp</c> meter, build info, fleet gauges, and the size and timing of the last <c>/metrics</c>
 /// response. It is small and rendered per request, after the cached per-target blocks.
 /// </summary>
 public sealed class SelfMetrics : IDisposable
@@ -47,7 +47,9 @@ public sealed class SelfMetrics : IDisposable
             // The runtime's "*.count" up-down counters would become gauges named *_count, which Prometheus reserves
             // for histograms and summaries (promtool rejects them); the rest (GC, heap, thread pool queue, lock
             // contention, JIT, CPU time) is kept.
-            InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime" && !instrument.Name.EndsWith(".count", StringComparison.Ordinal),
+            InstrumentFilterPredicate = instrument =>
+                (instrument.Meter.Name == "System.Runtime" && !instrument.Name.EndsWith(".count", StringComparison.Ordinal))
+                || instrument.Meter.Name == "BmcExporter.Otlp",
         });
         var (version, revision) = BuildVersion();
         factory.CreateGauge("bmc_exporter_build_info", "A constant '1' with the version and source revision of this build.", "version", "revision")
