@@ -91,6 +91,14 @@ internal static partial class ServeCommand
         Log.Listening(logger, config.ListenAddress);
         await WaitForShutdownAsync(runtime, logger).ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
+
+        // Stop scraping first, so the last snapshots reach the outputs, then flush OTLP after them (never before).
+        await runtime.DisposeAsync().ConfigureAwait(false);
+        if (otlp is not null)
+        {
+            await otlp.DisposeAsync().ConfigureAwait(false);
+        }
+
         return 0;
     }
 

@@ -26,6 +26,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
     private readonly RuntimeOptions _options;
     private readonly OnDemandTable _onDemand;
     private volatile bool _started;
+    private int _disposed;
 
     /// <summary>Wires the runtime. <paramref name="reloader"/> re-reads the config for <see cref="ReloadAsync"/>.</summary>
     public ExporterRuntime(
@@ -144,8 +145,14 @@ public sealed class ExporterRuntime : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Idempotent: the service stops the runtime explicitly before flushing its outputs.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         Targets.Dispose();
         try
