@@ -20,6 +20,10 @@ internal static class ExternalTool
 
     public static string Helm => Require("helm", "run scripts/install-helm.sh");
 
+    public static string Amtool => Require("amtool", "apt-get install prometheus-alertmanager, or run scripts/install-test-deps.sh");
+
+    public static string Node => Require("node", "apt-get install nodejs npm, or run scripts/install-test-deps.sh");
+
     public static ToolResult Run(string executable, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(executable)
@@ -48,10 +52,11 @@ internal static class ExternalTool
     }
 
     /// <summary>Runs the tool and fails the test with its output unless it exits with 0.</summary>
-    public static ToolResult RunSuccessfully(string executable, params string[] arguments)
+    public static ToolResult RunSuccessfully(string executable, params IEnumerable<string> arguments)
     {
-        var result = Run(executable, arguments);
-        Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', arguments)} failed: {result.Describe()}");
+        var list = arguments.ToList();
+        var result = Run(executable, list);
+        Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', list)} failed: {result.Describe()}");
         return result;
     }
 
