@@ -87,7 +87,7 @@ public sealed class HelmChartResourcesTests
     public void Template_PrometheusRule_DisablesAlertsAddsLabelsAndMovesRunbooks()
     {
         var rule = RenderedChart.Render(
-            "prometheusRule.enabled=true", "prometheusRule.anomaly=false", "prometheusRule.disabledAlerts={BmcChassisIntrusion}",
+            "prometheusRule.enabled=true", "prometheusRule.disabledAlerts={BmcChassisIntrusion}",
             "prometheusRule.alertLabels.team=hw", "prometheusRule.runbookUrlBase=https://wiki.example/bmc/").Single("PrometheusRule");
 
         var alerts = rule.At("spec", "groups").Items().SelectMany(g => g.At("rules").Items()).Where(r => r.Has("alert")).ToList();

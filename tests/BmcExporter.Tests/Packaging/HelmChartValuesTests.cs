@@ -108,7 +108,7 @@ public sealed class HelmChartValuesTests
     [Fact]
     public void Template_MonitoringEnabled_RendersMonitorsAndTheShippedRules()
     {
-        var chart = RenderedChart.Render("serviceMonitor.enabled=true", "prometheusRule.enabled=true", "prometheusRule.anomaly=false", "prometheusRule.labels.release=kube-prometheus");
+        var chart = RenderedChart.Render("serviceMonitor.enabled=true", "prometheusRule.enabled=true", "prometheusRule.labels.release=kube-prometheus");
         var pods = RenderedChart.Render("podMonitor.enabled=true");
 
         Assert.Equal("/metrics", Assert.Single(chart.Single("ServiceMonitor").At("spec", "endpoints").Items()).Scalar("path"));
