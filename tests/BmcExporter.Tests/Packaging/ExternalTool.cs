@@ -9,7 +9,7 @@ internal sealed record ToolResult(int ExitCode, string StandardOutput, string St
 }
 
 /// <summary>
-/// Runs promtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
+/// Runs promtool, amtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
 /// CI installs both (scripts/install-test-deps.sh, scripts/install-helm.sh).
 /// </summary>
 internal static class ExternalTool
@@ -21,8 +21,6 @@ internal static class ExternalTool
     public static string Helm => Require("helm", "run scripts/install-helm.sh");
 
     public static string Amtool => Require("amtool", "apt-get install prometheus-alertmanager, or run scripts/install-test-deps.sh");
-
-    public static string Node => Require("node", "apt-get install nodejs npm, or run scripts/install-test-deps.sh");
 
     public static ToolResult Run(string executable, IEnumerable<string> arguments, string? workingDirectory = null)
     {
