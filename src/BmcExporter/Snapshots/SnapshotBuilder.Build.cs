@@ -58,6 +58,7 @@ public sealed partial class SnapshotBuilder
                 SelCommit = _selCommit,
                 Fru = _fru,
                 CipherSuite = _cipherSuite,
+                Sdr = _sdr,
                 OptionalMetrics = OptionalMetrics,
                 Answered = Answered,
             };

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using BmcExporter.Engine;
+using BmcExporter.Output.Health;
 using BmcExporter.Output.Prometheus;
 using BmcExporter.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -102,12 +103,18 @@ public sealed class Outputs : IDisposable
         _runtime = runtime;
         Fleet = new FleetView(runtime.Store, runtime.Stats);
         Self = new SelfMetrics(Figures, Fleet);
+        Health = new FleetHealth(runtime.Store, runtime.Time);
         runtime.Scheduler.ScheduleChanged += Fleet.SetMembers;
+        runtime.Scheduler.ScheduleChanged += Health.SetMembers;
         Fleet.SetMembers(runtime.Scheduler.Keys);
+        Health.SetMembers(runtime.Scheduler.Keys);
     }
 
     /// <summary>The fleet <c>/metrics</c> view.</summary>
     public FleetView Fleet { get; }
+
+    /// <summary>The fleet health page's model.</summary>
+    public FleetHealth Health { get; }
 
     /// <summary>Process-wide families.</summary>
     public SelfMetrics Self { get; }
@@ -119,7 +126,9 @@ public sealed class Outputs : IDisposable
     public void Dispose()
     {
         _runtime.Scheduler.ScheduleChanged -= Fleet.SetMembers;
+        _runtime.Scheduler.ScheduleChanged -= Health.SetMembers;
         Fleet.Dispose();
+        Health.Dispose();
         Self.Dispose();
     }
 

@@ -128,6 +128,9 @@ public static class MetricNames
     public static readonly Family SessionsLostTotal = C("bmc_exporter_sessions_lost_total", "RMCP+ sessions to the target found lost and dropped.", FamilyScope.Fleet);
     public static readonly Family SdrCacheHitsTotal = C("bmc_exporter_sdr_cache_hits_total", "Scrapes that used the cached SDR repository.", FamilyScope.Fleet);
     public static readonly Family SdrCacheMissesTotal = C("bmc_exporter_sdr_cache_misses_total", "Scrapes that had to read the SDR repository.", FamilyScope.Fleet);
+    public static readonly Family SdrRecordsRead = F("bmc_exporter_sdr_records_read", "SDR records read and kept so far (the walk resumes across scrapes until complete).");
+    public static readonly Family SdrRepositoryRecords = F("bmc_exporter_sdr_repository_records", "SDR record count the BMC reports in Get SDR Repository Info.");
+    public static readonly Family SdrWalkComplete = F("bmc_exporter_sdr_walk_complete", "'1' when the SDR walk reached the last record with nothing left to retry, '0' while it is in progress.");
     public static readonly Family RetransmissionsTotal = C("bmc_exporter_ipmi_retransmissions_total", "IPMI requests to the target sent again because no answer came within the (adaptive) retransmission timeout.", FamilyScope.Fleet);
     public static readonly Family RequestTimeoutsTotal = C("bmc_exporter_ipmi_request_timeouts_total", "IPMI requests to the target that got no answer after every retransmission.", FamilyScope.Fleet);
     public static readonly Family RoundTrip = F("bmc_exporter_ipmi_round_trip_seconds", "Smoothed round-trip time of the target's current session.");
@@ -143,7 +146,7 @@ public static class MetricNames
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,
         ScrapesTotal, CommandsTotal, CommandErrorsTotal, RetriesTotal, SessionsOpenedTotal, SessionsLostTotal,
-        SdrCacheHitsTotal, SdrCacheMissesTotal, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip);
+        SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip);
 
     private static Family G(string name, string help, params string[] labels) =>
         new(name, help, MetricType.Gauge, FamilyScope.Target, OptionalMetrics.None, labels);

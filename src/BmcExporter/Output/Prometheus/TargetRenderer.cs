@@ -123,6 +123,13 @@ public static class TargetRenderer
             sink.Add(MetricNames.TargetLastSuccess, last.ToUnixTimeMilliseconds() / 1000.0);
         }
 
+        if (snapshot.Sdr is { } sdr)
+        {
+            sink.Add(MetricNames.SdrRecordsRead, sdr.RecordsRead);
+            sink.Add(MetricNames.SdrRepositoryRecords, sdr.RepositoryRecords);
+            sink.Add(MetricNames.SdrWalkComplete, sdr.Complete ? 1 : 0);
+        }
+
         if (stats is not null)
         {
             foreach (var outcome in Enum.GetValues<ScrapeOutcome>())
