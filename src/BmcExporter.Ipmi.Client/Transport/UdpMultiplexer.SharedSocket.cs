@@ -150,16 +150,7 @@ public sealed partial class UdpMultiplexer
         private readonly SharedSocket _owner;
         private readonly SocketAddress _key;
         private readonly Channel<(byte[]? Buffer, int Length)> _queue = Channel.CreateBounded<(byte[]?, int)>(
-            new BoundedChannelOptions(LaneQueueLength)
-            {
-                FullMode = BoundedChannelFullMode.DropWrite,
-                SingleReader = true,
-                SingleWriter = false,
-
-                // The receive loop resumes the waiting session itself instead of queueing it to the thread pool: one
-                // thread hop less per command, which was the largest CPU cost of a steady fleet (idle workers spinning).
-                AllowSynchronousContinuations = true,
-            });
+            new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = false });
 
         public Lane(SharedSocket owner, SocketAddress key, string target)
         {
