@@ -21,6 +21,7 @@ public sealed partial class SnapshotBuilder
     private DcmiPowerSample? _power;
     private SelSummary? _sel;
     private SelCommit? _selCommit;
+    private SecuritySample? _security;
     private int _cipherSuite;
     private int _answers;
     private string? _firstError;
@@ -170,6 +171,14 @@ public sealed partial class SnapshotBuilder
         lock (_lock)
         {
             _fru = fru;
+        }
+    }
+
+    public void SetSecurity(SecuritySample security)
+    {
+        lock (_lock)
+        {
+            _security = security;
         }
     }
 

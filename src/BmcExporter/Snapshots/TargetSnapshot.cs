@@ -66,6 +66,9 @@ public sealed record TargetSnapshot
     /// <summary>FRU identities (fru collector).</summary>
     public IReadOnlyList<FruSample> Fru { get; init; } = [];
 
+    /// <summary>Security posture (security collector).</summary>
+    public SecuritySample? Security { get; init; }
+
     /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
     public int CipherSuite { get; init; }
 

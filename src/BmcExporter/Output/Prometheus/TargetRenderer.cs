@@ -36,6 +36,7 @@ public static class TargetRenderer
         }
 
         DeviceSeries.Write(sink, snapshot);
+        SecuritySeries.Write(sink, snapshot);
         if (stats is not null)
         {
             WriteSelCounters(sink, stats);
