@@ -139,8 +139,10 @@ internal sealed partial class SimulatedBmc
 
         if (rakp3.Status != RmcpPlusStatus.NoErrors)
         {
-            // The console rejected our RAKP 2 and says why: free the slot, nothing to answer.
+            // The console rejected our RAKP 2 and says why (a wrong password shows at the console first): free the
+            // slot, audit the failed login as BMCs do, nothing to answer.
             RemoveSession(session);
+            AuditFailedLogin(UserId(session.User), elapsed);
             return 0;
         }
 

@@ -114,6 +114,10 @@ public static class MetricNames
     public static readonly Family SelEventsTotal = C("ipmi_sel_events_total", "SEL entries seen since the exporter started (or its state was reset), by sensor type and severity.", FamilyScope.Target, "sensor_type", "severity");
     public static readonly Family SelLastEventTimestamp = G("ipmi_sel_last_event_timestamp_seconds", "BMC timestamp of the newest SEL entry seen.");
 
+    // sel collector: the audit trail (Session Audit 0x2A, Platform Security Violation 0x06, IPMI v2.0 table 42-3).
+    public static readonly Family SelSessionAuditTotal = C("ipmi_sel_session_audit_total", "Session Audit SEL entries seen (logins, logouts, failed logins), by event.", FamilyScope.Target, "event");
+    public static readonly Family SelSecurityViolationTotal = C("ipmi_sel_security_violation_total", "Platform Security Violation SEL entries seen, by event.", FamilyScope.Target, "event");
+
     // security collector (docs/security.md): posture of the IPMI port; 1 = the weakness is present.
     public static readonly Family SecurityCipherSuiteSupported = G("ipmi_security_cipher_suite_supported", "'1' for each cipher suite the LAN channel lists (Get Channel Cipher Suites).", "suite");
     public static readonly Family SecurityCipherSuiteZeroAccepted = G("ipmi_security_cipher_suite_zero_accepted", "'1' when the BMC completes an RMCP+ session setup with cipher suite 0 (no authentication) for the configured user.");
@@ -153,6 +157,7 @@ public static class MetricNames
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
+        SelSessionAuditTotal, SelSecurityViolationTotal,
         SecurityCipherSuiteSupported, SecurityCipherSuiteZeroAccepted, SecurityAnonymousLogin, SecurityNullUser, SecurityIpmi15AuthType,
         SecurityPerMessageAuthDisabled, SecurityUserLevelAuthDisabled, SecurityDefaultPasswordExposed, SecuritySessionPrivilege, SecurityLastCheck,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,

@@ -112,6 +112,16 @@ public static class TargetRenderer
         {
             sink.Add(MetricNames.SelLastEventTimestamp, last);
         }
+
+        foreach (var (name, count) in stats.SessionAuditCounts)
+        {
+            sink.Add(MetricNames.SelSessionAuditTotal, count, name);
+        }
+
+        foreach (var (name, count) in stats.SecurityViolationCounts)
+        {
+            sink.Add(MetricNames.SelSecurityViolationTotal, count, name);
+        }
     }
 
     private static void WriteSelfHealth(SampleSink sink, TargetSnapshot snapshot, TargetStats? stats)
