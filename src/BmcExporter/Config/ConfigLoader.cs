@@ -23,6 +23,7 @@ public static class ConfigLoader
         ["modules.NAME"] = [.. SettingsNode.KeysOf(typeof(ModuleSettings)).Keys],
         ["modules.NAME.sensors"] = [.. SettingsNode.KeysOf(typeof(SensorSettings)).Keys],
         ["modules.NAME.sel_events[]"] = [.. SettingsNode.KeysOf(typeof(SelEventSettings)).Keys],
+        ["modules.NAME.security"] = [.. SettingsNode.KeysOf(typeof(SecuritySettings)).Keys],
         ["targets[]"] = [.. SettingsNode.KeysOf(typeof(TargetSettings)).Keys],
         ["otlp"] = [.. SettingsNode.KeysOf(typeof(OtlpSettings)).Keys],
     };

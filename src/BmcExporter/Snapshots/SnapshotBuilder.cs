@@ -21,6 +21,7 @@ public sealed partial class SnapshotBuilder
     private DcmiPowerSample? _power;
     private SelSummary? _sel;
     private SelCommit? _selCommit;
+    private SecuritySample? _security;
     private int _cipherSuite;
     private SdrProgress? _sdr;
     private volatile bool _hasSlot;
@@ -200,6 +201,14 @@ public sealed partial class SnapshotBuilder
             {
                 return _outcomes.Count;
             }
+        }
+    }
+
+    public void SetSecurity(SecuritySample security)
+    {
+        lock (_lock)
+        {
+            _security = security;
         }
     }
 

@@ -36,6 +36,7 @@ public static class TargetRenderer
         }
 
         DeviceSeries.Write(sink, snapshot);
+        SecuritySeries.Write(sink, snapshot);
         if (stats is not null)
         {
             WriteSelCounters(sink, stats);
@@ -110,6 +111,16 @@ public static class TargetRenderer
         if (stats.LastSelEventUnixSeconds is { } last)
         {
             sink.Add(MetricNames.SelLastEventTimestamp, last);
+        }
+
+        foreach (var (name, count) in stats.SessionAuditCounts)
+        {
+            sink.Add(MetricNames.SelSessionAuditTotal, count, name);
+        }
+
+        foreach (var (name, count) in stats.SecurityViolationCounts)
+        {
+            sink.Add(MetricNames.SelSecurityViolationTotal, count, name);
         }
     }
 
