@@ -52,8 +52,8 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         var web = _certs.Write("web.yml", $"tls_server_config:\n  cert_file: {cert}\n  key_file: {key}\n");
         await using var served = await ServeAsync(web);
 
-        var (exit, _, _) = Tools.RunWithExit("curl", "-sS", "--max-time", "10", served.Url + "/healthz");
-        var plain = Tools.RunWithExit("curl", "-sS", "--max-time", "10", served.Url.Replace("https://", "http://", StringComparison.Ordinal) + "/healthz");
+        var (exit, _, _) = Tools.RunWithExit("curl", "-sS", "--max-time", "60", served.Url + "/healthz");
+        var plain = Tools.RunWithExit("curl", "-sS", "--max-time", "60", served.Url.Replace("https://", "http://", StringComparison.Ordinal) + "/healthz");
 
         Assert.Equal(60, exit); // CURLE_PEER_FAILED_VERIFICATION: our CA is not in the system store.
         Assert.NotEqual(0, plain.Exit); // plain HTTP to the TLS port gets no answer
@@ -73,9 +73,9 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         await using var served = await ServeAsync(web);
 
         var good = Curl(served.Url + "/healthz", "--cacert", _certs.CaFile, "--cert", clientCert, "--key", clientKey);
-        var noCert = Tools.RunWithExit("curl", "-sS", "--max-time", "10", "--cacert", _certs.CaFile, served.Url + "/healthz");
-        var foreign = Tools.RunWithExit("curl", "-sS", "--max-time", "10", "--cacert", _certs.CaFile, "--cert", strangerCert, "--key", strangerKey, served.Url + "/healthz");
-        var wrongSan = Tools.RunWithExit("curl", "-sS", "--max-time", "10", "--cacert", _certs.CaFile, "--cert", otherSan, "--key", otherSanKey, served.Url + "/healthz");
+        var noCert = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, served.Url + "/healthz");
+        var foreign = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", strangerCert, "--key", strangerKey, served.Url + "/healthz");
+        var wrongSan = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", otherSan, "--key", otherSanKey, served.Url + "/healthz");
 
         Assert.StartsWith("200 ", good.Status, StringComparison.Ordinal);
         Assert.NotEqual(0, noCert.Exit);
@@ -92,8 +92,8 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         await using var servedOn = await ServeAsync(on);
         await using var servedOff = await ServeAsync(off);
 
-        var versionOn = Tools.Run("curl", "-sS", "--http2", "--max-time", "10", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOn.Url + "/healthz");
-        var versionOff = Tools.Run("curl", "-sS", "--http2", "--max-time", "10", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOff.Url + "/healthz");
+        var versionOn = Tools.Run("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOn.Url + "/healthz");
+        var versionOff = Tools.Run("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOff.Url + "/healthz");
 
         Assert.Equal("2", versionOn);
         Assert.Equal("1.1", versionOff);
@@ -141,12 +141,12 @@ public sealed class WebSecurityEndToEndTests : IDisposable
     }
 
     private string Subject(string url) =>
-        Tools.Run("curl", "-sS", "--max-time", "10", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{certs}", url + "/healthz")
+        Tools.Run("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{certs}", url + "/healthz")
             .Split('\n').First(l => l.StartsWith("Subject:", StringComparison.Ordinal));
 
     private static (string Status, string Body) Curl(string url, params string[] args)
     {
-        var output = Tools.Run("curl", [.. args, "-sS", "--max-time", "10", "-w", "\n%{http_code}", url]);
+        var output = Tools.Run("curl", [.. args, "-sS", "--max-time", "60", "-w", "\n%{http_code}", url]);
         var split = output.LastIndexOf('\n');
         var code = output[(split + 1)..];
         return ($"{code} ", output[..split]);
