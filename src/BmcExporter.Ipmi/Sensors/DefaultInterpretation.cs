@@ -18,6 +18,41 @@ public static class DefaultInterpretation
     private static readonly FrozenDictionary<int, string> ByPair =
         InterpretationDefaults.Groups.ToFrozenDictionary(g => Key(g.SensorType, g.EventReadingType), g => g.Codes);
 
+    private static readonly FrozenDictionary<int, SelInterpretationGroup> SelByPair =
+        SelInterpretationDefaults.Groups.ToFrozenDictionary(g => Key(g.SensorType, g.EventReadingType));
+
+    /// <summary>FreeIPMI's word for a state: <c>Nominal</c>, <c>Warning</c>, <c>Critical</c> or <c>N/A</c>.</summary>
+    public static string Word(SensorState state) => state switch
+    {
+        SensorState.Nominal => "Nominal",
+        SensorState.Warning => "Warning",
+        SensorState.Critical => "Critical",
+        _ => "N/A",
+    };
+
+    /// <summary>
+    /// State of one SEL system event (record type 0x02) as <c>ipmi-sel --output-event-state</c> prints it: the
+    /// judgement of its offset in the direction it was logged; unknown for pairs or offsets without one.
+    /// </summary>
+    public static SensorState SelEvent(byte eventReadingType, byte sensorType, int offset, bool asserted)
+    {
+        string codes;
+        if (eventReadingType == 0x01)
+        {
+            codes = asserted ? SelInterpretationDefaults.ThresholdAsserted : SelInterpretationDefaults.ThresholdDeasserted;
+        }
+        else if (SelByPair.TryGetValue(Key(sensorType, eventReadingType), out var group))
+        {
+            codes = asserted ? group.Asserted : group.Deasserted;
+        }
+        else
+        {
+            return SensorState.Unknown;
+        }
+
+        return offset >= 0 && offset < codes.Length ? Parse(codes[offset]) : SensorState.Unknown;
+    }
+
     /// <summary>State of a threshold sensor from its comparison bits (Get Sensor Reading byte 3, bits 0-5).</summary>
     public static SensorState Threshold(ThresholdMask comparison) =>
         Judge(InterpretationDefaults.Threshold, (ushort)((ushort)comparison & 0x3F));

@@ -36,6 +36,8 @@ public static class TargetRenderer
         }
 
         DeviceSeries.Write(sink, snapshot);
+        WatchdogSeries.Write(sink, snapshot);
+        SelEventSeries.Write(sink, snapshot);
         if (stats is not null)
         {
             WriteSelCounters(sink, stats);
