@@ -25,7 +25,7 @@ public sealed class SelEventsCollector : IScrapeCollector
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var tally = _tallies.GetOrAdd(context.Target.Key, static _ => new SelEventTally());
-        var options = SelReadOptions.Default with { TimeProvider = context.Time };
+        var options = SelReadOptions.Default with { TimeProvider = context.Time, AssumeSystemEvent = context.Target.Module.HasWorkaround("assumesystemevent") };
         int entriesInSel;
         if (context.Builder.SelRead is { } read)
         {

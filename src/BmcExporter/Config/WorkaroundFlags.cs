@@ -50,7 +50,7 @@ public static class WorkaroundFlags
         new("intel20", WorkaroundSupport.NotImplemented, "Intel SE7520AF2 session quirks: user name padded to 16 bytes, HMAC-MD5 password cut to 16 bytes, exact privilege requested"),
         new("altbridging", WorkaroundSupport.NotImplemented, "bridge to satellite controllers by addressing the request instead of Send Message (Lenovo SR650 v3)"),
         new("ignoreauthcode", WorkaroundSupport.NotImplemented, "accept responses with wrong integrity codes while sensors are read (Inventec 5441/5442, with bridging)"),
-        new("assumesystemevent", WorkaroundSupport.NotImplemented, "read SEL records with an invalid record type as system events (HP DL380 G5)"),
+        new("assumesystemevent", WorkaroundSupport.Applied, "read SEL records with an invalid record type as system events (HP DL380 G5)"),
         new("assumemaxsdrrecordcount", WorkaroundSupport.NotImplemented, "stop the SDR walk after the reported record count (Inspur); the walk now follows next-record IDs and stops at a repeated one"),
         new("idzero", WorkaroundSupport.NotApplicable, Lan15),
         new("unexpectedauth", WorkaroundSupport.NotApplicable, Lan15),

@@ -87,6 +87,55 @@ public sealed partial class UpstreamCollectorToolTests
         Assert.Equal(rows.Select(r => r[5]).Distinct().Count(), ours.Keys.Count(k => k.StartsWith("ipmi_sel_events_count_by_state", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SelEvents_InvalidRecordTypeQuirk_CountsAsIpmiSelWithSameWorkaround(bool assumeSystemEvent)
+    {
+        // The simulator's HP DL380 G5 quirk: every SEL record has record type 00h.
+        await using var sim = await SimulatorFixture.StartAsync(bmcs: 1, extraYaml: "quirks: [assumesystemevent]\n");
+        var config = sim.Config(ScrapeMode.OnDemand, CollectorKind.Sel, CollectorKind.SelEvents);
+        var module = config.Modules["default"] with
+        {
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal),
+            Workarounds = assumeSystemEvent ? new HashSet<string>(StringComparer.Ordinal) { "assumesystemevent" } : new HashSet<string>(StringComparer.Ordinal),
+        };
+        config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
+        var endpoint = sim.Fleet.Endpoints[0];
+        var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+        var ours = Series(exposition);
+
+        string[] workaround = assumeSystemEvent ? ["-W", "assumesystemevent"] : [];
+        var sel = await FreeIpmiAsync("ipmi-sel", target, ["--comma-separated-output", "--no-header-output", "--output-event-state", .. workaround]);
+        var rows = sel.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        if (assumeSystemEvent)
+        {
+            Assert.NotEmpty(rows);
+            Assert.Equal("1", ours["ipmi_up{collector=\"sel-events\"}"]);
+            foreach (var group in rows.GroupBy(r => r[5]))
+            {
+                Assert.True(ours.TryGetValue($"ipmi_sel_events_count_by_state{{state=\"{group.Key}\"}}", out var count), exposition);
+                Assert.Equal(group.Count().ToString(CultureInfo.InvariantCulture), count);
+            }
+
+            Assert.Contains(rows, r => r[5] != "N/A");
+        }
+        else
+        {
+            // Without the workaround FreeIPMI lists no interpretable entry, and our SEL walk rejects them as malformed.
+            Assert.All(rows, r => Assert.Equal("N/A", r[5]));
+            Assert.DoesNotContain(ours.Keys, k => k.StartsWith("ipmi_sel_events_count_by_state{state=\"Nominal", StringComparison.Ordinal)
+                || k.StartsWith("ipmi_sel_events_count_by_state{state=\"Warning", StringComparison.Ordinal)
+                || k.StartsWith("ipmi_sel_events_count_by_state{state=\"Critical", StringComparison.Ordinal));
+        }
+    }
+
     private static string WholeSeconds(string ipmitoolSeconds) =>
         ((int)Math.Floor(double.Parse(ipmitoolSeconds.Split(' ')[0], CultureInfo.InvariantCulture))).ToString(CultureInfo.InvariantCulture);
 
