@@ -47,7 +47,7 @@ public static class WorkaroundFlags
         new("opensesspriv", WorkaroundSupport.BuiltIn, "Open Session requests the real privilege, so BMCs that hash keys with it agree with the client"),
         new("integritycheckvalue", WorkaroundSupport.BuiltIn, "with cipher suite 0, a non-empty RAKP 4 integrity check value is ignored"),
         new("skipchecks", WorkaroundSupport.BuiltIn, "FRU checksum failures are reported, never fatal"),
-        new("intel20", WorkaroundSupport.NotImplemented, "Intel SE7520AF2 session quirks: user name padded to 16 bytes, HMAC-MD5 password cut to 16 bytes, exact privilege requested"),
+        new("intel20", WorkaroundSupport.Applied, "Intel SE7520AF2 login: RAKP 3 is computed with the requested role without the name-only lookup bit, as ipmitool -o intelplus does (the HMAC-MD5 password cut applies to cipher suites bmc-exporter does not offer)"),
         new("altbridging", WorkaroundSupport.NotImplemented, "bridge to satellite controllers by addressing the request instead of Send Message (Lenovo SR650 v3)"),
         new("ignoreauthcode", WorkaroundSupport.NotImplemented, "accept responses with wrong integrity codes while sensors are read (Inventec 5441/5442, with bridging)"),
         new("assumesystemevent", WorkaroundSupport.Applied, "read SEL records with an invalid record type as system events (HP DL380 G5)"),

@@ -136,6 +136,53 @@ public sealed partial class UpstreamCollectorToolTests
         }
     }
 
+    [Fact]
+    public async Task Intel20_SimulatedIntelBmc_LogsInWhereIpmitoolIntelplusDoes()
+    {
+        await using var sim = await SimulatorFixture.StartAsync(bmcs: 1, extraYaml: "quirks: [intel20]\n");
+        var endpoint = sim.Fleet.Endpoints[0];
+        var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+
+        // The independent client: ipmitool logs in with -o intelplus and is refused without it.
+        Assert.Contains("Firmware Revision", await IpmitoolAsync(endpoint.Port, "-o", "intelplus", "mc", "info"), StringComparison.Ordinal);
+        Assert.NotEqual(0, await ExitCodeAsync("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture), "-U", SimulatorFixture.User, "-P", SimulatorFixture.Password, "-L", "USER", "-C", "3", "mc", "info"]));
+
+        foreach (var (flag, up) in new[] { (true, "1"), (false, "0") })
+        {
+            var config = sim.Config(ScrapeMode.OnDemand, CollectorKind.Bmc);
+            var module = config.Modules["default"] with
+            {
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal),
+                CipherSuites = [3],
+                Workarounds = flag ? new HashSet<string>(StringComparer.Ordinal) { "intel20" } : new HashSet<string>(StringComparer.Ordinal),
+            };
+            config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
+            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+            await using var runtime = SimulatorFixture.Runtime(config, sessions);
+            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+            await using var _ = app;
+            using var __ = client;
+            var ours = Series(await client.GetStringAsync($"/ipmi?target={target}&module=default"));
+            Assert.Equal(up, ours["ipmi_up{collector=\"bmc\"}"]);
+        }
+    }
+
+    private static async Task<int> ExitCodeAsync(string file, string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{file} did not start");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        _ = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        _ = process.StandardError.ReadToEndAsync(deadline.Token);
+        await process.WaitForExitAsync(deadline.Token);
+        return process.ExitCode;
+    }
+
     private static string WholeSeconds(string ipmitoolSeconds) =>
         ((int)Math.Floor(double.Parse(ipmitoolSeconds.Split(' ')[0], CultureInfo.InvariantCulture))).ToString(CultureInfo.InvariantCulture);
 
