@@ -51,7 +51,7 @@ public static class WorkaroundFlags
         new("altbridging", WorkaroundSupport.NotImplemented, "bridge to satellite controllers by addressing the request instead of Send Message (Lenovo SR650 v3)"),
         new("ignoreauthcode", WorkaroundSupport.NotImplemented, "accept responses with wrong integrity codes while sensors are read (Inventec 5441/5442, with bridging)"),
         new("assumesystemevent", WorkaroundSupport.Applied, "read SEL records with an invalid record type as system events (HP DL380 G5)"),
-        new("assumemaxsdrrecordcount", WorkaroundSupport.NotImplemented, "stop the SDR walk after the reported record count (Inspur); the walk now follows next-record IDs and stops at a repeated one"),
+        new("assumemaxsdrrecordcount", WorkaroundSupport.Applied, "stop the SDR walk once the record count Get SDR Repository Info reported is reached, even when the last record does not point to FFFFh (Inspur)"),
         new("idzero", WorkaroundSupport.NotApplicable, Lan15),
         new("unexpectedauth", WorkaroundSupport.NotApplicable, Lan15),
         new("forcepermsg", WorkaroundSupport.NotApplicable, Lan15),
