@@ -68,7 +68,7 @@ public sealed partial class IpmiSession
 
             // Suite 0 has no key-exchange code: an empty RAKP 3 code (and a wrong password) must not be enough.
             var keys = exchange.DeriveKeys(suite, default, default);
-            var outcome = await session.FinishHandshakeAsync(suite, exchange, keys, tag, cancellationToken).ConfigureAwait(false);
+            var outcome = await session.FinishHandshakeAsync(suite, exchange, exchange, keys, tag, cancellationToken).ConfigureAwait(false);
             if (outcome != HandshakeOutcome.Done)
             {
                 keys.Dispose();

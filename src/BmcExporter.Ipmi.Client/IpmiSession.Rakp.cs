@@ -148,9 +148,15 @@ public sealed partial class IpmiSession
         }
 
         var keys = exchange.DeriveKeys(suite, password, _options.Kg is null ? default : _options.Kg.Span);
+
+        // intel20 (Intel SE7520AF2; ipmitool -o intelplus): the BMC checks RAKP 3 against the role byte without the
+        // name-only lookup bit, while RAKP 2, the session keys and RAKP 4 use the role as sent (protocol reference §5.1).
+        var rakp3 = _options.Intel20
+            ? new RakpExchange(consoleSessionId, bmcSessionId, consoleRandom, second.BmcRandom.Span, second.BmcGuid.Span, (byte)(role & ~RakpRole.NameOnlyLookup), _userName)
+            : exchange;
         try
         {
-            return await FinishHandshakeAsync(suite, exchange, keys, tag, cancellationToken).ConfigureAwait(false);
+            return await FinishHandshakeAsync(suite, exchange, rakp3, keys, tag, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -158,10 +164,10 @@ public sealed partial class IpmiSession
         }
     }
 
-    private async ValueTask<HandshakeOutcome> FinishHandshakeAsync(CipherSuite suite, RakpExchange exchange, SessionKeys keys, byte tag, CancellationToken cancellationToken)
+    private async ValueTask<HandshakeOutcome> FinishHandshakeAsync(CipherSuite suite, RakpExchange exchange, RakpExchange rakp3Exchange, SessionKeys keys, byte tag, CancellationToken cancellationToken)
     {
         var code = new byte[IpmiHmac.MaxDigestLength];
-        var codeLength = exchange.ComputeRakp3Code(suite.Authentication, _options.Password.Span, code);
+        var codeLength = rakp3Exchange.ComputeRakp3Code(suite.Authentication, _options.Password.Span, code);
 
         // RAKP 3 / RAKP 4 (IPMI v2.0 §13.22-§13.23).
         Rakp4? rakp4 = null;

@@ -34,6 +34,12 @@ public sealed record IpmiSessionOptions
     /// <summary>RAKP name-only lookup (role bit 4), default on as ipmitool and FreeIPMI do.</summary>
     public bool NameOnlyLookup { get; init; } = true;
 
+    /// <summary>
+    /// FreeIPMI workaround <c>intel20</c> (ipmitool <c>-o intelplus</c>): RAKP 3 is computed with the role byte
+    /// without the name-only lookup bit, as Intel SE7520AF2 BMCs check it. Default off.
+    /// </summary>
+    public bool Intel20 { get; init; }
+
     /// <summary>Ask Get Channel Cipher Suites before Open Session and skip suites the BMC does not list. Default off.</summary>
     public bool QueryCipherSuites { get; init; }
 

@@ -24,4 +24,11 @@ public sealed record SdrReadOptions
 
     /// <summary>Hard cap on records walked whatever the repository claims. Default 4096.</summary>
     public int MaxRecords { get; init; } = 4096;
+
+    /// <summary>
+    /// FreeIPMI workaround <c>assumemaxsdrrecordcount</c> (Inspur): stop once as many records as Get SDR Repository
+    /// Info reported have been walked, even when the last one does not point to FFFFh. Default off (the count is not
+    /// trusted: Fujitsu reports it wrong).
+    /// </summary>
+    public bool AssumeMaxRecordCount { get; init; }
 }

@@ -108,6 +108,13 @@ public sealed partial class SdrRepositoryReader
                 return;
             }
 
+            if (_options.AssumeMaxRecordCount && state.Records.Count + state.Missing.Count >= _expectedCount)
+            {
+                // Not a stop reason: with the workaround the reported count is the end of the repository.
+                state.Advance(GetRecordRequest.Last);
+                return;
+            }
+
             var recordId = state.NextRecordId;
             var outcome = await ReadVerifiedAsync(recordId, state, checkLoop: true, cancellationToken).ConfigureAwait(false);
             if (outcome.EndOfRepository)

@@ -100,7 +100,7 @@ public sealed partial class SelReader
                 continue;
             }
 
-            if (Check(id, response.Data.Span, out var record, out var next) is { } problem)
+            if (Check(id, response.Data.Span, _options.AssumeSystemEvent, out var record, out var next) is { } problem)
             {
                 rejected++;
                 last = new Entry(EntryKind.Failed, null, 0, rejected, $"record 0x{id:X4}: {problem} ({MaxReadsPerEntry} reads)", null);
@@ -141,9 +141,10 @@ public sealed partial class SelReader
     /// <summary>
     /// The checks one entry must pass (IPMI v2.0 §31.5, §32): it decodes, its record ID is the one asked for (any
     /// but 0x0000/0xFFFF when the first record was asked for), its type is a system event (EvM revision 3 or 4) or
-    /// OEM (0xC0-0xFF), and its next ID is not its own. Null when it passes.
+    /// OEM (0xC0-0xFF; any other type counts as a system event with <c>assumesystemevent</c>), and its next ID is not
+    /// its own. Null when it passes.
     /// </summary>
-    private static string? Check(ushort requested, ReadOnlySpan<byte> data, out SelRecord? record, out ushort next)
+    private static string? Check(ushort requested, ReadOnlySpan<byte> data, bool assumeSystemEvent, out SelRecord? record, out ushort next)
     {
         record = null;
         next = 0;
@@ -151,7 +152,7 @@ public sealed partial class SelReader
         {
             var entry = GetRecordResponse.Decode(data);
             next = entry.NextRecordId;
-            record = SelDecoder.Decode(entry.Data.Span);
+            record = SelDecoder.Decode(entry.Data.Span, assumeSystemEvent);
         }
         catch (IpmiProtocolException ex)
         {

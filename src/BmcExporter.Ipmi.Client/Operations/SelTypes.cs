@@ -24,6 +24,9 @@ public sealed record SelReadOptions
     public TimeSpan BusyDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Read records of an invalid type as system events (FreeIPMI <c>assumesystemevent</c>; <see cref="SelDecoder.Decode"/>).</summary>
+    public bool AssumeSystemEvent { get; init; }
 }
 
 /// <summary>The result of a SEL walk.</summary>

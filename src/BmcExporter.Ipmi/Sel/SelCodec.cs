@@ -5,12 +5,22 @@ namespace BmcExporter.Ipmi.Sel;
 /// <summary>Decodes 16-byte SEL records (IPMI v2.0 §32). Fewer than 16 bytes raise <see cref="IpmiProtocolException"/>.</summary>
 public static class SelDecoder
 {
-    public static SelRecord Decode(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Decodes one record. With <paramref name="assumeSystemEvent"/> (FreeIPMI workaround <c>assumesystemevent</c>,
+    /// HP DL380 G5) a record whose type is neither a system event (02h) nor OEM (C0h-FFh) is read as a system event,
+    /// as FreeIPMI does; otherwise it stays a raw record (IPMI v2.0 §32.1).
+    /// </summary>
+    public static SelRecord Decode(ReadOnlySpan<byte> data, bool assumeSystemEvent = false)
     {
         var r = new SpanReader(data);
         r.Require(SelRecord.Size, "SEL record");
         var id = r.ReadUInt16("SEL record ID");
         var type = r.ReadByte("SEL record type");
+        if (assumeSystemEvent && type is not SelRecord.SystemEventType and < 0xC0)
+        {
+            type = SelRecord.SystemEventType;
+        }
+
         if (type != SelRecord.SystemEventType)
         {
             return new RawSelRecord { RecordId = id, Type = type, Data = r.ReadBytes(13, "OEM SEL data").ToArray() };

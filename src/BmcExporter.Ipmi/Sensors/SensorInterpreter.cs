@@ -68,6 +68,7 @@ public static class SensorInterpreter
                 Raw = data.Raw,
                 Value = value,
                 Status = ThresholdStatus(data.ThresholdStates),
+                State = DefaultInterpretation.Threshold(data.ThresholdStates),
             };
         }
 
@@ -88,6 +89,7 @@ public static class SensorInterpreter
             Raw = data.Raw,
             Value = value,
             Status = DiscreteSeverity.Evaluate(sensor.EventReadingType, sensor.SensorType, states),
+            State = DefaultInterpretation.Discrete(sensor.EventReadingType, sensor.SensorType, states),
             AssertedStates = offsets,
             StateNames = names,
         };

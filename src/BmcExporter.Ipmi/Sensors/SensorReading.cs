@@ -47,8 +47,12 @@ public sealed record SensorReading
     /// <summary>The raw reading byte, null when no reading was obtained.</summary>
     public byte? Raw { get; init; }
 
-    /// <summary>Severity of the sensor's state.</summary>
+    /// <summary>Severity of the sensor's state, our own judgement (<c>ipmi_sensor_status</c>, OTLP).</summary>
     public required SensorStatus Status { get; init; }
+
+    /// <summary>State under FreeIPMI's default interpretation (<c>ipmi_*_state</c>, as ipmi_exporter exports it);
+    /// <see cref="SensorState.Unknown"/> when there is no reading or no interpretation.</summary>
+    public SensorState State { get; init; } = SensorState.Unknown;
 
     /// <summary>Converted thresholds of a threshold-based sensor, each <c>null</c> when not readable.</summary>
     public SensorThresholds Thresholds { get; init; }

@@ -3,15 +3,37 @@ using System.Globalization;
 namespace BmcExporter.Ipmi.Tables;
 
 /// <summary>
-/// Sensor type codes (IPMI v2.0 §42.2 table 42-3): <see cref="Name"/> as ipmitool prints them, and
-/// <see cref="TryParse"/> for names and numbers as people write them in filters.
+/// Sensor type codes (IPMI v2.0 §42.2 table 42-3): <see cref="Name"/> as FreeIPMI prints them (and so as
+/// ipmi_exporter labels them), and <see cref="TryParse"/> for names and numbers as people write them in filters,
+/// in FreeIPMI's, ipmitool's or the spec's spelling.
 /// </summary>
 public static class SensorTypeNames
 {
     /// <summary>The first OEM sensor type code (table 42-3: C0h-FFh are OEM reserved).</summary>
     public const byte FirstOem = 0xC0;
 
+    /// <summary>Name of codes 2Dh-BFh, which table 42-3 does not assign (FreeIPMI's word).</summary>
+    public const string Unrecognized = "Unrecognized";
+
+    /// <summary>Name of the OEM codes C0h-FFh (FreeIPMI's word).</summary>
+    public const string OemReserved = "OEM Reserved";
+
+    // FreeIPMI's names (libfreeipmi ipmi_sensor_types, printed by ipmi-sensors and ipmimonitoring), by code.
     private static readonly string[] Names =
+    [
+        "Reserved", "Temperature", "Voltage", "Current", "Fan", "Physical Security",
+        "Platform Security Violation Attempt", "Processor", "Power Supply", "Power Unit", "Cooling Device",
+        "Other Units Based Sensor", "Memory", "Drive Slot", "POST Memory Resize", "System Firmware Progress",
+        "Event Logging Disabled", "Watchdog 1", "System Event", "Critical Interrupt", "Button/Switch",
+        "Module/Board", "Microcontroller/Coprocessor", "Add In Card", "Chassis", "Chip Set", "Other Fru",
+        "Cable/Interconnect", "Terminator", "System Boot Initiated", "Boot Error", "OS Boot", "OS Critical Stop",
+        "Slot/Connector", "System ACPI Power State", "Watchdog 2", "Platform Alert", "Entity Presence",
+        "Monitor ASIC/IC", "LAN", "Management Subsystem Health", "Battery", "Session Audit", "Version Change",
+        "FRU State",
+    ];
+
+    // ipmitool's names (accepted in filters), same codes as Names.
+    private static readonly string[] IpmitoolNames =
     [
         "reserved", "Temperature", "Voltage", "Current", "Fan", "Physical Security", "Platform Security",
         "Processor", "Power Supply", "Power Unit", "Cooling Device", "Other", "Memory", "Drive Slot / Bay",
@@ -23,27 +45,14 @@ public static class SensorTypeNames
         "Session Audit", "Version Change", "FRU State",
     ];
 
-    // The names FreeIPMI's --sensor-types takes (ipmi-sensors --list-sensor-types), same codes as Names.
-    private static readonly string[] FreeIpmiNames =
-    [
-        "reserved", "Temperature", "Voltage", "Current", "Fan", "Physical_Security",
-        "Platform_Security_Violation_Attempt", "Processor", "Power_Supply", "Power_Unit", "Cooling_Device",
-        "Other_Units_Based_Sensor", "Memory", "Drive_Slot", "POST_Memory_Resize", "System_Firmware_Progress",
-        "Event_Logging_Disabled", "Watchdog_1", "System_Event", "Critical_Interrupt", "Button_Switch",
-        "Module_Board", "Microcontroller_Coprocessor", "Add_In_Card", "Chassis", "Chip_Set", "Other_Fru",
-        "Cable_Interconnect", "Terminator", "System_Boot_Initiated", "Boot_Error", "OS_Boot", "OS_Critical_Stop",
-        "Slot_Connector", "System_ACPI_Power_State", "Watchdog_2", "Platform_Alert", "Entity_Presence",
-        "Monitor_ASIC_IC", "LAN", "Management_Subsystem_Health", "Battery", "Session_Audit", "Version_Change",
-        "FRU_State",
-    ];
-
     private static readonly Dictionary<string, byte> ByKey = BuildIndex();
 
+    /// <summary>FreeIPMI's name of a sensor type code: "Reserved", a table 42-3 name, "OEM Reserved" or "Unrecognized".</summary>
     public static string Name(byte code) => code switch
     {
         < 0x2D => Names[code],
-        >= FirstOem => "OEM",
-        _ => "unknown",
+        >= FirstOem => OemReserved,
+        _ => Unrecognized,
     };
 
     /// <summary>
@@ -116,7 +125,7 @@ public static class SensorTypeNames
         for (var i = 1; i < Names.Length; i++)
         {
             index[Normalize(Names[i])] = (byte)i;
-            index[Normalize(FreeIpmiNames[i])] = (byte)i;
+            index[Normalize(IpmitoolNames[i])] = (byte)i;
         }
 
         // Spec spellings of table 42-3 that neither tool prints.

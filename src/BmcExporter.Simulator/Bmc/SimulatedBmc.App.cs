@@ -29,10 +29,40 @@ internal sealed partial class SimulatedBmc
                     : Ok(GetSelfTestResults.EncodeResponse(Profile.Chassis.SelfTest, Profile.Chassis.SelfTest == GetSelfTestResults.Corrupted ? (byte)0x04 : (byte)0), out result);
             case GetSessionInfo.Command:
                 return SessionInfo(data, session, out result);
+            case GetWatchdogTimer.Command:
+                return session is null ? Fail(CompletionCode.InsufficientPrivilege, out result) : Ok([.. Profile.WatchdogTimer], out result);
+            case GetSystemInfoParameters.Command:
+                return session is null ? Fail(CompletionCode.InsufficientPrivilege, out result) : SystemInfo(data, out result);
             default:
                 return Unsupported(out result);
         }
     }
+
+    /// <summary>Get System Info Parameters, IPMI v2.0 §22.14a: only parameter 1 (System Firmware Version) when the profile has one.</summary>
+    private byte SystemInfo(ReadOnlySpan<byte> data, out byte[]? result)
+    {
+        var (revisionOnly, parameter, set) = GetSystemInfoParameters.DecodeRequest(data);
+        if (parameter != GetSystemInfoParameters.SystemFirmwareVersion || Profile.SystemFirmwareVersion is not { } version)
+        {
+            result = null;
+            return GetSystemInfoParameters.ParameterNotSupported;
+        }
+
+        if (revisionOnly)
+        {
+            return Ok([0x11], out result);
+        }
+
+        return set >= GetSystemInfoParameters.MaxSetSelectors
+            ? Fail(CompletionCode.InvalidDataField, out result)
+            : Ok(GetSystemInfoParameters.EncodeStringBlock(System.Text.Encoding.Latin1.GetBytes(version), set), out result);
+    }
+
+    /// <summary>Supermicro OEM NetFn 0x30: command 0x70 sub-function 0x0C reads the LAN mode when the profile has one.</summary>
+    private byte SupermicroOem(byte command, ReadOnlySpan<byte> data, out byte[]? result) =>
+        command == SupermicroLanMode.Command && data.SequenceEqual(SupermicroLanMode.RequestData) && Profile.LanMode is { } mode
+            ? Ok([mode], out result)
+            : Unsupported(out result);
 
     /// <summary>Get Device ID, IPMI v2.0 §20.1.</summary>
     private byte[] DeviceId()

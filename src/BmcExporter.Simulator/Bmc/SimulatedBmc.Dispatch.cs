@@ -25,6 +25,7 @@ internal sealed partial class SimulatedBmc
                 NetFn.SensorEvent => Sensor(h.Command, h.ResponderLun, data, elapsed, out result),
                 NetFn.Storage => Storage(h.Command, data, privilege, elapsed, out result),
                 NetFn.GroupExtension => GroupExtension(h.Command, data, elapsed, out result),
+                (NetFn)SupermicroLanMode.NetFunction => session is null ? Fail(CompletionCode.InsufficientPrivilege, out result) : SupermicroOem(h.Command, data, out result),
                 _ => Unsupported(out result),
             };
             if (result is not null && cc == 0)

@@ -36,6 +36,14 @@ internal static partial class ProfileCompiler
             errors.Add("sensors", "a sensor has afterSdrChange: true but sdrChange.afterSeconds is not set");
         }
 
+        var bmc = doc.Bmc ?? new BmcDocument();
+        if (bmc.SystemFirmwareVersion is { Length: > 255 })
+        {
+            errors.Add("bmc.systemFirmwareVersion", "at most 255 characters");
+        }
+
+        var watchdog = bmc.Watchdog is null ? SimProfile.DefaultWatchdogTimer : CompileWatchdog(bmc.Watchdog, errors);
+        byte? lanMode = bmc.LanMode is null ? null : (byte)errors.Range(bmc.LanMode, 0, 255, 0, "bmc.lanMode");
         var quirks = QuirkSet.None;
         foreach (var (q, i) in (doc.Quirks ?? []).Select((q, i) => (q, i)))
         {
@@ -69,7 +77,35 @@ internal static partial class ProfileCompiler
             SdrChangeAfter = sdrChange,
             Quirks = quirks,
             Security = security,
+            SystemFirmwareVersion = bmc.SystemFirmwareVersion,
+            WatchdogTimer = watchdog,
+            LanMode = lanMode,
         };
+    }
+
+    /// <summary>The 8 Get Watchdog Timer data bytes, written as hex bytes separated by spaces.</summary>
+    private static ImmutableArray<byte> CompileWatchdog(string text, ProfileErrors errors)
+    {
+        var bytes = new List<byte>(8);
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (byte.TryParse(token, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+            }
+            else
+            {
+                errors.Add("bmc.watchdog", $"'{token}' is not a hex byte");
+            }
+        }
+
+        if (bytes.Count != 8)
+        {
+            errors.Add("bmc.watchdog", $"needs the 8 data bytes of Get Watchdog Timer, not {bytes.Count}");
+            return SimProfile.DefaultWatchdogTimer;
+        }
+
+        return [.. bytes];
     }
 
     private static BmcIdentity CompileIdentity(BmcDocument b, ProfileErrors errors)

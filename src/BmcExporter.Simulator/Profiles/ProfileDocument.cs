@@ -33,6 +33,9 @@ internal sealed class BmcDocument
     public int? SessionLimit { get; set; }
     public double? IdleTimeoutSeconds { get; set; }
     public List<int>? CipherSuites { get; set; }
+    public string? SystemFirmwareVersion { get; set; }
+    public string? Watchdog { get; set; }
+    public int? LanMode { get; set; }
 }
 
 internal sealed class UserDocument

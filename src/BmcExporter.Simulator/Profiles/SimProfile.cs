@@ -45,6 +45,17 @@ public sealed class SimProfile
 
     /// <summary>Security weaknesses and the session audit (default: none, audited).</summary>
     public SecurityPolicy Security { get; init; } = SecurityPolicy.Hardened;
+    /// <summary>System Firmware Version (Get System Info Parameters, parameter 1), or null: "parameter not supported".</summary>
+    public string? SystemFirmwareVersion { get; init; }
+
+    /// <summary>The 8 data bytes of Get Watchdog Timer (IPMI v2.0 §27.7); the present countdown does not move.</summary>
+    public ImmutableArray<byte> WatchdogTimer { get; init; } = DefaultWatchdogTimer;
+
+    /// <summary>Supermicro OEM LAN mode (0 dedicated, 1 shared, 2 failover), or null: the OEM command is refused.</summary>
+    public byte? LanMode { get; init; }
+
+    /// <summary>A stopped SMS/OS watchdog, logging, hard reset after 300.0 s, 287.5 s left.</summary>
+    public static ImmutableArray<byte> DefaultWatchdogTimer { get; } = [0x04, 0x01, 0x00, 0x00, 0xB8, 0x0B, 0x3B, 0x0B];
 
     /// <summary>Number of individual sensors (shared compact records count once per shared sensor).</summary>
     public int SensorCount => Sensors.Sum(s => s.ShareCount);

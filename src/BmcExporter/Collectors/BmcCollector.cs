@@ -4,7 +4,10 @@ using BmcExporter.Snapshots;
 
 namespace BmcExporter.Collectors;
 
-/// <summary><c>bmc</c>: BMC identity from Get Device ID (IPMI v2.0 §20.1) for <c>ipmi_bmc_info</c>.</summary>
+/// <summary>
+/// <c>bmc</c>: BMC identity from Get Device ID (IPMI v2.0 §20.1) and the System Firmware Version from Get System Info
+/// Parameters (§22.14a) for <c>ipmi_bmc_info</c>.
+/// </summary>
 public sealed class BmcCollector : IScrapeCollector
 {
     /// <inheritdoc />
@@ -14,6 +17,7 @@ public sealed class BmcCollector : IScrapeCollector
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
+        var firmware = await context.Channel.GetSystemFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
         context.Builder.SetBmc(new BmcInfo
         {
             DeviceId = device.DeviceId,
@@ -22,6 +26,29 @@ public sealed class BmcCollector : IScrapeCollector
             ManufacturerId = (int)device.ManufacturerId,
             Manufacturer = ManufacturerNames.Describe(device.ManufacturerId),
             ProductId = device.ProductId,
+            SystemFirmwareVersion = SystemFirmwareLabel(firmware),
         });
+    }
+
+    /// <summary>
+    /// ipmi_exporter's <c>system_firmware_version</c>: <c>N/A</c> when bmc-info prints no version, else the leading
+    /// run of digits and dots of the printed string after its leading white space (its regex <c>[0-9.]*</c>), which
+    /// may be empty.
+    /// </summary>
+    public static string SystemFirmwareLabel(string? printed)
+    {
+        if (printed is null)
+        {
+            return "N/A";
+        }
+
+        var text = printed.AsSpan().TrimStart(" \t\r\n\f\v");
+        var end = 0;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+        {
+            end++;
+        }
+
+        return text[..end].ToString();
     }
 }

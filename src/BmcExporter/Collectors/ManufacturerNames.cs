@@ -1,35 +1,55 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+
 namespace BmcExporter.Collectors;
 
 /// <summary>
-/// IANA Private Enterprise Numbers of common BMC vendors, spelled as in the IANA registry, formatted as
-/// FreeIPMI's <c>bmc-info</c> prints them (<c>Name (number)</c>) for ipmi_exporter's <c>manufacturer_id</c> label.
+/// Manufacturer IDs as FreeIPMI's <c>bmc-info</c> prints them, for ipmi_exporter's <c>manufacturer_id</c> label:
+/// <c>Name (number)</c> when the IANA Private Enterprise Number has a name, the bare number otherwise. The names are
+/// the IANA enterprise-number registry as FreeIPMI 1.6.10 ships it (<c>Data/iana-enterprise-numbers.tsv.gz</c>,
+/// <c>number TAB name</c> per line, ascending, 47,731 entries up to 47861; see <c>Data/README.md</c>).
+/// A BMC reports one ID, so a name is looked up once per distinct ID by streaming the resource, never held whole.
 /// </summary>
 public static class ManufacturerNames
 {
-    private static readonly Dictionary<uint, string> Names = new()
-    {
-        [2] = "IBM",
-        [11] = "Hewlett-Packard",
-        [343] = "Intel Corporation",
-        [674] = "Dell Inc.",
-        [2011] = "Huawei Technologies Co., Ltd.",
-        [4753] = "MontaVista Software, Inc.",
-        [5703] = "Nvidia Corporation",
-        [5771] = "Cisco Systems, Inc.",
-        [7244] = "Quanta Computer Inc.",
-        [10368] = "Fujitsu Siemens Computers",
-        [10876] = "Super Micro Computer Inc.",
-        [15370] = "GIGA-BYTE TECHNOLOGY CO., LTD",
-        [19046] = "Lenovo Enterprise Business Group",
-        [20974] = "American Megatrends, Inc.",
-        [37945] = "Inspur Group Co., Ltd.",
-        [40092] = "ASRock Rack Incorporation",
-        [47196] = "Hewlett Packard Enterprise",
-        [49622] = "OpenBMC Project",
-        [57930] = "Ampere Computing",
-    };
+    private const string Resource = "BmcExporter.Collectors.Data.iana-enterprise-numbers.tsv.gz";
 
-    /// <summary><c>Name (number)</c>, or <c>Unknown (number)</c> for vendors not in the table.</summary>
-    public static string Describe(uint manufacturerId) =>
-        Names.TryGetValue(manufacturerId, out var name) ? $"{name} ({manufacturerId})" : $"Unknown ({manufacturerId})";
+    private static readonly ConcurrentDictionary<uint, string> Described = new();
+
+    /// <summary><c>Name (number)</c>, or the number alone when the registry FreeIPMI ships has no name for it.</summary>
+    public static string Describe(uint manufacturerId) => Described.GetOrAdd(manufacturerId, static id =>
+    {
+        var number = id.ToString(CultureInfo.InvariantCulture);
+        return Lookup(id) is { } name ? $"{name} ({number})" : number;
+    });
+
+    /// <summary>The registry name of an enterprise number, or <c>null</c>.</summary>
+    public static string? Lookup(uint manufacturerId)
+    {
+        using var stream = typeof(ManufacturerNames).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"embedded resource {Resource} is missing from the build");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || !uint.TryParse(line.AsSpan(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                continue;
+            }
+
+            if (id == manufacturerId)
+            {
+                return line[(tab + 1)..];
+            }
+
+            if (id > manufacturerId)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
 }

@@ -27,7 +27,7 @@ public sealed partial class SelCollector : IScrapeCollector
         ClientCursor? after = stored is null
             ? null
             : new ClientCursor((ushort)stored.LastRecordId, stored.AdditionTimestamp, stored.EraseTimestamp, (ushort)stored.EntryCount);
-        var options = SelReadOptions.Default with { TimeProvider = context.Time };
+        var options = SelReadOptions.Default with { TimeProvider = context.Time, AssumeSystemEvent = context.Target.Module.HasWorkaround("assumesystemevent") };
         var result = await SelReader.ReadAsync(context.Channel, after, options, cancellationToken).ConfigureAwait(false);
         if (result.ClearDetected)
         {

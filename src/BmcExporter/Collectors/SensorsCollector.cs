@@ -148,7 +148,8 @@ public sealed class SensorsCollector : IScrapeCollector
 
         try
         {
-            var repository = await SdrRepositoryReader.ResumeAsync(context.Channel, entry.Walk, SdrReadOptions.Default, budget.Token).ConfigureAwait(false);
+            var sdrOptions = SdrReadOptions.Default with { AssumeMaxRecordCount = context.Target.Module.HasWorkaround("assumemaxsdrrecordcount") };
+            var repository = await SdrRepositoryReader.ResumeAsync(context.Channel, entry.Walk, sdrOptions, budget.Token).ConfigureAwait(false);
             foreach (var skip in repository.Skipped)
             {
                 Log.SdrRecordDropped(context.Logger, skip.RecordId, key, skip.Reason);

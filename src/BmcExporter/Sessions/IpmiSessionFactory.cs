@@ -46,6 +46,7 @@ public sealed class IpmiSessionFactory : IBmcSessionFactory, IAsyncDisposable
             Retries = module.Retries,
             KeepaliveInterval = module.SessionKeepalive,
             VerifyChecksums = !module.HasWorkaround("nochecksumcheck"),
+            Intel20 = module.HasWorkaround("intel20"),
             TimeProvider = time,
         };
     }

@@ -22,6 +22,9 @@ public sealed partial class SnapshotBuilder
     private SelSummary? _sel;
     private SelCommit? _selCommit;
     private SecuritySample? _security;
+    private WatchdogSample? _watchdog;
+    private int? _lanMode;
+    private SelEventCounts? _selEventCounts;
     private int _cipherSuite;
     private SdrProgress? _sdr;
     private volatile bool _hasSlot;
@@ -165,6 +168,43 @@ public sealed partial class SnapshotBuilder
             _sel = sel;
             _selEvents.AddRange(newEvents);
             _selCommit = commit;
+        }
+    }
+
+    /// <summary>The SEL summary and entries the <c>sel</c> collector read in this scrape, or <c>null</c> when it has not run.</summary>
+    public (SelSummary Summary, IReadOnlyList<SelEvent> Events)? SelRead
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sel is { } sel ? (sel, _selEvents.ToArray()) : null;
+            }
+        }
+    }
+
+    public void SetWatchdog(WatchdogSample watchdog)
+    {
+        lock (_lock)
+        {
+            _watchdog = watchdog;
+        }
+    }
+
+    /// <summary>Supermicro LAN mode: 0 dedicated, 1 shared, 2 failover.</summary>
+    public void SetLanMode(int mode)
+    {
+        lock (_lock)
+        {
+            _lanMode = mode;
+        }
+    }
+
+    public void SetSelEventCounts(SelEventCounts counts)
+    {
+        lock (_lock)
+        {
+            _selEventCounts = counts;
         }
     }
 

@@ -72,6 +72,15 @@ public sealed record TargetSnapshot
     /// <summary>Security posture (security collector).</summary>
     public SecuritySample? Security { get; init; }
 
+    /// <summary>The watchdog timer (<c>bmc-watchdog</c> collector), when read.</summary>
+    public WatchdogSample? Watchdog { get; init; }
+
+    /// <summary>Supermicro LAN mode (<c>sm-lan-mode</c> collector): 0 dedicated, 1 shared, 2 failover; <c>null</c> when not read.</summary>
+    public int? LanMode { get; init; }
+
+    /// <summary>SEL entries by state and by configured name (<c>sel-events</c> collector), when computed.</summary>
+    public SelEventCounts? SelEventCounts { get; init; }
+
     /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
     public int CipherSuite { get; init; }
 

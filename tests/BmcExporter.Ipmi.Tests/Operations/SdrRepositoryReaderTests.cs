@@ -211,4 +211,20 @@ public sealed class SdrRepositoryReaderTests
         Assert.Equal([0x101, 2, 3, 4, 5], repo.Records.Select(r => (int)r.RecordId));
         Assert.Equal(2, repo.Sensors[0].RecordId);
     }
+
+    [Theory]
+    [InlineData(false, 5)]
+    [InlineData(true, 3)]
+    public async Task ReadAsync_AssumeMaxRecordCount_StopsAtReportedCount(bool assume, int expected)
+    {
+        // Inspur: the repository says 3 records; without the workaround the chain is followed to its end.
+        var bmc = Harness();
+        bmc.ReportedCount = 3;
+
+        var repo = await Read(bmc, SdrReadOptions.Default with { AssumeMaxRecordCount = assume });
+
+        Assert.Equal(expected, repo.Records.Count);
+        Assert.Equal(Enumerable.Range(1, expected), repo.Records.Select(r => (int)r.RecordId));
+        Assert.Null(repo.StopReason);
+    }
 }

@@ -142,4 +142,26 @@ public sealed class SensorInterpreterTests
     {
         Assert.Equal(expected, DiscreteSeverity.Evaluate(eventType, sensorType, states));
     }
+
+    [Theory]
+    [InlineData(false, SensorKind.Other)]
+    [InlineData(true, SensorKind.FanRatio)]
+    public void Interpret_DiscreteFanPercentWithDiscreteReading_FanRatioKind(bool discreteReading, SensorKind expected)
+    {
+        // HP's discrete fan sensors carry an analog percentage (FreeIPMI workaround "discretereading").
+        var full = (FullSensorRecord)SdrDecoder.Decode(SdrVectors.Fan1) with
+        {
+            EventReadingType = 0x03,
+            Units = SensorUnits.Create(0, percentage: true),
+            Factors = ReadingFactors.Identity,
+        };
+        var sensor = SdrSensors.Expand([full])[0];
+
+        var reading = SensorInterpreter.Interpret(
+            sensor, new SensorReadingData(40, 0xC0, 0x01), options: new SensorInterpretOptions { DiscreteReading = discreteReading });
+
+        Assert.Equal(expected, reading.Kind);
+        Assert.Equal(discreteReading ? 40.0 : null, reading.Value);
+        Assert.Equal(SensorState.Nominal, reading.State); // Fan_State offset 0 (deasserted) is Nominal
+    }
 }

@@ -8,10 +8,14 @@ public sealed class TableTests
     [InlineData(0x01, "Temperature")]
     [InlineData(0x04, "Fan")]
     [InlineData(0x08, "Power Supply")]
-    [InlineData(0x0D, "Drive Slot / Bay")]
+    [InlineData(0x0D, "Drive Slot")]
+    [InlineData(0x0B, "Other Units Based Sensor")]
+    [InlineData(0x17, "Add In Card")]
+    [InlineData(0x11, "Watchdog 1")]
     [InlineData(0x2C, "FRU State")]
-    [InlineData(0xC5, "OEM")]
-    [InlineData(0x50, "unknown")]
+    [InlineData(0x00, "Reserved")]
+    [InlineData(0xC5, "OEM Reserved")]
+    [InlineData(0x50, "Unrecognized")]
     public void SensorTypeNames_Known(byte code, string expected) => Assert.Equal(expected, SensorTypeNames.Name(code));
 
     [Theory]

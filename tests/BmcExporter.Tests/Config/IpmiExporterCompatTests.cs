@@ -169,8 +169,6 @@ public sealed class IpmiExporterCompatTests
     }
 
     [Theory]
-    [InlineData("intel20", "is accepted but not implemented yet")]
-    [InlineData("assumesystemevent", "is accepted but not implemented yet")]
     [InlineData("altbridging", "is accepted but not implemented yet")]
     [InlineData("ignoreauthcode", "is accepted but not implemented yet")]
     [InlineData("assumeio", "has no effect: it concerns in-band drivers")]
@@ -181,5 +179,17 @@ public sealed class IpmiExporterCompatTests
         var result = Load($"modules:\n  default:\n    workarounds: [{flag}]\n");
 
         Assert.Contains(reason, Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("intel20")]
+    [InlineData("assumesystemevent")]
+    [InlineData("assumemaxsdrrecordcount")]
+    public void Workarounds_Applied_LoadWithoutWarning(string flag)
+    {
+        var result = Load($"modules:\n  default:\n    workarounds: [{flag}]\n");
+
+        Assert.Empty(result.Warnings);
+        Assert.True(result.Config!.Modules["default"].HasWorkaround(flag));
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public string StateDir { get; }
 
-    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2)
+    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2, string extraYaml = "")
     {
         // The shipped typical-1u profile plus an operator account (to clear the SEL).
         var assembly = typeof(SimulatedFleet).Assembly;
@@ -43,7 +43,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
             yaml = await reader.ReadToEndAsync();
         }
 
-        yaml += $"\nusers:\n  - {{ name: {Operator}, password: {OperatorPassword}, privilege: operator }}\n";
+        yaml += $"\nusers:\n  - {{ name: {Operator}, password: {OperatorPassword}, privilege: operator }}\n" + extraYaml;
         var profile = ProfileLoader.Parse(yaml, "typical-1u with an operator");
         var fleet = await SimulatedFleet.StartAsync(
             new FleetOptions { BmcCount = bmcs, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = profile },

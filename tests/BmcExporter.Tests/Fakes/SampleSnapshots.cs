@@ -21,6 +21,13 @@ internal static class SampleSnapshots
             Kind = units is { } u ? SensorKinds.Classify(u, typeCode) : SensorKind.Other,
             Value = value,
             Status = status,
+            State = status switch
+            {
+                SensorStatus.Ok => SensorState.Nominal,
+                SensorStatus.Warning => SensorState.Warning,
+                SensorStatus.Critical or SensorStatus.NonRecoverable => SensorState.Critical,
+                _ => SensorState.Unknown,
+            },
             IsThresholdBased = units is not null,
             EntityId = 3,
             EntityInstance = 1,

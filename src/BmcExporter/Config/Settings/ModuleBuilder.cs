@@ -55,7 +55,7 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             Interval = m.Interval is null ? null : c.Duration(m.Interval, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
             Collectors = collectors,
             Sensors = (m.Sensors ?? new SensorSettings { Path = ConfigPath.Child(m.Path, "sensors"), Start = m.Start })
-                .Build(c, c.Items(m.ExcludeSensorIds, m.At("exclude_sensor_ids")), args),
+                .Build(c, c.Items(m.ExcludeSensorIds, m.At("exclude_sensor_ids")), args, peer),
             BridgeSensors = (m.BridgeSensors?.Value ?? false) || args.Switches.Contains("bridge-sensors"),
             Workarounds = WorkaroundList.Build(c, [.. m.Workarounds ?? [], .. m.WorkaroundFlags ?? [], .. args.Workarounds]),
             SelEvents = c.Each(m.SelEvents, m.At("sel_events"), e => e.Build(c)),

@@ -16,7 +16,11 @@ internal sealed class SensorSettings : SettingsNode
     public List<Located<int>?>? ExcludeRecordIds { get; set; }
     public Located<bool>? IgnoreNotAvailable { get; set; }
 
-    public SensorFilter Build(BuildContext c, IEnumerable<Located<int>> excludeSensorIds, FreeIpmiOptions args) => new()
+    /// <param name="c">The build context.</param>
+    /// <param name="excludeSensorIds">ipmi_exporter's <c>exclude_sensor_ids</c>.</param>
+    /// <param name="args">The module's custom_args options.</param>
+    /// <param name="peer">The module is written for ipmi_exporter, whose <c>ipmimonitoring</c> leaves out sensors without a reading by default.</param>
+    public SensorFilter Build(BuildContext c, IEnumerable<Located<int>> excludeSensorIds, FreeIpmiOptions args, bool peer) => new()
     {
         Include = Regexes(c, Include, "include"),
         Exclude = Regexes(c, Exclude, "exclude"),
@@ -24,7 +28,7 @@ internal sealed class SensorSettings : SettingsNode
         ExcludeTypes = Types(c, c.Items(ExcludeTypes, At("exclude_types")).Concat(Words(args["exclude-sensor-types"], "none"))),
         IncludeRecordIds = RecordIds(c, c.Items(IncludeRecordIds, At("include_record_ids")).Concat(Ids(c, args["record-ids"], "all"))),
         ExcludeRecordIds = RecordIds(c, c.Items(ExcludeRecordIds, At("exclude_record_ids")).Concat(excludeSensorIds).Concat(Ids(c, args["exclude-record-ids"], "none"))),
-        IgnoreNotAvailable = (IgnoreNotAvailable?.Value ?? false) || args.Switches.Contains("ignore-not-available-sensors"),
+        IgnoreNotAvailable = (IgnoreNotAvailable?.Value ?? peer) || args.Switches.Contains("ignore-not-available-sensors"),
     };
 
     private List<Regex> Regexes(BuildContext c, List<Located<string>?>? patterns, string key) =>

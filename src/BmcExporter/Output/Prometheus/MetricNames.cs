@@ -152,6 +152,22 @@ public static class MetricNames
     public static readonly Family RoundTrip = F("bmc_exporter_ipmi_round_trip_seconds", "Smoothed round-trip time of the target's current session.");
     public static readonly Family AuthFailuresTotal = C("bmc_exporter_authentication_failures_total", "Session establishments refused for credentials, privilege or cipher suite.", FamilyScope.Fleet);
 
+    // ipmi_exporter (upstream, after 1.6.1): bmc-watchdog, sel-events; 1.6.1: sm-lan-mode. Names, labels and help as upstream.
+    public static readonly Family BmcWatchdogTimerState = G("ipmi_bmc_watchdog_timer_state", "Watchdog timer running (1: running, 0: stopped)");
+    public static readonly Family BmcWatchdogTimerUse = G("ipmi_bmc_watchdog_timer_use_state", "Watchdog timer use (1: active, 0: inactive)", "name");
+    public static readonly Family BmcWatchdogLogging = G("ipmi_bmc_watchdog_logging_state", "Watchdog log flag (1: Enabled, 0: Disabled / note: reverse of freeipmi)");
+    public static readonly Family BmcWatchdogTimeoutAction = G("ipmi_bmc_watchdog_timeout_action_state", "Watchdog timeout action (1: active, 0: inactive)", "action");
+    public static readonly Family BmcWatchdogPretimeoutInterrupt = G("ipmi_bmc_watchdog_pretimeout_interrupt_state", "Watchdog pre-timeout interrupt (1: active, 0: inactive)", "interrupt");
+    public static readonly Family BmcWatchdogPretimeoutInterval = G("ipmi_bmc_watchdog_pretimeout_interval_seconds", "Watchdog pre-timeout interval in seconds");
+    public static readonly Family BmcWatchdogInitialCountdown = G("ipmi_bmc_watchdog_initial_countdown_seconds", "Watchdog initial countdown in seconds");
+
+    // Upstream's help text for the current countdown repeats the initial one's; kept for exact drop-in.
+    public static readonly Family BmcWatchdogCurrentCountdown = G("ipmi_bmc_watchdog_current_countdown_seconds", "Watchdog initial countdown in seconds");
+    public static readonly Family SelEventsCountByState = G("ipmi_sel_events_count_by_state", "Current number of log entries in the SEL by state.", "state");
+    public static readonly Family SelEventsCountByName = G("ipmi_sel_events_count_by_name", "Current number of custom log entries in the SEL by name.", "name");
+    public static readonly Family SelEventsLatestTimestamp = G("ipmi_sel_events_latest_timestamp", "Latest timestamp of custom log entries in the SEL by name.", "name");
+    public static readonly Family ConfigLanMode = G("ipmi_config_lan_mode", "Returns configured LAN mode (0=dedicated, 1=shared, 2=failover).");
+
     /// <summary>Every per-target family in exposition order.</summary>
     public static IReadOnlyList<Family> All { get; } = Register(
         Up, ScrapeDuration,
@@ -165,7 +181,10 @@ public static class MetricNames
         SecurityPerMessageAuthDisabled, SecurityUserLevelAuthDisabled, SecurityDefaultPasswordExposed, SecuritySessionPrivilege, SecurityLastCheck,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,
         ScrapesTotal, CommandsTotal, CommandErrorsTotal, RetriesTotal, SessionsOpenedTotal, SessionsLostTotal,
-        SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip);
+        SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip,
+        BmcWatchdogTimerState, BmcWatchdogTimerUse, BmcWatchdogLogging, BmcWatchdogTimeoutAction, BmcWatchdogPretimeoutInterrupt,
+        BmcWatchdogPretimeoutInterval, BmcWatchdogInitialCountdown, BmcWatchdogCurrentCountdown,
+        SelEventsCountByState, SelEventsCountByName, SelEventsLatestTimestamp, ConfigLanMode);
 
     private static Family G(string name, string help, params string[] labels) =>
         new(name, help, MetricType.Gauge, FamilyScope.Target, OptionalMetrics.None, labels);

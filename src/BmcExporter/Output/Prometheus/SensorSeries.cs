@@ -8,12 +8,22 @@ namespace BmcExporter.Output.Prometheus;
 /// <summary>A sensor reading's series: the family its <see cref="SensorKind"/> names, then the additions.</summary>
 internal static class SensorSeries
 {
-    /// <summary>ipmi_exporter's state value: 0 nominal, 1 warning, 2 critical (non-recoverable too), NaN unavailable.</summary>
-    public static double StateValue(SensorStatus status) => status switch
+    /// <summary>ipmi_exporter's state value (FreeIPMI's default interpretation): 0 nominal, 1 warning, 2 critical, NaN "N/A".</summary>
+    public static double StateValue(SensorState state) => state switch
+    {
+        SensorState.Nominal => 0,
+        SensorState.Warning => 1,
+        SensorState.Critical => 2,
+        _ => double.NaN,
+    };
+
+    /// <summary>Our own severity (<c>ipmi_sensor_status</c>): 0 ok, 1 warning, 2 critical, 3 non-recoverable, NaN unavailable.</summary>
+    public static double StatusValue(SensorStatus status) => status switch
     {
         SensorStatus.Ok => 0,
         SensorStatus.Warning => 1,
-        SensorStatus.Critical or SensorStatus.NonRecoverable => 2,
+        SensorStatus.Critical => 2,
+        SensorStatus.NonRecoverable => 3,
         _ => double.NaN,
     };
 
@@ -38,7 +48,7 @@ internal static class SensorSeries
             value /= 100.0;
         }
 
-        var state = StateValue(s.Status);
+        var state = StateValue(s.State);
         var type = s.SensorType;
         if (FamiliesOf(s.Kind) is var (valueFamily, stateFamily))
         {
@@ -67,7 +77,7 @@ internal static class SensorSeries
 
         if ((optional & OptionalMetrics.SensorStatus) != 0)
         {
-            sink.Add(MetricNames.SensorStatus, s.Status == SensorStatus.NonRecoverable ? 3 : state, id, s.Name, type);
+            sink.Add(MetricNames.SensorStatus, StatusValue(s.Status), id, s.Name, type);
         }
 
         if ((optional & OptionalMetrics.Thresholds) != 0)

@@ -37,6 +37,8 @@ public static class TargetRenderer
 
         DeviceSeries.Write(sink, snapshot);
         SecuritySeries.Write(sink, snapshot);
+        WatchdogSeries.Write(sink, snapshot);
+        SelEventSeries.Write(sink, snapshot);
         if (stats is not null)
         {
             WriteSelCounters(sink, stats);
