@@ -33,6 +33,11 @@ internal static partial class ClientCommands
         ClientCommandOptions options;
         try
         {
+            if (RedfishCommandOptions.TakeProtocol(ref args))
+            {
+                return await RunRedfishAsync(verb, args, stdout, stderr, getEnv, cancellationToken).ConfigureAwait(false);
+            }
+
             options = ClientCommandOptions.Parse(args, getEnv);
         }
         catch (CliUsageException e)
