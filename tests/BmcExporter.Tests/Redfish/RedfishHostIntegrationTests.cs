@@ -61,7 +61,7 @@ public sealed class RedfishHostIntegrationTests
         Assert.NotEmpty(parts);
         foreach (var (key, value) in parts)
         {
-            Assert.True(a.TryGetValue(key, out var expected), $"IPMI has no series {key}");
+            Assert.True(a.TryGetValue(key, out var expected), $"IPMI has no series {key}; IPMI has {string.Join(" ", a.Keys.Where(k => k.StartsWith("ipmi_sensor_state{", StringComparison.Ordinal)))}");
             Assert.True(double.IsNaN(expected) ? double.IsNaN(value) : expected == value, $"{key}: IPMI {expected}, Redfish {value}");
         }
 
@@ -153,7 +153,7 @@ public sealed class RedfishHostIntegrationTests
         var snapshot = await RedfishHostFixture.ScrapeAsync(runtime, fx.Target(config, module));
 
         Assert.Equal(ScrapeOutcome.Partial, snapshot.Outcome);
-        Assert.Equal(["sensors", "chassis"], snapshot.Collectors.Where(c => !c.Success).Select(c => c.Collector));
+        Assert.Equal(["ipmi", "chassis"], snapshot.Collectors.Where(c => !c.Success).Select(c => c.Collector));
         Assert.All(snapshot.Collectors.Where(c => !c.Success), c => Assert.Contains("Content-Type", c.Error, StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(snapshot.Sel);
         Assert.NotEmpty(snapshot.Fru);
