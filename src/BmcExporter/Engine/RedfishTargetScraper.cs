@@ -57,7 +57,6 @@ public sealed class RedfishTargetScraper : ITargetScraper
         ArgumentNullException.ThrowIfNull(builder);
         var stats = _stats.For(target.Key);
         string? sessionFailure = null;
-        var reachable = true;
         RedfishReader? reader = null;
         try
         {
@@ -69,6 +68,24 @@ public sealed class RedfishTargetScraper : ITargetScraper
         }
 
         var data = reader is null ? null : new RedfishScrapeData(reader, cancellationToken);
+        var getsBefore = reader?.Session.Statistics.Gets ?? 0;
+        try
+        {
+            return await RunCollectorsAsync(target, builder, reader, data, sessionFailure, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                stats.RecordRedfishGets(reader.Session.Statistics.Gets - getsBefore);
+            }
+        }
+    }
+
+    private async Task<bool> RunCollectorsAsync(ScrapeTarget target, SnapshotBuilder builder, RedfishReader? reader, RedfishScrapeData? data, string? sessionFailure, CancellationToken cancellationToken)
+    {
+        var stats = _stats.For(target.Key);
+        var reachable = true;
         foreach (var kind in target.Module.Collectors)
         {
             var name = CollectorLabels.Of(kind);

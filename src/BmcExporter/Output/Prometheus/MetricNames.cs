@@ -132,6 +132,7 @@ public static class MetricNames
     public static readonly Family RequestTimeoutsTotal = C("bmc_exporter_ipmi_request_timeouts_total", "IPMI requests to the target that got no answer after every retransmission.", FamilyScope.Fleet);
     public static readonly Family RoundTrip = F("bmc_exporter_ipmi_round_trip_seconds", "Smoothed round-trip time of the target's current session.");
     public static readonly Family AuthFailuresTotal = C("bmc_exporter_authentication_failures_total", "Session establishments refused for credentials, privilege or cipher suite.", FamilyScope.Fleet);
+    public static readonly Family RedfishGetsTotal = C("bmc_exporter_redfish_gets_total", "HTTP GETs sent to the target's Redfish service (304 Not Modified included); only for targets read over Redfish.", FamilyScope.Fleet);
 
     /// <summary>Every per-target family in exposition order.</summary>
     public static IReadOnlyList<Family> All { get; } = Register(
@@ -143,7 +144,8 @@ public static class MetricNames
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,
         ScrapesTotal, CommandsTotal, CommandErrorsTotal, RetriesTotal, SessionsOpenedTotal, SessionsLostTotal,
-        SdrCacheHitsTotal, SdrCacheMissesTotal, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip);
+        SdrCacheHitsTotal, SdrCacheMissesTotal, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip,
+        RedfishGetsTotal);
 
     private static Family G(string name, string help, params string[] labels) =>
         new(name, help, MetricType.Gauge, FamilyScope.Target, OptionalMetrics.None, labels);
