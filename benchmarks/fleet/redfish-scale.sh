@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fleet-scale benchmark of the exporter in background mode against N simulated BMCs read over Redfish (HTTPS,
 # the simulator's CA as ca_file, one session per BMC kept across scrapes).
-# Usage: benchmarks/fleet/redfish-scale.sh N [--interval SECONDS] [--steady SECONDS] [--noexpand]
+# Usage: [EXPORTER_DLL=...] benchmarks/fleet/redfish-scale.sh N [--interval SECONDS] [--steady SECONDS] [--noexpand]
 # Prints: time until every target has been scraped once; steady exporter CPU (share of one core) and RSS;
 # simulator RSS; GETs per steady scrape per BMC (bmc_exporter_redfish_gets_total over bmc_exporter_scrapes_total);
 # series per BMC. Everything binds to 127.0.0.1 and is stopped by PID.
@@ -44,9 +44,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "building (Release, artifacts $ART)..."
-timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
-DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
+# EXPORTER_DLL=path runs an exporter already built (e.g. src/BmcExporter/bin/Release/net10.0/bmc-exporter.dll).
+DLL=${EXPORTER_DLL:-}
+if [ -z "$DLL" ]; then
+  echo "building (Release, artifacts $ART)..."
+  timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+  DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
+fi
 ulimit -n "$(ulimit -Hn)"
 
 HZ=$(getconf CLK_TCK)

@@ -51,7 +51,7 @@ public static class RedfishLogMapper
             SensorType = code,
             SensorTypeName = typeName,
             SensorNumber = entry.SensorNumber is >= 0 and <= 255 ? (byte)entry.SensorNumber.Value : (byte)0,
-            Asserted = !string.Equals(entry.EntryCode, "Deassert", StringComparison.Ordinal),
+            Asserted = !IsDeassertion(entry),
             Description = entry.Message ?? entry.MessageId ?? entry.EntryCode ?? string.Empty,
             Severity = entry.Severity switch
             {
@@ -62,6 +62,15 @@ public static class RedfishLogMapper
             StableId = string.Create(CultureInfo.InvariantCulture, $"{target}/redfish/{service.Id}/{entry.Id}/{crc:x8}"),
         };
     }
+
+    /// <summary>
+    /// LogEntry has no direction field: a deassertion is EntryCode <c>Deassert</c> (discrete events), or, for threshold
+    /// events whose EntryCode names the threshold, a Message saying "deasserted", as BMCs that mirror their IPMI SEL
+    /// write it.
+    /// </summary>
+    private static bool IsDeassertion(RedfishLogEntry entry) =>
+        string.Equals(entry.EntryCode, "Deassert", StringComparison.Ordinal)
+        || (entry.EntryType == RedfishLogEntryType.Sel && entry.Message is { } m && m.Contains("deasserted", StringComparison.OrdinalIgnoreCase));
 
     private static (byte Code, string Name) SensorType(RedfishLogEntry entry)
     {
