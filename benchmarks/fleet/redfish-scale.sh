@@ -60,6 +60,7 @@ now() { date +%s.%N; }
 sum_family() { curl -s --compressed --max-time 60 "$URL/metrics" | awk -v f="$1" 'index($0, f "{") == 1 { s += $NF } END { printf "%.0f", s }'; }
 
 printf 'redfish-bench-pw\n' > "$WORK/pw"
+chmod 600 "$WORK/pw"
 dotnet "$DLL" simulate --bmcs "$N" --port-base "$PORT_BASE" --bind 127.0.0.1 --profile typical-1u \
   --user bench --password-file "$WORK/pw" --redfish-port-base "$REDFISH_PORT_BASE" --redfish-ca-out "$WORK/ca.pem" > "$WORK/sim.log" 2>&1 &
 SIM=$!; PIDS+=("$SIM")
@@ -80,7 +81,7 @@ T0=$(now)
 dotnet "$DLL" --config.file "$WORK/exporter.yaml" --web.listen-address "127.0.0.1:$HTTP_PORT" > "$WORK/exporter.log" 2>&1 &
 EXP=$!; PIDS+=("$EXP")
 URL="http://127.0.0.1:$HTTP_PORT"
-for _ in $(seq 1 240); do curl -s -o /dev/null --max-time 2 "$URL/healthz" && break; kill -0 "$EXP" 2> /dev/null || break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -s -o /dev/null --max-time 2 "$URL/healthz" && break; kill -0 "$EXP" 2> /dev/null || break; sleep 0.5; done
 curl -s -o /dev/null --max-time 2 "$URL/healthz" || { echo "exporter did not start:" >&2; cat "$WORK/exporter.log" >&2; exit 1; }
 
 # First complete round: every target has a stored snapshot.
@@ -93,6 +94,7 @@ while :; do
 done
 FIRST=$(awk -v a="$T0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
 failed=$(curl -s --compressed "$URL/metrics" | grep -c '^bmc_exporter_target_scrape_outcome{.*outcome="\(failed\|timeout\|circuit_open\|partial\)"} 1' || true)
+DOWN=$(curl -s --compressed "$URL/metrics" | awk '/^ipmi_up\{/ && $NF == 0 { match($0, /collector="[^"]*"/); c[substr($0, RSTART + 11, RLENGTH - 12)]++ } END { for (k in c) printf "%s %d, ", k, c[k] }')
 
 # Steady state: one HTTP request at each end of the window (counted into the CPU, a few ms).
 g0=$(sum_family bmc_exporter_redfish_gets_total); s0=$(sum_family bmc_exporter_scrapes_total)
@@ -113,3 +115,5 @@ echo "exporter RSS:           $(rss_mb "$EXP") MB"
 echo "simulator RSS:          $(rss_mb "$SIM") MB (idle before the exporter: $SIM_IDLE MB)"
 echo "GETs per steady scrape: $GETS per BMC ($((g1 - g0)) GETs)"
 echo "series per BMC:         $SERIES"
+echo "collectors down (ipmi_up 0) at the end: ${DOWN:-none}"
+curl -s --max-time 60 "$URL/" | grep -o '<td>[^<]*</td></tr>' | sed 's/<[^>]*>//g' | grep -v '^$' | cut -c1-160 | sort | uniq -c | sort -rn | head -3 | sed 's/^/  last error: /' || true
