@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the independent reference implementations the integration tests run against (Debian packages):
 # OpenIPMI ipmi_sim (a real RMCP+ BMC), ipmitool and FreeIPMI (independent clients), promtool and the Debian
-# prometheus-ipmi-exporter (the peer we must match), Debian's Redfish clients redfishtool and python3-sushy
-# (independent cross-checks of the Redfish client), and AFL++ for the bounded fuzzing campaign (fuzz/run.sh).
+# prometheus-ipmi-exporter (the peer we must match), amtool (prometheus-alertmanager: the shipped Alertmanager
+# example), Debian's Redfish clients redfishtool and python3-sushy (independent cross-checks of the Redfish client),
+# curl and Apache's htpasswd (an independent HTTPS client and bcrypt hasher for --web.config.file), chromium and
+# chromium-driver (the status page in a real browser), and AFL++ for the bounded fuzzing campaign (fuzz/run.sh).
 # Does nothing when they are all present.
 set -euo pipefail
 need=()
@@ -10,11 +12,17 @@ command -v ipmi_sim >/dev/null 2>&1 || need+=(openipmi)
 command -v ipmitool >/dev/null 2>&1 || need+=(ipmitool)
 command -v ipmi-sensors >/dev/null 2>&1 || need+=(freeipmi-tools)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v amtool >/dev/null 2>&1 || need+=(prometheus-alertmanager)
 command -v prometheus-ipmi-exporter >/dev/null 2>&1 || need+=(prometheus-ipmi-exporter)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
 command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
 command -v redfishtool >/dev/null 2>&1 || need+=(redfishtool)
 /usr/bin/python3 -c 'import sushy' >/dev/null 2>&1 || need+=(python3-sushy)
+# A real browser for the status page tests (Selenium drives /usr/bin/chromium through /usr/bin/chromedriver).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -26,7 +34,7 @@ fi
 "$(dirname "$0")/install-helm.sh"
 
 # Fail, never skip, when the simulator the tests need is missing.
-for tool in ipmi_sim ipmitool ipmi-sensors promtool helm afl-fuzz redfishtool; do
+for tool in ipmi_sim ipmitool ipmi-sensors promtool amtool helm afl-fuzz redfishtool curl htpasswd chromium chromedriver; do
   command -v "$tool" >/dev/null 2>&1 || { echo "required tool '$tool' is missing" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import sushy' || { echo "required Python module 'sushy' (python3-sushy) is missing" >&2; exit 1; }

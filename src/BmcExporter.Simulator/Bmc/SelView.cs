@@ -15,6 +15,9 @@ internal struct SelView
 
     private uint _eraseTimestamp;
 
+    /// <summary>Entries written at run time (session audit), each after the growth entries present then; cleared with the log.</summary>
+    private List<(long AfterGrowth, SelEventDefinition Entry, uint Timestamp)>? _added;
+
     public SelView()
     {
         _firstGrowth = -1;
@@ -29,12 +32,24 @@ internal struct SelView
     /// <summary>Number of entries present (bounded by capacity) and whether events were dropped.</summary>
     public readonly (int Count, bool Overflow) Size(SelDefinition sel, TimeSpan elapsed)
     {
-        var total = (_firstGrowth < 0 ? sel.Initial.Length : 0) + (GrowthCount(sel, elapsed) - Math.Max(0, _firstGrowth));
+        var total = (_firstGrowth < 0 ? sel.Initial.Length : 0) + (GrowthCount(sel, elapsed) - Math.Max(0, _firstGrowth)) + (_added?.Count ?? 0);
         return total > sel.Capacity ? (sel.Capacity, true) : ((int)total, false);
+    }
+
+    /// <summary>Appends an entry now (IPMI v2.0 §31.6 Add SEL Entry, as the BMC itself does); dropped when the log is full.</summary>
+    public void Add(SelDefinition sel, TimeSpan elapsed, SelEventDefinition entry, uint timestamp)
+    {
+        if (Size(sel, elapsed).Count >= sel.Capacity)
+        {
+            return;
+        }
+
+        (_added ??= []).Add((GrowthCount(sel, elapsed), entry, timestamp));
     }
 
     public void Clear(SelDefinition sel, TimeSpan elapsed, uint now)
     {
+        _added = null;
         _firstGrowth = GrowthCount(sel, elapsed);
         _eraseTimestamp = now;
     }
@@ -49,7 +64,7 @@ internal struct SelView
     /// <summary>The 16-byte record at position <paramref name="position"/> (record ID = position + 1).</summary>
     public readonly byte[] Encode(SelDefinition sel, int position, uint startUnix, QuirkSet quirks)
     {
-        var (template, _) = Entry(sel, position);
+        var (template, _, _) = Entry(sel, position);
         var bytes = SelEncoder.Encode(new SystemEventRecord
         {
             RecordId = (ushort)(position + 1),
@@ -82,20 +97,44 @@ internal struct SelView
 
     private readonly uint Timestamp(SelDefinition sel, int position, uint startUnix)
     {
-        var (template, growthIndex) = Entry(sel, position);
+        var (template, growthIndex, added) = Entry(sel, position);
+        if (added is { } stamp)
+        {
+            return stamp;
+        }
+
         return growthIndex < 0
             ? (uint)Math.Max(0, startUnix - (long)template.Age.TotalSeconds)
             : (uint)(startUnix + (long)(sel.GrowthEvery!.Value.TotalSeconds * (growthIndex + 1)));
     }
 
-    private readonly (SelEventDefinition Template, long GrowthIndex) Entry(SelDefinition sel, int position)
+    /// <summary>The template at <paramref name="position"/>: initial, growth (its index) or added (its timestamp).</summary>
+    private readonly (SelEventDefinition Template, long GrowthIndex, uint? AddedAt) Entry(SelDefinition sel, int position)
     {
         if (_firstGrowth < 0 && position < sel.Initial.Length)
         {
-            return (sel.Initial[position], -1);
+            return (sel.Initial[position], -1, null);
         }
 
-        var g = (position - (_firstGrowth < 0 ? sel.Initial.Length : 0)) + Math.Max(0, _firstGrowth);
-        return (sel.Growth[(int)(g % sel.Growth.Length)], g);
+        var rest = position - (_firstGrowth < 0 ? sel.Initial.Length : 0);
+        var first = Math.Max(0, _firstGrowth);
+        var before = 0;
+        for (var j = 0; j < (_added?.Count ?? 0); j++)
+        {
+            // Added entry j sits after the growth entries that existed when it was written.
+            var at = _added![j].AfterGrowth - first + j;
+            if (at == rest)
+            {
+                return (_added[j].Entry, -1, _added[j].Timestamp);
+            }
+
+            if (at < rest)
+            {
+                before++;
+            }
+        }
+
+        var g = rest - before + first;
+        return (sel.Growth[(int)(g % sel.Growth.Length)], g, null);
     }
 }

@@ -24,6 +24,11 @@ internal sealed partial class SimulatedBmc
                 return Ok(AuthCapabilities(data), out result);
             case ChannelCipherSuites.Command:
                 return CipherSuites(data, out result);
+            case GetSelfTestResults.Command:
+                return session is null ? Fail(CompletionCode.InsufficientPrivilege, out result)
+                    : Ok(GetSelfTestResults.EncodeResponse(Profile.Chassis.SelfTest, Profile.Chassis.SelfTest == GetSelfTestResults.Corrupted ? (byte)0x04 : (byte)0), out result);
+            case GetSessionInfo.Command:
+                return SessionInfo(data, session, out result);
             default:
                 return Unsupported(out result);
         }
@@ -53,12 +58,16 @@ internal sealed partial class SimulatedBmc
     {
         var extended = data.Length > 0 && (data[0] & ChannelAuthCapabilities.ExtendedDataFlag) != 0;
 
-        // Byte 2: non-null user names exist (b2). The authcap quirk reports what the FreeIPMI workaround
-        // exists for: anonymous login enabled, no non-null users, and K_g set although it is not.
-        var flags = (Quirks & QuirkSet.AuthCapWrongBits) != 0 ? (byte)0x21 : (byte)0x04;
+        // Bytes 2-3 from the security policy; non-null user names exist (b2). The authcap quirk reports what the
+        // FreeIPMI workaround exists for: anonymous login enabled, no non-null users, and K_g set although it is not.
+        var policy = Profile.Security;
+        var (authTypes, policyFlags) = new ChannelSecurityFlags(
+            policy.AuthTypes, policy.AnonymousLogin, policy.NullUserPassword is not null, NonNullUsers: true,
+            policy.PerMessageAuthDisabled, policy.UserLevelAuthDisabled, KgEnabled: false).Encode();
+        var flags = (Quirks & QuirkSet.AuthCapWrongBits) != 0 ? (byte)0x21 : policyFlags;
         var caps = new ChannelAuthCapabilities(
             LanChannel,
-            (byte)(extended ? 0x80 : 0x00),
+            (byte)((extended ? 0x80 : 0x00) | authTypes),
             flags,
             (byte)(extended ? 0x02 : 0x00),
             0,
@@ -66,6 +75,25 @@ internal sealed partial class SimulatedBmc
         var bytes = new byte[ChannelAuthCapabilities.ResponseDataLength];
         caps.Write(bytes);
         return bytes;
+    }
+
+    /// <summary>Get Session Info for the current session (index 0), IPMI v2.0 §22.20.</summary>
+    private byte SessionInfo(ReadOnlySpan<byte> data, BmcSession? session, out byte[]? result)
+    {
+        if (session is null)
+        {
+            return Fail(CompletionCode.InsufficientPrivilege, out result);
+        }
+
+        if (data.Length < 1 || data[0] != GetSessionInfo.CurrentSession)
+        {
+            return Fail(CompletionCode.InvalidDataField, out result);
+        }
+
+        var active = (byte)(_sessions?.Count(s => s is { State: SessionState.Active }) ?? 1);
+        var handle = (byte)(Array.IndexOf(_sessions ?? [], session) + 1);
+        var userId = UserId(session.User);
+        return Ok(GetSessionInfo.EncodeResponse(new Ipmi.Commands.SessionInfo(handle, (byte)Profile.Sessions.SessionLimit, active, userId, session.CurrentPrivilege, LanChannel)), out result);
     }
 
     /// <summary>Get Channel Cipher Suites, IPMI v2.0 §22.15: 16-byte chunks of the record stream.</summary>

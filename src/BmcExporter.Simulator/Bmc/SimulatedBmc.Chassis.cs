@@ -11,12 +11,21 @@ internal sealed partial class SimulatedBmc
     /// <summary>Get Chassis Status, IPMI v2.0 §28.2.</summary>
     private byte Chassis(byte command, out byte[]? result)
     {
-        if (command != GetChassisStatus.Command)
+        var c = Profile.Chassis;
+        switch (command)
         {
-            return Unsupported(out result);
+            case GetSystemRestartCause.Command:
+                // IPMI v2.0 §28.11: cause, channel (a chassis-control restart names the LAN channel).
+                return Ok(GetSystemRestartCause.EncodeResponse((RestartCause)c.RestartCause, c.RestartCause == (byte)RestartCause.ChassisControl ? LanChannel : (byte)0), out result);
+            case GetPohCounter.Command:
+                // IPMI v2.0 §28.14: 60 minutes per count.
+                return Ok(GetPohCounter.EncodeResponse(60, c.PowerOnHours), out result);
+            case GetChassisStatus.Command:
+                break;
+            default:
+                return Unsupported(out result);
         }
 
-        var c = Profile.Chassis;
         var power = (byte)((c.PowerOn ? 0x01 : 0) | (c.PowerFault ? 0x08 : 0) | ((c.RestorePolicy & 0x03) << 5));
         var misc = (byte)((c.Intrusion ? 0x01 : 0) | (c.FrontPanelLockout ? 0x02 : 0) | (c.DriveFault ? 0x04 : 0) | (c.CoolingFault ? 0x08 : 0));
         return Ok(GetChassisStatus.EncodeResponse(new ChassisStatus(power, c.LastPowerEvent, misc, 0x00)), out result);

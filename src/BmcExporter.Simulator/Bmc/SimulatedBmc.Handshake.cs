@@ -94,6 +94,11 @@ internal sealed partial class SimulatedBmc
         {
             RemoveSession(session);
             _fleet.Statistics.OnSessionRejected();
+            if (status == RmcpPlusStatus.UnauthorizedName)
+            {
+                AuditFailedLogin(0, elapsed);
+            }
+
             return WriteRakp2Error(reply, rakp1.Tag, status, session.ConsoleSessionId);
         }
 
@@ -134,8 +139,10 @@ internal sealed partial class SimulatedBmc
 
         if (rakp3.Status != RmcpPlusStatus.NoErrors)
         {
-            // The console rejected our RAKP 2 and says why: free the slot, nothing to answer.
+            // The console rejected our RAKP 2 and says why (a wrong password shows at the console first): free the
+            // slot, audit the failed login as BMCs do, nothing to answer.
             RemoveSession(session);
+            AuditFailedLogin(UserId(session.User), elapsed);
             return 0;
         }
 
@@ -145,6 +152,7 @@ internal sealed partial class SimulatedBmc
         {
             RemoveSession(session);
             _fleet.Statistics.OnSessionRejected();
+            AuditFailedLogin(UserId(session.User), elapsed);
             return WriteRakp4(reply, new Rakp4(rakp3.Tag, RmcpPlusStatus.InvalidIntegrityCheckValue, session.ConsoleSessionId, ReadOnlyMemory<byte>.Empty));
         }
 
@@ -170,7 +178,11 @@ internal sealed partial class SimulatedBmc
     {
         if (name.IsEmpty)
         {
-            return null; // no null/anonymous users are configured
+            // User 1, the null user (IPMI v2.0 §13.20): anonymous (empty password) or with its own password.
+            var security = Profile.Security;
+            return security.AnonymousLogin ? new SimUser("", [], PrivilegeLevel.Administrator)
+                : security.NullUserPassword is { } password ? new SimUser("", password.ToArray(), PrivilegeLevel.Administrator)
+                : null;
         }
 
         var text = Encoding.ASCII.GetString(name);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Session;
 
 namespace BmcExporter.Simulator.Profiles;
@@ -48,6 +49,7 @@ internal static partial class ProfileCompiler
             }
         }
 
+        var security = CompileSecurity(doc.Security, errors);
         errors.ThrowIfAny();
         return new SimProfile
         {
@@ -66,6 +68,7 @@ internal static partial class ProfileCompiler
             Fru = fru,
             SdrChangeAfter = sdrChange,
             Quirks = quirks,
+            Security = security,
         };
     }
 
@@ -187,8 +190,20 @@ internal static partial class ProfileCompiler
             "COMMAND" => 0x10,
             _ => Bad(errors, "chassis.lastPowerEvent", "must be none, ac-failed, overload, interlock, fault or command", 0),
         };
+        var causes = Enum.GetValues<RestartCause>().ToDictionary(GetSystemRestartCause.Name, StringComparer.OrdinalIgnoreCase);
+        var restart = causes.TryGetValue(c.RestartCause ?? "power_button", out var cause) ? (byte)cause
+            : Bad(errors, "chassis.restartCause", $"must be one of {string.Join(", ", causes.Keys)}", 0x03);
+        byte selfTest = (c.SelfTest ?? "passed").ToUpperInvariant() switch
+        {
+            "PASSED" => GetSelfTestResults.Passed,
+            "NOT_IMPLEMENTED" => GetSelfTestResults.NotImplemented,
+            "CORRUPTED" => GetSelfTestResults.Corrupted,
+            "FATAL" => GetSelfTestResults.FatalError,
+            _ => Bad(errors, "chassis.selfTest", "must be passed, not_implemented, corrupted or fatal", GetSelfTestResults.Passed),
+        };
         return new ChassisDefinition(c.PowerOn ?? true, policy, c.Intrusion ?? false, c.DriveFault ?? false,
-            c.CoolingFault ?? false, c.PowerFault ?? false, c.FrontPanelLockout ?? false, lastEvent);
+            c.CoolingFault ?? false, c.PowerFault ?? false, c.FrontPanelLockout ?? false, lastEvent,
+            restart, (uint)errors.Range(c.PowerOnHours, 0, int.MaxValue, 0, "chassis.powerOnHours"), selfTest);
     }
 
     private static byte Bad(ProfileErrors errors, string path, string message, byte fallback)

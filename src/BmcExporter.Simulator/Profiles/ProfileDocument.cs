@@ -19,6 +19,7 @@ internal sealed class ProfileDocument
     public FruDocument? Fru { get; set; }
     public SdrChangeDocument? SdrChange { get; set; }
     public List<string>? Quirks { get; set; }
+    public SecurityDocument? Security { get; set; }
 }
 
 internal sealed class BmcDocument
@@ -51,6 +52,9 @@ internal sealed class ChassisDocument
     public bool? PowerFault { get; set; }
     public bool? FrontPanelLockout { get; set; }
     public string? LastPowerEvent { get; set; }
+    public string? RestartCause { get; set; }
+    public int? PowerOnHours { get; set; }
+    public string? SelfTest { get; set; }
 }
 
 internal sealed class DcmiDocument
@@ -219,4 +223,14 @@ internal sealed class FruProductDocument
 internal sealed class SdrChangeDocument
 {
     public double? AfterSeconds { get; set; }
+}
+
+internal sealed class SecurityDocument
+{
+    public bool? AnonymousLogin { get; set; }
+    public string? NullUserPassword { get; set; }
+    public List<string>? Ipmi15AuthTypes { get; set; }
+    public bool? PerMessageAuthDisabled { get; set; }
+    public bool? UserLevelAuthDisabled { get; set; }
+    public bool? SessionAudit { get; set; }
 }

@@ -43,6 +43,9 @@ public sealed class SimProfile
 
     public required QuirkSet Quirks { get; init; }
 
+    /// <summary>Security weaknesses and the session audit (default: none, audited).</summary>
+    public SecurityPolicy Security { get; init; } = SecurityPolicy.Hardened;
+
     /// <summary>Number of individual sensors (shared compact records count once per shared sensor).</summary>
     public int SensorCount => Sensors.Sum(s => s.ShareCount);
 
@@ -75,7 +78,10 @@ public sealed class SimUser(string name, byte[] password, PrivilegeLevel maxPriv
     public override string ToString() => $"user {Name} ({MaxPrivilege}, password redacted)";
 }
 
-/// <summary>Chassis status bits (IPMI v2.0 §28.2).</summary>
+/// <summary>
+/// Chassis status bits (IPMI v2.0 §28.2), and what the lifecycle commands answer: restart cause (§28.11), power-on
+/// hours (§28.14, one count per hour) and the BMC self-test result byte (§20.4).
+/// </summary>
 public sealed record ChassisDefinition(
     bool PowerOn,
     byte RestorePolicy,
@@ -84,7 +90,10 @@ public sealed record ChassisDefinition(
     bool CoolingFault,
     bool PowerFault,
     bool FrontPanelLockout,
-    byte LastPowerEvent);
+    byte LastPowerEvent,
+    byte RestartCause = 0x03,
+    uint PowerOnHours = 0,
+    byte SelfTest = 0x55);
 
 /// <summary>DCMI power model: watts = idle + (max - idle) * load + noise.</summary>
 public sealed record DcmiDefinition(double IdleWatts, double MaxWatts, double NoiseWatts);

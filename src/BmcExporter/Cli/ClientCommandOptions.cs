@@ -13,7 +13,7 @@ internal enum OutputFormat
 /// Parsed flags of <c>bmc-exporter sensors|sel|info|chassis|fru</c>. The password is read from a file or an
 /// environment variable, never from argv (argv is visible to every local user through /proc).
 /// </summary>
-internal sealed class ClientCommandOptions
+internal sealed record ClientCommandOptions
 {
     public required string Host { get; init; }
 
@@ -36,6 +36,18 @@ internal sealed class ClientCommandOptions
 
     public bool BridgeSensors { get; init; }
 
+    /// <summary><c>--allow-cipher-suite-0</c>: suite 0 (no authentication, integrity or encryption) may be offered.</summary>
+    public bool AllowCipherSuite0 { get; init; }
+
+    /// <summary><c>--watch [SECONDS]</c> (sensors only): read again at this interval until cancelled.</summary>
+    public TimeSpan? Watch { get; init; }
+
+    /// <summary>Progress lines go to stderr only when it is a terminal (never into a pipe or a file).</summary>
+    public bool ProgressOnTerminal { get; init; }
+
+    /// <summary>The clock of <see cref="Watch"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public override string ToString() => $"{User}@{Host}:{Port}";
 
     /// <summary>Parses flags; throws <see cref="CliUsageException"/> with a specific message on any bad input.</summary>
@@ -48,6 +60,8 @@ internal sealed class ClientCommandOptions
         var timeout = TimeSpan.FromSeconds(2);
         var retries = 3;
         var bridge = false;
+        var allowSuite0 = false;
+        TimeSpan? watch = null;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -126,6 +140,21 @@ internal sealed class ClientCommandOptions
                 case "--bridge-sensors":
                     bridge = true;
                     break;
+                case "--allow-cipher-suite-0":
+                    allowSuite0 = true;
+                    break;
+                case "--watch":
+                    // The interval is optional: a number right after --watch, else 5 seconds.
+                    if (inlineValue is not null || (i + 1 < args.Length && !args[i + 1].StartsWith('-')))
+                    {
+                        watch = ParseSeconds(Value(), "--watch");
+                    }
+                    else
+                    {
+                        watch = TimeSpan.FromSeconds(5);
+                    }
+
+                    break;
                 default:
                     throw new CliUsageException($"unknown option '{args[i]}'");
             }
@@ -146,6 +175,11 @@ internal sealed class ClientCommandOptions
             throw new CliUsageException("--user is longer than 16 bytes, the IPMI 2.0 limit");
         }
 
+        if (suites.Contains((byte)0) && !allowSuite0)
+        {
+            throw new CliUsageException("--cipher-suite 0 has no authentication, integrity or encryption (anyone on the path can read and forge the session); add --allow-cipher-suite-0 to use it anyway");
+        }
+
         var (host, port) = ParseTarget(target);
         var password = ReadPassword(passwordFile, passwordEnv, getEnv);
         return new ClientCommandOptions
@@ -160,6 +194,8 @@ internal sealed class ClientCommandOptions
             Timeout = timeout,
             Retries = retries,
             BridgeSensors = bridge,
+            AllowCipherSuite0 = allowSuite0,
+            Watch = watch,
         };
     }
 

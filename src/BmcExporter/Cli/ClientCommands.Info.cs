@@ -1,5 +1,6 @@
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Collectors;
 using BmcExporter.Ipmi.Fru;
 
 namespace BmcExporter.Cli;
@@ -21,6 +22,7 @@ internal static partial class ClientCommands
                 w.WriteString("firmwareRevision", firmware);
                 w.WriteString("ipmiVersion", ipmiVersion);
                 w.WriteNumber("manufacturerId", id.ManufacturerId);
+                w.WriteString("manufacturer", ManufacturerNames.Describe(id.ManufacturerId));
                 w.WriteNumber("productId", id.ProductId);
                 w.WriteBoolean("providesDeviceSdrs", id.ProvidesDeviceSdrs);
                 w.WriteBoolean("deviceBusy", id.DeviceBusy);
@@ -35,6 +37,7 @@ internal static partial class ClientCommands
         await stdout.WriteLineAsync($"Firmware Revision         : {firmware}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"IPMI Version              : {ipmiVersion}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Manufacturer ID           : {id.ManufacturerId}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Manufacturer Name         : {ManufacturerNames.Describe(id.ManufacturerId)}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Product ID                : {id.ProductId} (0x{id.ProductId:x4})").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Provides Device SDRs      : {(id.ProvidesDeviceSdrs ? "yes" : "no")}").ConfigureAwait(false);
     }
@@ -57,6 +60,7 @@ internal static partial class ClientCommands
                 w.WriteBoolean("frontPanelLockout", c.FrontPanelLockout);
                 w.WriteBoolean("driveFault", c.DriveFault);
                 w.WriteBoolean("coolingFault", c.CoolingFault);
+                w.WriteString("lastPowerEvent", LastPowerEvent(c.LastPowerEvent));
                 w.WriteEndObject();
             }).ConfigureAwait(false);
             return;
@@ -72,11 +76,57 @@ internal static partial class ClientCommands
         await stdout.WriteLineAsync($"Chassis Intrusion    : {(c.IntrusionActive ? "active" : "inactive")}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Drive Fault          : {B(c.DriveFault)}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Cooling/Fan Fault    : {B(c.CoolingFault)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Last Power Event     : {LastPowerEvent(c.LastPowerEvent)}").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Last Power Event byte of Get Chassis Status (IPMI v2.0 §28.2, Table 28-3, byte 3): bit 4 power on by an
+    /// IPMI command, bit 3 power down by a power fault, bit 2 by the interlock, bit 1 by an overload, bit 0 AC failed.
+    /// </summary>
+    internal static string LastPowerEvent(byte value)
+    {
+        var events = new List<string>(5);
+        if ((value & 0x01) != 0)
+        {
+            events.Add("ac-failed");
+        }
+
+        if ((value & 0x02) != 0)
+        {
+            events.Add("overload");
+        }
+
+        if ((value & 0x04) != 0)
+        {
+            events.Add("interlock");
+        }
+
+        if ((value & 0x08) != 0)
+        {
+            events.Add("fault");
+        }
+
+        if ((value & 0x10) != 0)
+        {
+            events.Add("command");
+        }
+
+        return events.Count == 0 ? "none" : string.Join(", ", events);
     }
 
     private static async Task FruAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var fru = await FruReader.ReadAsync(session, 0, FruReadOptions.Default, cancellationToken).ConfigureAwait(false);
+        FruReadResult fru;
+        try
+        {
+            fru = await FruReader.ReadAsync(session, 0, FruReadOptions.Default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmiCompletionCodeException e) when (e.NetFn == NetFn.Storage && e.Command is 0x10 or 0x11)
+        {
+            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: the BMC keeps no FRU data.
+            throw new IpmiCompletionCodeException($"this BMC has no FRU data for device 0 (it answered completion code 0x{e.CompletionCode:X2}, {CompletionCodes.Describe(e.CompletionCode)})", e);
+        }
+
         var inv = fru.Inventory;
         var fields = new List<(string Key, string Label, string Value)>();
         if (inv.Chassis is { } ch)

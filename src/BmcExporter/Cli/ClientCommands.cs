@@ -20,7 +20,7 @@ internal static partial class ClientCommands
     public const int BmcError = 1;
 
     public static Task<int> RunAsync(string verb, string[] args) =>
-        RunAsync(verb, args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, CancellationToken.None);
+        RunAsync(verb, args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, CancellationToken.None, !Console.IsErrorRedirected);
 
     internal static async Task<int> RunAsync(
         string verb,
@@ -28,8 +28,15 @@ internal static partial class ClientCommands
         TextWriter stdout,
         TextWriter stderr,
         Func<string, string?> getEnv,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool progressOnTerminal = false)
     {
+        if (CliHelp.Wants(args))
+        {
+            await stdout.WriteAsync(CliHelp.Client(verb)).ConfigureAwait(false);
+            return 0;
+        }
+
         ClientCommandOptions options;
         try
         {
@@ -38,7 +45,11 @@ internal static partial class ClientCommands
                 return await RunRedfishAsync(verb, args, stdout, stderr, getEnv, cancellationToken).ConfigureAwait(false);
             }
 
-            options = ClientCommandOptions.Parse(args, getEnv);
+            options = ClientCommandOptions.Parse(args, getEnv) with { ProgressOnTerminal = progressOnTerminal };
+            if (options.Watch is not null && verb != "sensors")
+            {
+                throw new CliUsageException("--watch only works with the sensors command");
+            }
         }
         catch (CliUsageException e)
         {
@@ -59,7 +70,7 @@ internal static partial class ClientCommands
             switch (verb)
             {
                 case "sensors":
-                    await SensorsAsync(session, options, stdout, cts.Token).ConfigureAwait(false);
+                    await SensorsAsync(session, options, stdout, stderr, cts.Token).ConfigureAwait(false);
                     break;
                 case "sel":
                     await SelAsync(session, options, stdout, cts.Token).ConfigureAwait(false);
@@ -120,7 +131,7 @@ internal static partial class ClientCommands
             _ => PrivilegeLevel.User,
         },
         CipherSuites = o.CipherSuites,
-        AllowCipherSuite0 = o.CipherSuites.Contains((byte)0),
+        AllowCipherSuite0 = o.AllowCipherSuite0 && o.CipherSuites.Contains((byte)0),
         RequestTimeout = o.Timeout,
         Retries = o.Retries,
     };

@@ -14,25 +14,18 @@ internal static class CommandDispatcher
         {
             "sensors" or "sel" or "info" or "chassis" or "fru" => await ClientCommands.RunAsync(verb, rest).ConfigureAwait(false),
             "simulate" => await SimulateCommand.RunAsync(rest).ConfigureAwait(false),
+            "check-config" when CliHelp.Wants(rest) => Print(CliHelp.CheckConfig),
             "check-config" => await CheckConfigCommand.RunAsync(rest).ConfigureAwait(false),
-            "help" or "--help" or "-h" => Usage(),
+            "help" => rest.Length == 0 ? Print(CliHelp.Top) : await RunAsync([rest[0], "--help"]).ConfigureAwait(false),
+            "--help" or "-h" => Print(CliHelp.Top),
+            "--version" or "version" => Print($"bmc-exporter {CliHelp.Version}\n"),
             _ => await ServeCommand.RunAsync(args).ConfigureAwait(false),
         };
     }
 
-    private static int Usage()
+    private static int Print(string text)
     {
-        Console.Out.WriteLine("""
-            bmc-exporter — IPMI/BMC hardware health exporter for Prometheus and OpenTelemetry
-
-            Usage:
-              bmc-exporter [--config.file FILE] [--web.listen-address ADDR] [--demo]   run the exporter
-              bmc-exporter check-config FILE                                          validate a config file
-              bmc-exporter sensors|sel|info|chassis|fru --target HOST[:PORT] --user NAME
-                           (--password-file FILE | --password-env VAR) [--privilege user|operator|admin]
-                           [--cipher-suite N[,N...]] [--output table|json]            query one BMC
-              bmc-exporter simulate --bmcs N --port-base P [options]                  run a simulated BMC fleet
-            """);
+        Console.Out.Write(text.EndsWith('\n') ? text : text + "\n");
         return 0;
     }
 }

@@ -6,6 +6,7 @@ using BmcExporter.Logging;
 using BmcExporter.Otlp;
 using BmcExporter.Sessions;
 using BmcExporter.Web;
+using BmcExporter.Web.Security;
 using Microsoft.Extensions.Logging;
 
 namespace BmcExporter.Cli;
@@ -63,6 +64,18 @@ internal static partial class ServeCommand
             Log.ConfigLoaded(logger, config.SourcePath ?? "(built-in default)", config.Targets.Count, config.Modules.Count);
         }
 
+        WebSecurity security;
+        try
+        {
+            security = options.WebConfigFile is null ? WebSecurity.Off(logger) : WebSecurity.Load(options.WebConfigFile, TimeProvider.System, logger);
+        }
+        catch (WebConfigException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        using var webSecurity = security;
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         await using var runtime = new ExporterRuntime(config, sessions, DefaultCollectors.Create(), TimeProvider.System, loggers, source is null ? null : source.Reload);
         await using var otlp = config.Otlp.Enabled
@@ -76,7 +89,7 @@ internal static partial class ServeCommand
             otlp.Start();
         }
 
-        await using var app = ExporterHost.Build(runtime, config.ListenAddress, b => ConfigureLogging(b, options));
+        await using var app = ExporterHost.Build(runtime, config.ListenAddress, b => ConfigureLogging(b, options), security);
         try
         {
             await app.StartAsync().ConfigureAwait(false);

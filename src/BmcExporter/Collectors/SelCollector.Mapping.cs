@@ -32,6 +32,7 @@ public sealed partial class SelCollector
                     Offset = s.Offset,
                     Description = s.Description ?? $"offset {s.Offset}",
                     Severity = severity,
+                    Security = SecurityEvents.Decode(s),
                     RawHex = raw,
                     StableId = id,
                 };

@@ -6,6 +6,7 @@ using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Logging;
+using BmcExporter.Snapshots;
 using BmcExporter.State;
 
 namespace BmcExporter.Collectors;
@@ -98,6 +99,7 @@ public sealed class SensorsCollector : IScrapeCollector
             context.Stats.RecordSdrCache(hit: true);
         }
 
+        context.Builder.SetSdrProgress(new SdrProgress(walk.Records.Count, info.EntryCount, walk.Missing.Count, walk.Complete));
         var sensors = Decode(context, walk);
         var progress = walk.Complete
             ? null

@@ -32,6 +32,9 @@ public enum CollectorKind
 
     /// <summary>Supermicro LAN mode, OEM (<c>sm-lan-mode</c>).</summary>
     SmLanMode,
+
+    /// <summary>Security posture of the IPMI port (<c>security</c>), read once per <see cref="SecurityConfig.Interval"/>.</summary>
+    Security,
 }
 
 /// <summary>Names of <see cref="CollectorKind"/> values in config files.</summary>
@@ -52,10 +55,11 @@ public static class CollectorNames
         ["fru"] = CollectorKind.Fru,
         ["sm-lan-mode"] = CollectorKind.SmLanMode,
         ["sm_lan_mode"] = CollectorKind.SmLanMode,
+        ["security"] = CollectorKind.Security,
     };
 
     /// <summary>The accepted names, for error messages.</summary>
-    public static string Accepted => "sensors (or ipmi), sel, sel-events, chassis, bmc, bmc-watchdog, dcmi, fru, sm-lan-mode";
+    public static string Accepted => "sensors (or ipmi), sel, sel-events, chassis, bmc, bmc-watchdog, dcmi, fru, sm-lan-mode, security";
 
     /// <summary>Parses a config name; <c>false</c> when unknown.</summary>
     public static bool TryParse(string name, out CollectorKind kind) => ByName.TryGetValue(name, out kind);
@@ -72,6 +76,7 @@ public static class CollectorNames
         CollectorKind.Dcmi => "dcmi",
         CollectorKind.Fru => "fru",
         CollectorKind.SmLanMode => "sm-lan-mode",
+        CollectorKind.Security => "security",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown collector"),
     };
 }

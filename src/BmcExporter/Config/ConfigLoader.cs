@@ -24,6 +24,7 @@ public static class ConfigLoader
         ["modules.NAME.sensors"] = [.. SettingsNode.KeysOf(typeof(SensorSettings)).Keys],
         ["modules.NAME.redfish"] = [.. SettingsNode.KeysOf(typeof(RedfishSettings)).Keys],
         ["modules.NAME.sel_events[]"] = [.. SettingsNode.KeysOf(typeof(SelEventSettings)).Keys],
+        ["modules.NAME.security"] = [.. SettingsNode.KeysOf(typeof(SecuritySettings)).Keys],
         ["targets[]"] = [.. SettingsNode.KeysOf(typeof(TargetSettings)).Keys],
         ["otlp"] = [.. SettingsNode.KeysOf(typeof(OtlpSettings)).Keys],
     };

@@ -105,6 +105,9 @@ public sealed record ModuleConfig
     /// <summary><c>shared_sensor_names</c>: how SDRs that describe several sensors are named. Default expanded; base in a module written for ipmi_exporter.</summary>
     public SharedSensorNames SharedSensorNames { get; init; } = SharedSensorNames.Expanded;
 
+    /// <summary><c>security</c>: what the security collector checks and how often. Default: every hour, no default-password check.</summary>
+    public SecurityConfig Security { get; init; } = SecurityConfig.Default;
+
     /// <summary>The effective scrape interval for targets of this module.</summary>
     public TimeSpan EffectiveInterval(ScrapeConfig scrape) => Interval ?? scrape.Interval;
 

@@ -14,6 +14,9 @@ public sealed record ServeOptions
     /// <summary><c>--web.listen-address</c>: overrides <c>listen_address</c>.</summary>
     public string? ListenAddress { get; init; }
 
+    /// <summary><c>--web.config.file</c>: TLS, client certificates and basic auth (exporter-toolkit format). Default none.</summary>
+    public string? WebConfigFile { get; init; }
+
     /// <summary><c>--state.dir</c>: overrides <c>state_dir</c>.</summary>
     public string? StateDir { get; init; }
 

@@ -10,7 +10,7 @@ namespace BmcExporter.Config;
 public static class ServeOptionsParser
 {
     private static readonly string[] ValueFlags =
-        ["config.file", "web.listen-address", "state.dir", "shard", "shards", "log.level", "log.format", "freeipmi.path"];
+        ["config.file", "web.listen-address", "web.config.file", "state.dir", "shard", "shards", "log.level", "log.format", "freeipmi.path"];
 
     private static readonly string[] SwitchFlags = ["demo", "native-ipmi"];
 
@@ -35,11 +35,6 @@ public static class ServeOptionsParser
             {
                 value = body[(eq + 1)..];
                 body = body[..eq];
-            }
-
-            if (body == "web.config.file")
-            {
-                return Fail("--web.config.file (TLS and basic auth for the web endpoints) is not supported; put a reverse proxy in front instead");
             }
 
             if (SwitchFlags.Contains(body))
@@ -103,6 +98,8 @@ public static class ServeOptionsParser
                 return value.Length == 0 ? (o, "--config.file needs a file name") : (o with { ConfigFile = value }, null);
             case "web.listen-address":
                 return ListenAddresses.IsValid(value, out var why) ? (o with { ListenAddress = value }, null) : (o, $"--web.listen-address: {why}");
+            case "web.config.file":
+                return value.Length == 0 ? (o, "--web.config.file needs a file name") : (o with { WebConfigFile = value }, null);
             case "state.dir":
                 return value.Length == 0 ? (o, "--state.dir needs a directory") : (o with { StateDir = value }, null);
             case "shard":

@@ -27,6 +27,9 @@ public sealed class ExporterRuntime : IAsyncDisposable
     private readonly RuntimeOptions _options;
     private readonly OnDemandTable _onDemand;
     private volatile bool _started;
+    private volatile bool _firstRoundDone;
+    private IReadOnlyList<string> _firstRound = [];
+    private DateTimeOffset _firstRoundDeadline;
     private int _disposed;
 
     /// <summary>Wires the runtime. <paramref name="reloader"/> re-reads the config for <see cref="ReloadAsync"/>.</summary>
@@ -98,8 +101,37 @@ public sealed class ExporterRuntime : IAsyncDisposable
     /// <summary>When the configuration was last loaded successfully.</summary>
     public DateTimeOffset? LastSuccessfulLoad { get; private set; }
 
-    /// <summary><c>true</c> once started and until stopping.</summary>
-    public bool IsReady => _started && !_stopping.IsCancellationRequested;
+    /// <summary>
+    /// <c>true</c> from the end of the first round until stopping: once every target scheduled at start has a stored
+    /// snapshot (whatever its outcome), or once the first round's deadline passed (the longest interval, over which
+    /// first scrapes are spread, plus <c>scrape.timeout</c>), whichever comes first. In on-demand mode, once started.
+    /// Targets added later by a reload do not make a ready exporter unready.
+    /// </summary>
+    public bool IsReady
+    {
+        get
+        {
+            if (!_started || _stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (_firstRoundDone)
+            {
+                return true;
+            }
+
+            if (_time.GetUtcNow() >= _firstRoundDeadline || _firstRound.All(k => Store.Latest(k) is not null || Scheduler.NextDue(k) is null))
+            {
+                _firstRoundDone = true;
+            }
+
+            return _firstRoundDone;
+        }
+    }
+
+    /// <summary>When the first round counts as finished even if some targets never answered (see <see cref="IsReady"/>).</summary>
+    public DateTimeOffset FirstRoundDeadline => _firstRoundDeadline;
 
     /// <summary>Starts watching target files and, in background mode, the schedule.</summary>
     public async Task StartAsync()
@@ -108,6 +140,10 @@ public sealed class ExporterRuntime : IAsyncDisposable
         await ApplyTargetsAsync(Targets.Owned).ConfigureAwait(false);
         _schedulerLoop = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
         _evictionLoop = Task.Run(() => EvictIdleLoopAsync(_stopping.Token));
+        var config = Config;
+        _firstRound = Scheduler.Keys;
+        var longest = _firstRound.Count == 0 ? TimeSpan.Zero : config.Modules.Values.Select(m => m.EffectiveInterval(config.Scrape)).Append(config.Scrape.Interval).Max();
+        _firstRoundDeadline = _time.GetUtcNow() + longest + (_firstRound.Count == 0 ? TimeSpan.Zero : config.Scrape.Timeout);
         _started = true;
     }
 

@@ -50,6 +50,7 @@ public sealed partial class ScrapeCoordinator
             {
                 await pool.WaitAsync(linked.Token).ConfigureAwait(false);
                 acquired = true;
+                builder.HasSlot = true;
                 Interlocked.Increment(ref _inFlight);
             }
             catch (OperationCanceledException)

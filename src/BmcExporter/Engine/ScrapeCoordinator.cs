@@ -85,6 +85,16 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     /// <summary>Scrapes started and not yet finished, including those waiting for a slot.</summary>
     public int Pending => _flights.Count;
 
+    /// <summary>Scrapes running or waiting for a slot right now, for the status page (progress of in-flight targets).</summary>
+    public IReadOnlyList<ScrapeProgress> Running() =>
+        _flights.Select(f => new ScrapeProgress(
+            f.Key,
+            f.Value.Builder.StartedAt,
+            f.Value.Builder.Elapsed,
+            f.Value.Builder.CompletedCollectors,
+            f.Value.Builder.PlannedCollectors.Count,
+            f.Value.Builder.HasSlot)).ToList();
+
     /// <summary>The circuit state of <paramref name="targetKey"/>; closed when never scraped.</summary>
     public BreakerState CircuitStateOf(string targetKey) =>
         _breakers.TryGetValue(targetKey, out var b) ? b.State : BreakerState.Closed;

@@ -74,6 +74,9 @@ public sealed record SelEvent
     /// <summary>Severity.</summary>
     public SelSeverity Severity { get; init; }
 
+    /// <summary>The Session Audit or Platform Security Violation meaning of the entry, or <c>null</c>.</summary>
+    public BmcExporter.Ipmi.Sel.SecurityEvent? Security { get; init; }
+
     /// <summary>The 16 raw record bytes, hex.</summary>
     public string RawHex { get; init; } = string.Empty;
 

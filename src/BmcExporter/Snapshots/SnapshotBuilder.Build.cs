@@ -57,7 +57,9 @@ public sealed partial class SnapshotBuilder
                 NewSelEvents = _selEvents.ToArray(),
                 SelCommit = _selCommit,
                 Fru = _fru,
+                Security = _security,
                 CipherSuite = _cipherSuite,
+                Sdr = _sdr,
                 OptionalMetrics = OptionalMetrics,
                 Answered = Answered,
             };

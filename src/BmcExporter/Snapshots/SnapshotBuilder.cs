@@ -21,7 +21,10 @@ public sealed partial class SnapshotBuilder
     private DcmiPowerSample? _power;
     private SelSummary? _sel;
     private SelCommit? _selCommit;
+    private SecuritySample? _security;
     private int _cipherSuite;
+    private SdrProgress? _sdr;
+    private volatile bool _hasSlot;
     private int _answers;
     private string? _firstError;
 
@@ -170,6 +173,42 @@ public sealed partial class SnapshotBuilder
         lock (_lock)
         {
             _fru = fru;
+        }
+    }
+
+    /// <summary>Records how far the SDR walk has come.</summary>
+    public void SetSdrProgress(SdrProgress progress)
+    {
+        lock (_lock)
+        {
+            _sdr = progress;
+        }
+    }
+
+    /// <summary>Set by the engine once the scrape holds a concurrency slot (before that it waits for one).</summary>
+    public bool HasSlot
+    {
+        get => _hasSlot;
+        set => _hasSlot = value;
+    }
+
+    /// <summary>Collectors with an outcome so far (scrape progress).</summary>
+    public int CompletedCollectors
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _outcomes.Count;
+            }
+        }
+    }
+
+    public void SetSecurity(SecuritySample security)
+    {
+        lock (_lock)
+        {
+            _security = security;
         }
     }
 

@@ -66,6 +66,12 @@ public sealed record TargetSnapshot
     /// <summary>FRU identities (fru collector).</summary>
     public IReadOnlyList<FruSample> Fru { get; init; } = [];
 
+    /// <summary>SDR walk progress (sensors collector), <c>null</c> when the collector did not get that far.</summary>
+    public SdrProgress? Sdr { get; init; }
+
+    /// <summary>Security posture (security collector).</summary>
+    public SecuritySample? Security { get; init; }
+
     /// <summary>Cipher suite of the session used, 0 when no session was opened.</summary>
     public int CipherSuite { get; init; }
 

@@ -19,6 +19,8 @@ public sealed class TargetStats
     private long _sdrCacheMisses;
     private long _authFailures;
     private readonly ConcurrentDictionary<(string SensorType, SelSeverity Severity), long> _selEvents = new();
+    private readonly ConcurrentDictionary<string, long> _sessionAudit = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _securityViolations = new(StringComparer.Ordinal);
     private long _lastSelEventUnixSeconds = -1;
     private long _retransmissions;
     private long _requestTimeouts;
@@ -79,6 +81,12 @@ public sealed class TargetStats
     /// <summary>SEL entries seen, by sensor type name and severity.</summary>
     public IEnumerable<KeyValuePair<(string SensorType, SelSeverity Severity), long>> SelEventCounts => _selEvents;
 
+    /// <summary>Session Audit SEL entries seen, by event (<c>ipmi_sel_session_audit_total</c>).</summary>
+    public IEnumerable<KeyValuePair<string, long>> SessionAuditCounts => _sessionAudit;
+
+    /// <summary>Platform Security Violation SEL entries seen, by event (<c>ipmi_sel_security_violation_total</c>).</summary>
+    public IEnumerable<KeyValuePair<string, long>> SecurityViolationCounts => _securityViolations;
+
     /// <summary>Unix time of the newest SEL entry seen, or <c>null</c>.</summary>
     public long? LastSelEventUnixSeconds => Interlocked.Read(ref _lastSelEventUnixSeconds) is var v and >= 0 ? v : null;
 
@@ -118,6 +126,11 @@ public sealed class TargetStats
         foreach (var e in events)
         {
             _selEvents.AddOrUpdate((e.SensorTypeName, e.Severity), 1, static (_, n) => n + 1);
+            if (e.Security is { } security)
+            {
+                var counts = security.Kind == BmcExporter.Ipmi.Sel.SecurityEventKind.SessionAudit ? _sessionAudit : _securityViolations;
+                counts.AddOrUpdate(security.Event, 1, static (_, n) => n + 1);
+            }
             if (e.Timestamp is { } ts)
             {
                 var seconds = ts.ToUnixTimeSeconds();

@@ -61,9 +61,14 @@ public sealed class TargetStateStore
         return stored;
     }
 
-    /// <summary>Stores and persists the SEL cursor.</summary>
+    /// <summary>Stores and persists the SEL cursor; an unchanged cursor is not written again (most scrapes read no new entry).</summary>
     public void SetSelCursor(string targetKey, SelCursor cursor)
     {
+        if (_cursors.TryGetValue(targetKey, out var current) && current == cursor)
+        {
+            return;
+        }
+
         _cursors[targetKey] = cursor;
         Write(targetKey, "sel", cursor);
     }

@@ -11,7 +11,8 @@ namespace BmcExporter.Web;
 /// <summary>
 /// The HTTP surface: <c>/metrics</c> (background fleet and self-metrics), <c>/ipmi?target=&amp;module=</c>
 /// (ipmi_exporter's multi-target pattern), <c>/sd</c> (Prometheus HTTP service discovery), <c>/healthz</c>,
-/// <c>/readyz</c>, <c>/</c> (status page) and <c>POST /-/reload</c>. Status and headers are set only once the
+/// <c>/readyz</c>, <c>/</c> (fleet health page), <c>/target?key=</c> (one BMC), <c>/api/fleet</c>, <c>/api/targets</c>,
+/// <c>/api/target?key=</c> (the same as JSON) and <c>POST /-/reload</c>. Status and headers are set only once the
 /// body is ready to be written.
 /// </summary>
 public static partial class ExporterEndpoints
@@ -25,7 +26,11 @@ public static partial class ExporterEndpoints
         app.MapGet("/sd", (HttpContext http) => ServeDiscoveryAsync(http, runtime));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => runtime.IsReady ? Results.Text("ready\n") : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/", (HttpContext http) => StatusPage.WriteAsync(http, runtime, outputs.Fleet));
+        app.MapGet("/", (HttpContext http) => ServeFleetAsync(http, runtime, outputs.Health, json: false));
+        app.MapGet("/target", (HttpContext http) => ServeTargetAsync(http, runtime, outputs.Health, json: false));
+        app.MapGet("/api/fleet", (HttpContext http) => ServeFleetSummaryAsync(http, runtime, outputs.Health));
+        app.MapGet("/api/targets", (HttpContext http) => ServeFleetAsync(http, runtime, outputs.Health, json: true));
+        app.MapGet("/api/target", (HttpContext http) => ServeTargetAsync(http, runtime, outputs.Health, json: true));
         app.MapPost("/-/reload", async () =>
         {
             var errors = await runtime.ReloadAsync().ConfigureAwait(false);

@@ -1,7 +1,13 @@
+using System.Net;
+using System.Net.Security;
 using BmcExporter.Engine;
+using BmcExporter.Output.Health;
 using BmcExporter.Output.Prometheus;
+using BmcExporter.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
 namespace BmcExporter.Web;
@@ -15,11 +21,13 @@ public static class ExporterHost
 {
     /// <summary>
     /// Creates the application listening on <paramref name="listenAddress"/> (<c>host:port</c>, <c>:port</c> for
-    /// every interface, port 0 for any free port).
+    /// every interface, port 0 for any free port), with TLS, client certificates, basic auth and headers as
+    /// <paramref name="security"/> (the <c>--web.config.file</c>) says; without it, plain HTTP and no authentication.
     /// </summary>
-    public static WebApplication Build(ExporterRuntime runtime, string listenAddress, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(ExporterRuntime runtime, string listenAddress, Action<ILoggingBuilder>? logging = null, WebSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(listenAddress);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (logging is not null)
@@ -27,13 +35,54 @@ public static class ExporterHost
             logging(builder.Logging);
         }
 
-        builder.WebHost.UseUrls(ToUrl(listenAddress));
+        var web = security?.StartConfig;
+        if (web?.Tls is null)
+        {
+            builder.WebHost.UseUrls(ToUrl(listenAddress));
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureEndpointDefaults(l => l.Protocols = web?.Http2 == false ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2);
+            if (web?.Tls is not null)
+            {
+                // Every connection takes its TLS options from the web config in force, so rotated certificates apply
+                // without a restart.
+                var protocols = web.Http2 ? new List<SslApplicationProtocol> { SslApplicationProtocol.Http2, SslApplicationProtocol.Http11 } : [SslApplicationProtocol.Http11];
+                var (address, port) = ListenEndpoint(listenAddress);
+                kestrel.Listen(address, port, l => l.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = _ =>
+                    {
+                        var options = security!.ServerOptions();
+                        options.ApplicationProtocols = protocols;
+                        return ValueTask.FromResult(options);
+                    },
+                }));
+            }
+        });
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(_ => Outputs.Create(runtime));
         var app = builder.Build();
+        if (security is not null)
+        {
+            app.Use(new BasicAuthentication(security).InvokeAsync);
+        }
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BmcExporter.Web");
         app.MapExporterEndpoints(runtime, app.Services.GetRequiredService<Outputs>(), logger);
         return app;
+    }
+
+    /// <summary>The address and port Kestrel binds for a listen address (<c>:port</c> and host names other than localhost: every IPv4 interface, as <see cref="ToUrl"/>).</summary>
+    internal static (IPAddress Address, int Port) ListenEndpoint(string listenAddress)
+    {
+        var colon = listenAddress.LastIndexOf(':');
+        var host = listenAddress[..colon].Trim('[', ']');
+        var port = int.Parse(listenAddress.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture);
+        var address = host.Length == 0 ? IPAddress.Any
+            : host == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Any;
+        return (address, port);
     }
 
     /// <summary>The Kestrel URL for a listen address (<c>:9290</c> means every interface, as in ipmi_exporter).</summary>
@@ -54,12 +103,18 @@ public sealed class Outputs : IDisposable
         _runtime = runtime;
         Fleet = new FleetView(runtime.Store, runtime.Stats);
         Self = new SelfMetrics(Figures, Fleet);
+        Health = new FleetHealth(runtime.Store, runtime.Time);
         runtime.Scheduler.ScheduleChanged += Fleet.SetMembers;
+        runtime.Scheduler.ScheduleChanged += Health.SetMembers;
         Fleet.SetMembers(runtime.Scheduler.Keys);
+        Health.SetMembers(runtime.Scheduler.Keys);
     }
 
     /// <summary>The fleet <c>/metrics</c> view.</summary>
     public FleetView Fleet { get; }
+
+    /// <summary>The fleet health page's model.</summary>
+    public FleetHealth Health { get; }
 
     /// <summary>Process-wide families.</summary>
     public SelfMetrics Self { get; }
@@ -71,7 +126,9 @@ public sealed class Outputs : IDisposable
     public void Dispose()
     {
         _runtime.Scheduler.ScheduleChanged -= Fleet.SetMembers;
+        _runtime.Scheduler.ScheduleChanged -= Health.SetMembers;
         Fleet.Dispose();
+        Health.Dispose();
         Self.Dispose();
     }
 

@@ -27,7 +27,7 @@ public sealed class ConfigValidationTests
     [InlineData("modules:\n  default:\n    user: abcdefghijklmnopq\n", F + ":3 modules.default.user: user name is 17 bytes; IPMI allows at most 16")]
     [InlineData("modules:\n  default:\n    retries: 11\n", F + ":3 modules.default.retries: 11 is out of range 0..10")]
     [InlineData("modules:\n  default:\n    timeout: -1s\n", F + ":3 modules.default.timeout: '-1s' is not a duration (e.g. 500ms, 2s; a plain number means milliseconds in a module written for ipmi_exporter)")]
-    [InlineData("modules:\n  default:\n    collectors: [ipmi, gpu]\n", F + ":3 modules.default.collectors[1]: 'gpu' is not a collector (known: sensors (or ipmi), sel, sel-events, chassis, bmc, bmc-watchdog, dcmi, fru, sm-lan-mode)")]
+    [InlineData("modules:\n  default:\n    collectors: [ipmi, gpu]\n", F + ":3 modules.default.collectors[1]: 'gpu' is not a collector (known: sensors (or ipmi), sel, sel-events, chassis, bmc, bmc-watchdog, dcmi, fru, sm-lan-mode, security)")]
     [InlineData("modules:\n  default:\n    sensors:\n      include: [\"CPU(\"]\n", F + ":4 modules.default.sensors.include[0]: 'CPU(' is not a valid regular expression: Invalid pattern 'CPU(' at offset 4. Not enough )'s.")]
     [InlineData("modules:\n  default:\n    sensors:\n      exclude_types: [Toaster]\n", F + ":4 modules.default.sensors.exclude_types[0]: 'Toaster' is not a sensor type name or number (e.g. Temperature, Fan, Power_Supply, 0x07, OEM_Reserved)")]
     [InlineData("modules:\n  default:\n    sensors:\n      exclude_record_ids: [70000]\n", F + ":4 modules.default.sensors.exclude_record_ids[0]: 70000 is out of range 0..65535")]

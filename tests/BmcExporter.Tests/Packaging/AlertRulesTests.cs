@@ -9,7 +9,7 @@ public sealed class AlertRulesTests
         "BmcUnreachable", "BmcScrapeFailing", "BmcSensorCritical", "BmcSensorNonRecoverable",
         "BmcTemperatureAboveUpperCritical", "BmcFanFailure", "BmcPowerSupplyFailure", "BmcRedundancyLost",
         "BmcDriveFault", "BmcChassisIntrusion", "BmcSelCriticalEvent", "BmcSelAlmostFull",
-        "BmcCircuitBreakerOpen", "BmcExporterScrapeNearInterval",
+        "BmcNoSuccessfulScrape", "BmcExporterDown", "BmcExporterAbsent", "BmcExporterScrapeNearInterval",
     ];
 
     private static readonly string[] Severities = ["critical", "warning", "info"];
@@ -45,17 +45,51 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
-    public void UnitTests_EveryAlert_IsShownFiringAndEveryFileLoadsTheShippedRules()
+    public void UnitTests_EveryAlert_IsShownFiringAndSilentAndEveryFileLoadsTheShippedRules()
     {
         var tests = Directory.GetFiles(PackagingPaths.RuleTestsDirectory, "*.yml").Select(RuleTestFile.Load).ToList();
         var firing = tests.SelectMany(t => t.AlertsExpectedToFire).ToHashSet(StringComparer.Ordinal);
+        var silent = tests.SelectMany(t => t.AlertsExpectedSilent).ToHashSet(StringComparer.Ordinal);
 
-        var untested = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => a.Alert!).Where(a => !firing.Contains(a)).ToList();
+        var alerts = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => a.Alert!).ToList();
 
-        Assert.True(untested.Count == 0, $"alerts no promtool test shows firing: {string.Join(", ", untested)}");
+        Assert.True(alerts.All(firing.Contains), $"alerts no promtool test shows firing: {string.Join(", ", alerts.Where(a => !firing.Contains(a)))}");
+        Assert.True(alerts.All(silent.Contains), $"alerts no promtool test shows silent: {string.Join(", ", alerts.Where(a => !silent.Contains(a)))}");
         Assert.All(tests, t => Assert.Equal(["../bmc-exporter.rules.yml"], t.RuleFiles));
-        Assert.NotEmpty(tests.SelectMany(t => t.AlertsExpectedSilent));
     }
+
+    [Fact]
+    public void Alerts_EveryRunbookUrl_PointsAtAnExistingSectionOfDocsRunbooks()
+    {
+        const string Base = "https://github.com/bmc-exporter/bmc-exporter/blob/main/docs/runbooks/";
+        foreach (var alert in RuleFile.Load(PackagingPaths.RulesFile).Alerts)
+        {
+            Assert.True(alert.Annotations.TryGetValue("runbook_url", out var url), $"{alert.Alert} has no runbook_url");
+            Assert.StartsWith(Base, url, StringComparison.Ordinal);
+            var (file, anchor) = (url![Base.Length..].Split('#')[0], url.Split('#')[1]);
+            var path = Path.Combine(PackagingPaths.RepoRoot, "docs", "runbooks", file);
+            Assert.True(File.Exists(path), $"{alert.Alert}: {path} is missing");
+            // GitHub's anchor of "## BmcFanFailure" is "bmcfanfailure".
+            var headings = File.ReadLines(path).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim().ToLowerInvariant());
+            Assert.Contains(anchor, headings);
+            Assert.Equal(alert.Alert!.ToLowerInvariant(), anchor);
+        }
+    }
+
+    [Fact]
+    public void AlertmanagerExample_IsValidForAmtoolAndRoutesBySeverity()
+    {
+        var file = Path.Combine(PackagingPaths.AlertsDirectory, "alertmanager.example.yml");
+
+        var check = ExternalTool.RunSuccessfully(ExternalTool.Amtool, "check-config", file);
+        Assert.Contains("3 inhibit rules", check.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("hardware-pager", Route(file, "severity=critical", "alertname=BmcFanFailure"));
+        Assert.Equal("hardware-tickets", Route(file, "severity=warning", "alertname=BmcSensorWarning"));
+        Assert.Equal("hardware-pager", Route(file, "severity=critical", "alertname=BmcExporterDown"));
+    }
+
+    private static string Route(string file, params string[] labels) =>
+        ExternalTool.RunSuccessfully(ExternalTool.Amtool, ["config", "routes", "test", "--config.file=" + file, .. labels]).StandardOutput.Trim();
 
     [Fact]
     public void Alerts_RequiredOperatorScenarios_AreAllPresent()
@@ -85,7 +119,8 @@ public sealed class AlertRulesTests
     public void Rules_EveryExpression_SelectsOnlyExportedMetricsOrRecordedSeries()
     {
         var file = RuleFile.Load(PackagingPaths.RulesFile);
-        var known = PromQl.ExportedNames.Concat(file.RecordedNames).ToHashSet(StringComparer.Ordinal);
+        // `up` is Prometheus' own series per scrape target (the exporter-down alerts).
+        var known = PromQl.ExportedNames.Concat(file.RecordedNames).Append("up").ToHashSet(StringComparer.Ordinal);
 
         var unknown = file.Rules
             .SelectMany(r => PromQl.MetricNamesIn(r.Expr).Where(n => !known.Contains(n)).Select(n => $"{r.Alert ?? r.Record}: {n}"))

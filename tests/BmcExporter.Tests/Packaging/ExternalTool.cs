@@ -9,7 +9,7 @@ internal sealed record ToolResult(int ExitCode, string StandardOutput, string St
 }
 
 /// <summary>
-/// Runs promtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
+/// Runs promtool, amtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
 /// CI installs both (scripts/install-test-deps.sh, scripts/install-helm.sh).
 /// </summary>
 internal static class ExternalTool
@@ -19,6 +19,8 @@ internal static class ExternalTool
     public static string Promtool => Require("promtool", "apt-get install prometheus (Debian package carrying promtool), or run scripts/install-test-deps.sh");
 
     public static string Helm => Require("helm", "run scripts/install-helm.sh");
+
+    public static string Amtool => Require("amtool", "apt-get install prometheus-alertmanager, or run scripts/install-test-deps.sh");
 
     public static ToolResult Run(string executable, IEnumerable<string> arguments, string? workingDirectory = null)
     {
@@ -48,10 +50,11 @@ internal static class ExternalTool
     }
 
     /// <summary>Runs the tool and fails the test with its output unless it exits with 0.</summary>
-    public static ToolResult RunSuccessfully(string executable, params string[] arguments)
+    public static ToolResult RunSuccessfully(string executable, params IEnumerable<string> arguments)
     {
-        var result = Run(executable, arguments);
-        Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', arguments)} failed: {result.Describe()}");
+        var list = arguments.ToList();
+        var result = Run(executable, list);
+        Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', list)} failed: {result.Describe()}");
         return result;
     }
 

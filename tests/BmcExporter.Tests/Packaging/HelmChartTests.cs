@@ -62,7 +62,7 @@ public sealed class HelmChartTests
         Assert.Equal("http", container.At("livenessProbe", "httpGet").Scalar("port"));
         var port = Assert.Single(container.At("ports").Items());
         Assert.Equal(("http", "9290"), (port.Scalar("name"), port.Scalar("containerPort")));
-        Assert.Contains("--web.listen-address=:9290", container.At("args").Strings());
+        Assert.Contains("--web.listen-address=[::]:9290", container.At("args").Strings());
     }
 
     [Fact]

@@ -10,40 +10,73 @@ public sealed class HelmChartValuesTests
     private const string FullName = RenderedChart.Release + "-bmc-exporter";
 
     [Fact]
-    public void Template_DefaultConfig_IsAcceptedByTheExporterAndReadsThePasswordFromTheMountedSecret()
+    public void Template_DefaultConfig_IsAcceptedByTheExporterAndShipsNoModule()
     {
-        var chart = RenderedChart.Render();
-        var yaml = chart.Single("ConfigMap").At("data").Scalar("exporter.yaml")!;
-        var pod = chart.Single("StatefulSet").At("spec", "template", "spec");
+        var yaml = RenderedChart.Render().Single("ConfigMap").At("data").Scalar("exporter.yaml")!;
 
-        // The password file lives in the mounted Secret "bmc-credentials".
-        var mount = Assert.Single(Assert.Single(pod.At("containers").Items()).At("volumeMounts").Items(), m => m.Scalar("name") == "secret-bmc-credentials");
-        Assert.Equal("true", mount.Scalar("readOnly"));
-        var volume = Assert.Single(pod.At("volumes").Items(), v => v.Scalar("name") == "secret-bmc-credentials");
-        Assert.Equal("bmc-credentials", volume.At("secret").Scalar("secretName"));
-        var passwordFile = mount.Scalar("mountPath") + "/password";
-        Assert.Contains("password_file: " + passwordFile, yaml, StringComparison.Ordinal);
-        Assert.DoesNotContain("password:", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", yaml, StringComparison.Ordinal);
+        var result = ConfigLoader.LoadFromText(yaml, "/etc/bmc-exporter/config/exporter.yaml");
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
+        Assert.Empty(result.Config!.Targets);
+    }
 
-        // Loaded by the exporter's own parser, with the secret file standing in at a temporary path.
+    [Theory]
+    [InlineData("password_file: /etc/bmc-exporter/secret/ipmi-pass", "bmc-creds")]
+    [InlineData("password_env: BMC_PASSWORD", "")]
+    [InlineData("pass: inline-s3cret", "")]
+    public void Template_UserModule_IsTheOnlyModuleAndLoadsWithoutTheChartsExample(string passwordLine, string secret)
+    {
+        var values = Path.Combine(Path.GetTempPath(), $"bmc-values-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(values, $$"""
+            existingSecret: "{{secret}}"
+            config:
+              modules:
+                rack:
+                  user: reader
+                  {{passwordLine}}
+              targets:
+                - { host: "10.0.0.1", module: rack }
+            """);
         var secretDir = Directory.CreateTempSubdirectory("bmc-chart-");
         try
         {
-            var secret = Path.Combine(secretDir.FullName, "password");
-            File.WriteAllText(secret, "s3cret\n");
-            if (!OperatingSystem.IsWindows())
+            var chart = RenderedChart.RenderFiles(values);
+            var yaml = chart.Single("ConfigMap").At("data").Scalar("exporter.yaml")!;
+            var modules = new YamlStream();
+            modules.Load(new StringReader(yaml));
+            var names = ((YamlMappingNode)modules.Documents[0].RootNode.At("modules")).Children.Keys.Select(k => k.Scalar()).ToList();
+            Assert.Equal(["rack"], names);
+
+            // The secret is mounted where password_file points; loaded by the exporter's own parser.
+            var pod = chart.Single("StatefulSet").At("spec", "template", "spec");
+            var mounts = Assert.Single(pod.At("containers").Items()).At("volumeMounts").Items();
+            if (secret.Length > 0)
             {
-                File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Assert.Equal("/etc/bmc-exporter/secret", Assert.Single(mounts, m => m.Scalar("name") == "secret").Scalar("mountPath"));
+                Assert.Equal(secret, Assert.Single(pod.At("volumes").Items(), v => v.Scalar("name") == "secret").At("secret").Scalar("secretName"));
+            }
+            else
+            {
+                Assert.DoesNotContain(mounts, m => m.Scalar("name") == "secret");
             }
 
-            var result = ConfigLoader.LoadFromText(yaml.Replace(passwordFile, secret, StringComparison.Ordinal), "/etc/bmc-exporter/exporter.yaml");
+            var file = Path.Combine(secretDir.FullName, "ipmi-pass");
+            File.WriteAllText(file, "s3cret\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
 
+            var result = ConfigLoader.LoadFromText(
+                yaml.Replace("/etc/bmc-exporter/secret/ipmi-pass", file, StringComparison.Ordinal),
+                "/etc/bmc-exporter/config/exporter.yaml",
+                new ConfigLoadOptions { GetEnvironmentVariable = name => name == "BMC_PASSWORD" ? "s3cret" : null });
             Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
-            Assert.Empty(result.Warnings);
-            Assert.True(result.Config!.Modules.ContainsKey("default"));
+            Assert.Equal(["rack"], result.Config!.Modules.Keys.Where(k => k != "default"));
         }
         finally
         {
+            File.Delete(values);
             secretDir.Delete(recursive: true);
         }
     }
@@ -75,10 +108,11 @@ public sealed class HelmChartValuesTests
     [Fact]
     public void Template_MonitoringEnabled_RendersMonitorsAndTheShippedRules()
     {
-        var chart = RenderedChart.Render("serviceMonitor.enabled=true", "podMonitor.enabled=true", "prometheusRule.enabled=true", "prometheusRule.labels.release=kube-prometheus");
+        var chart = RenderedChart.Render("serviceMonitor.enabled=true", "prometheusRule.enabled=true", "prometheusRule.labels.release=kube-prometheus");
+        var pods = RenderedChart.Render("podMonitor.enabled=true");
 
         Assert.Equal("/metrics", Assert.Single(chart.Single("ServiceMonitor").At("spec", "endpoints").Items()).Scalar("path"));
-        Assert.Equal("http", Assert.Single(chart.Single("PodMonitor").At("spec", "podMetricsEndpoints").Items()).Scalar("port"));
+        Assert.Equal("http", Assert.Single(pods.Single("PodMonitor").At("spec", "podMetricsEndpoints").Items()).Scalar("port"));
         var rule = chart.Single("PrometheusRule");
         Assert.Equal("kube-prometheus", rule.At("metadata", "labels").Scalar("release"));
         var renderedAlerts = rule.At("spec", "groups").Items()
@@ -101,10 +135,14 @@ public sealed class HelmChartValuesTests
     }
 
     [Theory]
-    [InlineData("shards=0", "shards must be at least 1")]
-    [InlineData("config.sharding.shards=2", "config.sharding is set by the chart")]
+    [InlineData("shards=0", "/shards': minimum: got 0, want 1")]
+    [InlineData("config.sharding.shards=2", "additional properties 'sharding' not allowed")]
+    [InlineData("serviceMonitr.enabled=true", "additional properties 'serviceMonitr' not allowed")]
+    [InlineData("configChange=restart", "configChange")]
+    [InlineData("networkPolicy.enabled=true", "networkPolicy.bmcCidrs must list")]
+    [InlineData("prometheusRule.enabled=true,prometheusRule.disabledAlerts={BmcNoSuchAlert}", "no shipped alert is named BmcNoSuchAlert")]
     public void Template_InvalidValues_FailWithAClearMessage(string set, string message)
     {
-        Assert.Contains(message, RenderedChart.RenderFailure(set), StringComparison.Ordinal);
+        Assert.Contains(message, RenderedChart.RenderFailure(set.Split(',')), StringComparison.Ordinal);
     }
 }

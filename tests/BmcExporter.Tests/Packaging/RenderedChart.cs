@@ -15,9 +15,24 @@ internal sealed class RenderedChart
     public static RenderedChart Render(params string[] sets)
     {
         var result = ExternalTool.RunSuccessfully(ExternalTool.Helm, Arguments(sets));
+        return Parse(result.StandardOutput);
+    }
+
+    /// <summary>The text of <c>helm template</c> for <paramref name="sets"/>.</summary>
+    public static string RenderText(params string[] sets) => ExternalTool.RunSuccessfully(ExternalTool.Helm, Arguments(sets)).StandardOutput;
+
+    private static RenderedChart Parse(string text)
+    {
         var stream = new YamlStream();
-        stream.Load(new StringReader(result.StandardOutput));
+        stream.Load(new StringReader(text));
         return new RenderedChart(stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList());
+    }
+
+    /// <summary>Renders the chart with values files (<c>-f</c>), failing the test when helm fails.</summary>
+    public static RenderedChart RenderFiles(params string[] valuesFiles)
+    {
+        var result = ExternalTool.RunSuccessfully(ExternalTool.Helm, ["template", Release, PackagingPaths.Chart, "--namespace", "monitoring", .. valuesFiles.SelectMany(f => new[] { "-f", f })]);
+        return Parse(result.StandardOutput);
     }
 
     /// <summary>Renders the chart expecting helm to refuse; returns its error output.</summary>

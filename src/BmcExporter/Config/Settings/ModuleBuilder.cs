@@ -74,6 +74,7 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             AllowAnyTarget = m.AllowAnyTarget?.Value ?? (peer && allowed.Count == 0),
             SharedSensorNames = args.Switches.Contains("shared-sensors") ? SharedSensorNames.Expanded
                 : c.Choice(m.SharedSensorNames, peer ? SharedSensorNames.Base : SharedSensorNames.Expanded, ConfigNames.SharedSensors),
+            Security = m.Security?.Build(c) ?? SecurityConfig.Default,
         };
 
         if (config.CipherSuites.Contains(0) && !config.AllowCipherSuite0)

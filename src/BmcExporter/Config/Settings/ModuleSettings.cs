@@ -39,6 +39,7 @@ internal sealed class ModuleSettings : SettingsNode
     public List<Located<string>?>? AllowedTargets { get; set; }
     public Located<bool>? AllowAnyTarget { get; set; }
     public Located<string>? SharedSensorNames { get; set; }
+    public SecuritySettings? Security { get; set; }
     public Located<string>? Protocol { get; set; }
     public RedfishSettings? Redfish { get; set; }
 

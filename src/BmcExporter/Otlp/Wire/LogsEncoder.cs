@@ -94,6 +94,20 @@ internal static class LogsEncoder
             OtlpFields.Attribute(w, attributes, "ipmi.sensor.number", e.SensorNumber);
             OtlpFields.Attribute(w, attributes, "ipmi.sel.event_direction", e.Asserted ? "assertion" : "deassertion");
             OtlpFields.Attribute(w, attributes, "ipmi.sel.event_offset", e.Offset);
+            if (e.Security is { } security)
+            {
+                // Session Audit / Platform Security Violation (IPMI v2.0 table 42-3): who, where, what.
+                OtlpFields.Attribute(w, attributes, "ipmi.sel.security_event", security.Event);
+                if (security.UserId is { } user)
+                {
+                    OtlpFields.Attribute(w, attributes, "ipmi.user.id", user);
+                }
+
+                if (security.Channel is { } channel)
+                {
+                    OtlpFields.Attribute(w, attributes, "ipmi.channel", channel);
+                }
+            }
         }
 
         w.WriteString(LogRecord.EventNameFieldNumber, HwConventions.SelEventName);

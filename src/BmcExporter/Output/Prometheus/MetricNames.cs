@@ -114,6 +114,22 @@ public static class MetricNames
     public static readonly Family SelEventsTotal = C("ipmi_sel_events_total", "SEL entries seen since the exporter started (or its state was reset), by sensor type and severity.", FamilyScope.Target, "sensor_type", "severity");
     public static readonly Family SelLastEventTimestamp = G("ipmi_sel_last_event_timestamp_seconds", "BMC timestamp of the newest SEL entry seen.");
 
+    // sel collector: the audit trail (Session Audit 0x2A, Platform Security Violation 0x06, IPMI v2.0 table 42-3).
+    public static readonly Family SelSessionAuditTotal = C("ipmi_sel_session_audit_total", "Session Audit SEL entries seen (logins, logouts, failed logins), by event.", FamilyScope.Target, "event");
+    public static readonly Family SelSecurityViolationTotal = C("ipmi_sel_security_violation_total", "Platform Security Violation SEL entries seen, by event.", FamilyScope.Target, "event");
+
+    // security collector (docs/security.md): posture of the IPMI port; 1 = the weakness is present.
+    public static readonly Family SecurityCipherSuiteSupported = G("ipmi_security_cipher_suite_supported", "'1' for each cipher suite the LAN channel lists (Get Channel Cipher Suites).", "suite");
+    public static readonly Family SecurityCipherSuiteZeroAccepted = G("ipmi_security_cipher_suite_zero_accepted", "'1' when the BMC completes an RMCP+ session setup with cipher suite 0 (no authentication) for the configured user.");
+    public static readonly Family SecurityAnonymousLogin = G("ipmi_security_anonymous_login_enabled", "'1' when the channel reports anonymous login (null user, null password) enabled.");
+    public static readonly Family SecurityNullUser = G("ipmi_security_null_user_enabled", "'1' when the channel reports null user names (with a password) enabled.");
+    public static readonly Family SecurityIpmi15AuthType = G("ipmi_security_ipmi15_auth_type_enabled", "'1' when the channel accepts this IPMI 1.5 authentication type at some privilege level.", "type");
+    public static readonly Family SecurityPerMessageAuthDisabled = G("ipmi_security_per_message_auth_disabled", "'1' when IPMI 1.5 per-message authentication is disabled on the channel.");
+    public static readonly Family SecurityUserLevelAuthDisabled = G("ipmi_security_user_level_auth_disabled", "'1' when IPMI 1.5 user-level authentication is disabled on the channel.");
+    public static readonly Family SecurityDefaultPasswordExposed = G("ipmi_security_default_password_exposed", "'1' when a vendor-default password of this user matches the BMC's RAKP 2 answer (opt-in check).", "user");
+    public static readonly Family SecuritySessionPrivilege = G("ipmi_security_session_privilege", "Constant '1' with the privilege the exporter asks for and the one its session operates at.", "requested", "granted");
+    public static readonly Family SecurityLastCheck = G("ipmi_security_last_check_timestamp_seconds", "Unix time the security posture was last read (it is reused until security.interval passes).");
+
     // bmc-exporter self-health per target (fleet /metrics only; the target label comes from the prefix).
     public static readonly Family TargetScrapeDuration = F("bmc_exporter_target_scrape_duration_seconds", "Duration of the target's last scrape in seconds.");
     public static readonly Family TargetLastSuccess = F("bmc_exporter_target_last_success_timestamp_seconds", "Unix time of the target's last scrape that returned data.");
@@ -128,6 +144,9 @@ public static class MetricNames
     public static readonly Family SessionsLostTotal = C("bmc_exporter_sessions_lost_total", "RMCP+ sessions to the target found lost and dropped.", FamilyScope.Fleet);
     public static readonly Family SdrCacheHitsTotal = C("bmc_exporter_sdr_cache_hits_total", "Scrapes that used the cached SDR repository.", FamilyScope.Fleet);
     public static readonly Family SdrCacheMissesTotal = C("bmc_exporter_sdr_cache_misses_total", "Scrapes that had to read the SDR repository.", FamilyScope.Fleet);
+    public static readonly Family SdrRecordsRead = F("bmc_exporter_sdr_records_read", "SDR records read and kept so far (the walk resumes across scrapes until complete).");
+    public static readonly Family SdrRepositoryRecords = F("bmc_exporter_sdr_repository_records", "SDR record count the BMC reports in Get SDR Repository Info.");
+    public static readonly Family SdrWalkComplete = F("bmc_exporter_sdr_walk_complete", "'1' when the SDR walk reached the last record with nothing left to retry, '0' while it is in progress.");
     public static readonly Family RetransmissionsTotal = C("bmc_exporter_ipmi_retransmissions_total", "IPMI requests to the target sent again because no answer came within the (adaptive) retransmission timeout.", FamilyScope.Fleet);
     public static readonly Family RequestTimeoutsTotal = C("bmc_exporter_ipmi_request_timeouts_total", "IPMI requests to the target that got no answer after every retransmission.", FamilyScope.Fleet);
     public static readonly Family RoundTrip = F("bmc_exporter_ipmi_round_trip_seconds", "Smoothed round-trip time of the target's current session.");
@@ -142,9 +161,12 @@ public static class MetricNames
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
+        SelSessionAuditTotal, SelSecurityViolationTotal,
+        SecurityCipherSuiteSupported, SecurityCipherSuiteZeroAccepted, SecurityAnonymousLogin, SecurityNullUser, SecurityIpmi15AuthType,
+        SecurityPerMessageAuthDisabled, SecurityUserLevelAuthDisabled, SecurityDefaultPasswordExposed, SecuritySessionPrivilege, SecurityLastCheck,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,
         ScrapesTotal, CommandsTotal, CommandErrorsTotal, RetriesTotal, SessionsOpenedTotal, SessionsLostTotal,
-        SdrCacheHitsTotal, SdrCacheMissesTotal, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip,
+        SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip,
         RedfishGetsTotal);
 
     private static Family G(string name, string help, params string[] labels) =>

@@ -36,6 +36,7 @@ public static class TargetRenderer
         }
 
         DeviceSeries.Write(sink, snapshot);
+        SecuritySeries.Write(sink, snapshot);
         if (stats is not null)
         {
             WriteSelCounters(sink, stats);
@@ -111,6 +112,16 @@ public static class TargetRenderer
         {
             sink.Add(MetricNames.SelLastEventTimestamp, last);
         }
+
+        foreach (var (name, count) in stats.SessionAuditCounts)
+        {
+            sink.Add(MetricNames.SelSessionAuditTotal, count, name);
+        }
+
+        foreach (var (name, count) in stats.SecurityViolationCounts)
+        {
+            sink.Add(MetricNames.SelSecurityViolationTotal, count, name);
+        }
     }
 
     private static void WriteSelfHealth(SampleSink sink, TargetSnapshot snapshot, TargetStats? stats)
@@ -121,6 +132,13 @@ public static class TargetRenderer
         if (snapshot.LastSuccess is { } last)
         {
             sink.Add(MetricNames.TargetLastSuccess, last.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        if (snapshot.Sdr is { } sdr)
+        {
+            sink.Add(MetricNames.SdrRecordsRead, sdr.RecordsRead);
+            sink.Add(MetricNames.SdrRepositoryRecords, sdr.RepositoryRecords);
+            sink.Add(MetricNames.SdrWalkComplete, sdr.Complete ? 1 : 0);
         }
 
         if (stats is not null)

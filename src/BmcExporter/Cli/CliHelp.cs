@@ -1,0 +1,122 @@
+using System.Reflection;
+
+namespace BmcExporter.Cli;
+
+/// <summary>
+/// The help of every command: <c>bmc-exporter --help</c> lists every command and every flag of the service;
+/// <c>bmc-exporter COMMAND --help</c> (or <c>help COMMAND</c>) every flag of one command. Tests check that each
+/// flag a parser accepts is listed here.
+/// </summary>
+internal static class CliHelp
+{
+    /// <summary>The version as <c>--version</c> prints it: the package version and, when built from git, the commit.</summary>
+    public static string Version =>
+        typeof(CliHelp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public const string Top = """
+        bmc-exporter — server BMC (IPMI) health for Prometheus and OpenTelemetry
+
+        Usage:
+          bmc-exporter [FLAGS]                       run the exporter service
+          bmc-exporter COMMAND [FLAGS]               run one command
+          bmc-exporter COMMAND --help                every flag of COMMAND
+          bmc-exporter --version                     print the version
+
+        Commands:
+          check-config FILE     validate a config file and its target files, warn on settings that do nothing
+          sensors               read every sensor of one BMC (type, value, state, thresholds); --watch repeats
+          sel                   read the System Event Log of one BMC
+          info                  BMC identity: firmware, IPMI version, manufacturer
+          chassis               power state, faults, last power event
+          fru                   FRU inventory (board, product, chassis)
+          simulate              serve simulated BMCs for experiments and load tests
+          help [COMMAND]        this text, or the help of COMMAND
+
+        Service flags (ipmi_exporter spellings; --flag=value or --flag value):
+          --config.file FILE          exporter.yaml or an ipmi_exporter config (default: built-in, no targets)
+          --web.listen-address ADDR   HOST:PORT or :PORT to serve /metrics, /ipmi, /sd, the fleet page (default :9290)
+          --web.config.file FILE      TLS, client certificates, basic auth (exporter-toolkit format, docs/web-config.md)
+          --state.dir DIR             where SEL cursors, SDR caches and the OTLP queue persist (overrides state_dir)
+          --shard N|auto              this replica's shard, or auto from the StatefulSet pod ordinal
+          --shards N                  number of replicas sharing the targets
+          --log.level LEVEL           debug, info, warn or error (default info)
+          --log.format FORMAT         logfmt or json (default logfmt)
+          --demo                      start a simulated fleet in-process and scrape it
+          --native-ipmi, --freeipmi.path PATH
+                                      accepted for ipmi_exporter command lines; no effect
+          -h, --help                  this text
+          --version                   print the version
+
+        Pages: / (fleet health), /target?key=, /api/fleet, /api/targets, /api/target?key=, /metrics, /ipmi, /sd,
+        /healthz, /readyz (ready once the first round finished or timed out), POST /-/reload.
+        """;
+
+    private const string ClientFlags = """
+          --target, -H HOST[:PORT]      the BMC (port 623 unless given; IPv6 as [addr]:port)
+          --user, -U NAME               user name (at most 16 bytes)
+          --password-file FILE          read the password from FILE (a trailing newline is ignored)
+          --password-env VAR            read the password from environment variable VAR
+          --privilege, -L LEVEL         user, operator or admin (default user)
+          --cipher-suite, -C N[,N...]   cipher suites to offer, in order (default 17,3); 0 needs --allow-cipher-suite-0
+          --allow-cipher-suite-0        allow suite 0 (no authentication, no integrity, no encryption)
+          --output, -o FORMAT           table or json (default table)
+          --timeout SECONDS             per-request timeout (default 2)
+          --retries N                   retransmissions per request, 0..10 (default 3)
+          --bridge-sensors              also read sensors owned by other controllers (bridged requests)
+          -h, --help                    this text
+        """;
+
+    /// <summary>The help of a client command.</summary>
+    public static string Client(string verb) => verb switch
+    {
+        "sensors" => $"""
+            bmc-exporter sensors — every sensor of one BMC with type, value, unit, state and thresholds
+
+            Usage: bmc-exporter sensors --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+
+            {ClientFlags}
+              --watch [SECONDS]             read again every SECONDS (default 5) until Ctrl-C; the table is redrawn
+            """,
+        "sel" => $"""
+            bmc-exporter sel — the System Event Log of one BMC, oldest first, with severity
+
+            Usage: bmc-exporter sel --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+
+            {ClientFlags}
+            """,
+        "info" => $"""
+            bmc-exporter info — BMC identity (Get Device ID): firmware, IPMI version, manufacturer name and ID, product
+
+            Usage: bmc-exporter info --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+
+            {ClientFlags}
+            """,
+        "chassis" => $"""
+            bmc-exporter chassis — power state, power restore policy, faults, intrusion and the last power event
+
+            Usage: bmc-exporter chassis --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+
+            {ClientFlags}
+            """,
+        _ => $"""
+            bmc-exporter fru — FRU inventory: chassis, board and product areas of every FRU device
+
+            Usage: bmc-exporter fru --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+
+            {ClientFlags}
+            """,
+    };
+
+    public const string CheckConfig = """
+        bmc-exporter check-config — validate a config file and its target files without starting
+
+        Usage: bmc-exporter check-config FILE
+               bmc-exporter check-config --config.file FILE
+
+        Prints "ok" and any warnings (exit 0), or one located error per line (exit 1). Secrets are never printed.
+          -h, --help    this text
+        """;
+
+    /// <summary><c>true</c> when <paramref name="args"/> asks for help.</summary>
+    public static bool Wants(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
+}

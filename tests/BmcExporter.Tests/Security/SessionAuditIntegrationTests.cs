@@ -1,0 +1,51 @@
+using BmcExporter.Collectors;
+using BmcExporter.Ipmi.Client;
+using BmcExporter.Ipmi.Crypto;
+using BmcExporter.Sessions;
+using BmcExporter.Snapshots;
+using BmcExporter.Tests.Output;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BmcExporter.Tests.Security;
+
+/// <summary>Failed logins on the simulator become Session Audit SEL entries, counted by the sel collector.</summary>
+public sealed class SessionAuditIntegrationTests
+{
+    [Fact]
+    public async Task SelCollector_AfterFailedLogins_CountsSessionAuditByEvent()
+    {
+        await using var fleet = await SecurityFleet.StartAsync(SecurityFleet.Profile());
+        var target = fleet.Target();
+        var wrong = IpmiSessionFactory.CreateOptions(target, TimeProvider.System) with { Password = IpmiSecret.FromString("wrong-password") };
+        var unknown = wrong with { UserName = "nobody" };
+        await Assert.ThrowsAsync<IpmiAuthenticationException>(async () => await IpmiSession.OpenAsync(wrong, CancellationToken.None));
+        await Assert.ThrowsAsync<IpmiUnknownUserException>(async () => await IpmiSession.OpenAsync(unknown, CancellationToken.None));
+
+        await using var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
+        var builder = new SnapshotBuilder(target.Address, "default", new Dictionary<string, string>(), ["sel"], TimeProvider.System);
+        var stats = new TargetStats();
+        await new SelCollector().CollectAsync(
+            new CollectContext
+            {
+                Target = target,
+                Channel = session,
+                Builder = builder,
+                State = new BmcExporter.State.TargetStateStore(null, NullLogger.Instance),
+                Stats = stats,
+                Time = TimeProvider.System,
+                Logger = NullLogger.Instance,
+            },
+            CancellationToken.None);
+        var snapshot = builder.Build("pending");
+        stats.RecordSelEvents(snapshot.NewSelEvents);
+        var text = Render.Ipmi(snapshot, stats);
+
+        var audit = snapshot.NewSelEvents.Where(e => e.Security is not null).Select(e => e.Security!.Value).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal("invalid_username_or_password", a.Event));
+        Assert.Equal([2, 0], audit.Select(a => (int)a.UserId!.Value)); // the reader (user 2), then an unknown name (0)
+        Assert.All(audit, a => Assert.Equal((byte)1, a.Channel));
+        Assert.Contains("ipmi_sel_session_audit_total{event=\"invalid_username_or_password\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Empty(await Promtool.LintAsync(text));
+    }
+}
