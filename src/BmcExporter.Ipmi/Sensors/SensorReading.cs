@@ -14,6 +14,12 @@ public sealed record SensorReading
     /// <summary>SDR record ID (ipmi_exporter's <c>id</c> label).</summary>
     public required ushort RecordId { get; init; }
 
+    /// <summary>
+    /// The reading's identity when it does not come from an SDR record (a Redfish sensor or part, see docs/metrics.md);
+    /// the outputs' <c>id</c> label and <c>hw.id</c> use it in place of <see cref="RecordId"/>. <c>null</c> for IPMI readings.
+    /// </summary>
+    public string? SourceId { get; init; }
+
     /// <summary>Sensor number on its owner (IPMI v2.0 §43.1, byte 8).</summary>
     public required byte SensorNumber { get; init; }
 

@@ -25,7 +25,7 @@ internal sealed class ProfileModel
         {
             for (var k = 0; k < d.ShareCount; k++)
             {
-                var name = d.NameOf(k);
+                var name = IpmiName(d, k);
                 if (d.IsThreshold && d.Record != SdrRecordKind.EventOnly && Kind(d) is { } kind)
                 {
                     sensors.Add(new SimSensor(UniqueId(name, ids), name, d, k, kind.Kind, kind.Unit, Quantised(d)));
@@ -48,6 +48,14 @@ internal sealed class ProfileModel
     public ImmutableArray<SimPart> Parts { get; }
 
     public IEnumerable<SimPart> PartsOf(byte sensorType) => Parts.Where(p => p.SensorType == sensorType);
+
+    /// <summary>
+    /// The name an IPMI reader gives the k-th sensor of a record (the codec's shared-sensor naming, as FreeIPMI
+    /// <c>--shared-sensors</c> prints it: "PSU 1"), so the Redfish view names every sensor and part as the IPMI view does.
+    /// </summary>
+    public static string IpmiName(SensorDefinition d, int k) => d.ShareCount <= 1 ? d.Name
+        : BmcExporter.Ipmi.Sdr.SdrSensors.SharedName(d.Name, BmcExporter.Ipmi.Sdr.SdrSensors.Modifier(
+            d.ShareAlpha ? BmcExporter.Ipmi.Sdr.IdStringModifierType.Alpha : BmcExporter.Ipmi.Sdr.IdStringModifierType.Numeric, d.ShareOffset, k));
 
     /// <summary>Redfish Ids are URI segments: letters, digits, '_' and '-' only (DSP0266 §9.1.3 resource URIs).</summary>
     public static string IdOf(string name)

@@ -38,7 +38,7 @@ internal static class SelEntries
         var id = e.RecordId.ToString(CultureInfo.InvariantCulture);
         var threshold = e.EventReadingType == 0x01;
         var code = threshold && e.Offset < ThresholdCodes.Length ? ThresholdCodes[e.Offset] : e.IsDeassertion ? "Deassert" : "Assert";
-        var name = snap.Fleet.TryFindSensor(0, e.SensorNumber, snap.Elapsed, out var sensor, out var k) ? sensor.NameOf(k) : $"Sensor {e.SensorNumber}";
+        var name = snap.Fleet.TryFindSensor(0, e.SensorNumber, snap.Elapsed, out var sensor, out var k) ? ProfileModel.IpmiName(sensor, k) : $"Sensor {e.SensorNumber}";
         var severity = e.IsDeassertion ? "OK" : threshold ? (e.Offset is >= 2 and <= 5 or >= 8 ? "Critical" : "Warning") : "Warning";
         return new JsonObject
         {

@@ -102,6 +102,11 @@ internal static partial class ClientCommands
     {
         w.WriteStartObject();
         w.WriteNumber("recordId", r.RecordId);
+        if (r.SourceId is not null)
+        {
+            w.WriteString("id", r.SourceId);
+        }
+
         w.WriteNumber("sensorNumber", r.SensorNumber);
         w.WriteString("name", r.Name);
         w.WriteString("sensorType", r.SensorType);

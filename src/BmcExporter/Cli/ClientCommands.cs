@@ -40,6 +40,11 @@ internal static partial class ClientCommands
         ClientCommandOptions options;
         try
         {
+            if (RedfishCommandOptions.TakeProtocol(ref args))
+            {
+                return await RunRedfishAsync(verb, args, stdout, stderr, getEnv, cancellationToken).ConfigureAwait(false);
+            }
+
             options = ClientCommandOptions.Parse(args, getEnv) with { ProgressOnTerminal = progressOnTerminal };
             if (options.Watch is not null && verb != "sensors")
             {

@@ -22,6 +22,7 @@ public static class ConfigLoader
         ["sharding"] = [.. SettingsNode.KeysOf(typeof(ShardingSettings)).Keys],
         ["modules.NAME"] = [.. SettingsNode.KeysOf(typeof(ModuleSettings)).Keys],
         ["modules.NAME.sensors"] = [.. SettingsNode.KeysOf(typeof(SensorSettings)).Keys],
+        ["modules.NAME.redfish"] = [.. SettingsNode.KeysOf(typeof(RedfishSettings)).Keys],
         ["modules.NAME.sel_events[]"] = [.. SettingsNode.KeysOf(typeof(SelEventSettings)).Keys],
         ["modules.NAME.security"] = [.. SettingsNode.KeysOf(typeof(SecuritySettings)).Keys],
         ["targets[]"] = [.. SettingsNode.KeysOf(typeof(TargetSettings)).Keys],

@@ -19,6 +19,10 @@ public sealed record ModuleConfig
     public static IReadOnlyList<CollectorKind> DefaultCollectors { get; } = EquatableList<CollectorKind>.Of(
         [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru]);
 
+    /// <summary>The collectors served over Redfish, and those run by a <c>protocol: redfish</c> or <c>auto</c> module that lists none.</summary>
+    public static IReadOnlyList<CollectorKind> RedfishCollectors { get; } = EquatableList<CollectorKind>.Of(
+        [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Fru]);
+
     /// <summary>The module used for <c>default</c> when a file defines none: no user name, empty password (name-only, null-password login).</summary>
     public static ModuleConfig Unauthenticated { get; } = new() { Name = ExporterConfig.DefaultModuleName };
 
@@ -28,10 +32,16 @@ public sealed record ModuleConfig
     /// <summary>The module's name (its key under <c>modules:</c>): any text, e.g. <c>10.1.2.23:623</c> or <c>rack1/node1</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary><c>user</c>: IPMI user name, at most 16 bytes. Default empty (anonymous / null user).</summary>
+    /// <summary><c>protocol</c>: ipmi, redfish or auto (Redfish when its service root answers, IPMI otherwise). Default ipmi.</summary>
+    public ModuleProtocol Protocol { get; init; } = ModuleProtocol.Ipmi;
+
+    /// <summary><c>redfish</c>: port, TLS trust, authentication and concurrency of Redfish requests. Default <see cref="RedfishModuleConfig.Default"/>.</summary>
+    public RedfishModuleConfig Redfish { get; init; } = RedfishModuleConfig.Default;
+
+    /// <summary><c>user</c>: IPMI user name, at most 16 bytes (no limit with <c>protocol: redfish</c>). Default empty (anonymous / null user).</summary>
     public string User { get; init; } = string.Empty;
 
-    /// <summary>Password from <c>password_file</c>, <c>password_env</c> or inline <c>password</c>/<c>pass</c>; at most 20 bytes. Default empty.</summary>
+    /// <summary>Password from <c>password_file</c>, <c>password_env</c> or inline <c>password</c>/<c>pass</c>; at most 20 bytes (no limit with <c>protocol: redfish</c>). Default empty.</summary>
     public IpmiSecret Password { get; init; } = IpmiSecret.Empty;
 
     /// <summary>BMC key K_g from <c>kg_file</c>, <c>kg_env</c>, <c>kg_hex</c> or custom_args <c>-k</c>; at most 20 bytes. Default none (K_g = password key).</summary>

@@ -50,6 +50,20 @@ public sealed record SensorFilter
     public bool IsEmpty => Include.Count == 0 && Exclude.Count == 0 && IncludeTypes.Count == 0 && ExcludeTypes.Count == 0
         && IncludeRecordIds.Count == 0 && ExcludeRecordIds.Count == 0;
 
+    /// <summary>
+    /// Decides whether a reading without an SDR record (Redfish) is reported: the name and type filters apply, the
+    /// record-ID filters cannot and are ignored.
+    /// </summary>
+    public bool AllowsUnnumbered(string name, byte sensorType)
+    {
+        if ((IncludeTypes.Count > 0 && !IncludeTypes.Contains(sensorType)) || ExcludeTypes.Contains(sensorType))
+        {
+            return false;
+        }
+
+        return (Include.Count == 0 || Include.Any(r => r.IsMatch(name))) && !Exclude.Any(r => r.IsMatch(name));
+    }
+
     /// <summary>Decides whether a sensor is reported.</summary>
     /// <param name="name">Sensor ID string from its SDR.</param>
     /// <param name="sensorType">Sensor type code (table 42-3).</param>

@@ -1,4 +1,5 @@
 using BmcExporter.Collectors;
+using BmcExporter.Collectors.Redfish;
 using BmcExporter.Config;
 using BmcExporter.Logging;
 using BmcExporter.Sessions;
@@ -53,7 +54,10 @@ public sealed class ExporterRuntime : IAsyncDisposable
         State = new TargetStateStore(options.PersistState ? config.StateDir : null, _logger);
         Sessions = new SessionPool(sessionFactory, Stats, _logger);
         Scraper = new TargetScraper(Sessions, new CollectorSet(collectors), State, Stats, options.Retry, time, _logger);
-        Coordinator = new ScrapeCoordinator(Scraper, Store, Stats, config.Scrape.MaxConcurrency, options.Breaker, time, _logger, config.Scrape.OnDemandMaxConcurrency);
+        RedfishSessions = new RedfishSessionPool(Stats, time, _logger);
+        RedfishCursors = new RedfishLogCursors(State);
+        Protocols = new ProtocolScraper(Scraper, new RedfishTargetScraper(RedfishSessions, RedfishCollectors.Create(), RedfishCursors, Stats, time, _logger), time, _logger);
+        Coordinator = new ScrapeCoordinator(Protocols, Store, Stats, config.Scrape.MaxConcurrency, options.Breaker, time, _logger, config.Scrape.OnDemandMaxConcurrency);
         Scheduler = new BackgroundScheduler(Coordinator, time, _logger);
         Targets = new TargetSet(config, time, options.TargetSet, loggers.CreateLogger("BmcExporter.Targets"));
         Targets.Changed += (_, e) => _ = ApplyTargetsAsync(e.Owned);
@@ -75,6 +79,15 @@ public sealed class ExporterRuntime : IAsyncDisposable
     public SessionPool Sessions { get; }
 
     public TargetScraper Scraper { get; }
+
+    /// <summary>Redfish sessions, one per target and module (logged out at shutdown).</summary>
+    public RedfishSessionPool RedfishSessions { get; }
+
+    /// <summary>Redfish log cursors, persisted beside the SEL cursors.</summary>
+    public RedfishLogCursors RedfishCursors { get; }
+
+    /// <summary>Routes each target to IPMI or Redfish by its module's <c>protocol</c>.</summary>
+    public ProtocolScraper Protocols { get; }
 
     public ScrapeCoordinator Coordinator { get; }
 
@@ -202,7 +215,7 @@ public sealed class ExporterRuntime : IAsyncDisposable
         }
 
         await Coordinator.DisposeAsync().ConfigureAwait(false);
-        await Sessions.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(Sessions.DisposeAsync().AsTask(), RedfishSessions.DisposeAsync().AsTask()).ConfigureAwait(false);
         _stopping.Dispose();
         _applyLock.Dispose();
     }

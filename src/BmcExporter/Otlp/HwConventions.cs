@@ -61,8 +61,8 @@ public static class HwConventions
     /// <summary>The <c>hw.state</c> values used: ok, degraded, failed.</summary>
     public static IReadOnlyList<string> States { get; } = ["ok", "degraded", "failed"];
 
-    /// <summary>A stable component ID within the BMC: the SDR record ID (ipmi_exporter's <c>id</c> label).</summary>
-    public static string ComponentId(SensorReading sensor) => $"sensor_{sensor.RecordId}";
+    /// <summary>A stable component ID within the BMC: the SDR record ID (ipmi_exporter's <c>id</c> label), or the Redfish id.</summary>
+    public static string ComponentId(SensorReading sensor) => sensor.SourceId is { } id ? $"sensor_{id}" : $"sensor_{sensor.RecordId}";
 
     /// <summary>
     /// <c>hw.type</c> for an IPMI sensor type (IPMI v2.0 Table 42-3): the convention's well-known value where

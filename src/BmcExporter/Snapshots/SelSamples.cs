@@ -9,6 +9,9 @@ public sealed record SelSummary
     /// <summary>Free space in bytes.</summary>
     public int FreeSpaceBytes { get; init; }
 
+    /// <summary><c>false</c> when the log does not tell its capacity (a Redfish LogService without MaxNumberOfRecords): no free-space series then.</summary>
+    public bool FreeSpaceKnown { get; init; } = true;
+
     /// <summary>Most recent addition timestamp, when valid.</summary>
     public DateTimeOffset? LastAddition { get; init; }
 

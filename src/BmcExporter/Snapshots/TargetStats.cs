@@ -24,6 +24,7 @@ public sealed class TargetStats
     private long _lastSelEventUnixSeconds = -1;
     private long _retransmissions;
     private long _requestTimeouts;
+    private long _redfishGets;
     private SessionCounters? _lastCounters;
     private readonly Lock _transportLock = new();
 
@@ -112,6 +113,12 @@ public sealed class TargetStats
     public void RecordSdrCache(bool hit) => Interlocked.Increment(ref hit ? ref _sdrCacheHits : ref _sdrCacheMisses);
 
     public void RecordAuthenticationFailure() => Interlocked.Increment(ref _authFailures);
+
+    /// <summary>HTTP GETs the target's Redfish session sent (304s included, cache hits not).</summary>
+    public long RedfishGets => Interlocked.Read(ref _redfishGets);
+
+    /// <summary>Adds the GETs of one Redfish scrape.</summary>
+    public void RecordRedfishGets(long gets) => Interlocked.Add(ref _redfishGets, gets);
 
     /// <summary>Counts SEL entries first seen in a scrape.</summary>
     public void RecordSelEvents(IEnumerable<SelEvent> events)

@@ -176,7 +176,8 @@ public sealed class TargetStateStore
         return Path.Combine(_directory, $"{safe}.{kind}.json");
     }
 
-    private T? Read<T>(string targetKey, string kind)
+    /// <summary>Reads a state file of <paramref name="kind"/> (also used by the Redfish log cursors); <c>null</c> when absent or unreadable (warned).</summary>
+    internal T? Read<T>(string targetKey, string kind)
         where T : class
     {
         var path = PathFor(targetKey, kind);
@@ -209,7 +210,8 @@ public sealed class TargetStateStore
         return hash > 0 ? targetKey[..hash] : null;
     }
 
-    private void Write<T>(string targetKey, string kind, T value)
+    /// <summary>Replaces a state file of <paramref name="kind"/> atomically (no-op without a state directory).</summary>
+    internal void Write<T>(string targetKey, string kind, T value)
     {
         var path = PathFor(targetKey, kind);
         if (path is null)

@@ -31,6 +31,7 @@ public sealed class ExampleConfigTests
         Assert.Equal(ExporterConfig.Default.Otlp.Protocol, config.Otlp.Protocol);
         Assert.Equal(ExporterConfig.Default.Otlp.Interval, config.Otlp.Interval);
         Assert.Equal(ExporterConfig.Default.Otlp, config.Otlp);
+        Assert.Equal(defaults.Protocol, m.Protocol);
         Assert.Equal(defaults.Privilege, m.Privilege);
         Assert.Equal(defaults.CipherSuites, m.CipherSuites);
         Assert.Equal(defaults.AllowCipherSuite0, m.AllowCipherSuite0);

@@ -10,14 +10,15 @@ namespace BmcExporter.Config.Settings;
 /// </summary>
 internal static class Credentials
 {
-    public static IpmiSecret Password(BuildContext c, ModuleSettings m, Located<string>? option) =>
-        Resolve(c, "password", option, "-p", ("password", m.Password), ("pass", m.Pass), ("password_file", m.PasswordFile), ("password_env", m.PasswordEnv))
+    /// <summary>The module's password; with <paramref name="ipmiLimit"/> false (a Redfish-only module) it may exceed IPMI's 20 bytes.</summary>
+    public static IpmiSecret Password(BuildContext c, ModuleSettings m, Located<string>? option, bool ipmiLimit = true) =>
+        Resolve(c, "password", option, "-p", ipmiLimit, ("password", m.Password), ("pass", m.Pass), ("password_file", m.PasswordFile), ("password_env", m.PasswordEnv))
         ?? IpmiSecret.Empty;
 
     public static IpmiSecret? Kg(BuildContext c, ModuleSettings m, Located<string>? option) =>
-        Resolve(c, "K_g", option, "-k", ("kg_hex", m.KgHex), ("kg_file", m.KgFile), ("kg_env", m.KgEnv));
+        Resolve(c, "K_g", option, "-k", true, ("kg_hex", m.KgHex), ("kg_file", m.KgFile), ("kg_env", m.KgEnv));
 
-    private static IpmiSecret? Resolve(BuildContext c, string what, Located<string>? option, string flag, params (string Key, Located<string>? Value)[] keys)
+    private static IpmiSecret? Resolve(BuildContext c, string what, Located<string>? option, string flag, bool ipmiLimit, params (string Key, Located<string>? Value)[] keys)
     {
         var given = keys.Where(k => k.Value is not null).ToList();
         if (given.Count > 1)
@@ -45,7 +46,8 @@ internal static class Credentials
         };
 
         // IPMI v2.0 §13.31: passwords and K_g are keys of at most 20 bytes.
-        return bytes is null ? null : bytes.Length <= IpmiSecret.MaxLength ? IpmiSecret.FromBytes(bytes, origin)
+        return bytes is null ? null : !ipmiLimit ? IpmiSecret.FromText(Encoding.UTF8.GetString(bytes), origin)
+            : bytes.Length <= IpmiSecret.MaxLength ? IpmiSecret.FromBytes(bytes, origin)
             : c.Reject<IpmiSecret?>(v, $"the {what} is {bytes.Length} bytes; IPMI allows at most {IpmiSecret.MaxLength}", null);
     }
 

@@ -26,9 +26,13 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
 
     public ModuleConfig Build()
     {
-        var collectors = m.Collectors is null ? (peer ? PeerDefaultCollectors : ModuleConfig.DefaultCollectors)
-            : c.Each(m.Collectors, m.At("collectors"), i => CollectorNames.TryParse(i.Value, out var kind) ? (true, kind)
-                : c.Fail<CollectorKind>(i, $"'{i.Value}' is not a collector (known: {CollectorNames.Accepted})"), "collector '{0}'");
+        var protocol = RedfishSettings.Protocol(c, m.Protocol);
+        var collectors = m.Collectors is null ? (protocol != ModuleProtocol.Ipmi ? ModuleConfig.RedfishCollectors : peer ? PeerDefaultCollectors : ModuleConfig.DefaultCollectors)
+            : c.Each(m.Collectors, m.At("collectors"), i => !CollectorNames.TryParse(i.Value, out var kind)
+                ? c.Fail<CollectorKind>(i, $"'{i.Value}' is not a collector (known: {CollectorNames.Accepted})")
+                : protocol != ModuleProtocol.Ipmi && !ModuleConfig.RedfishCollectors.Contains(kind)
+                ? c.Fail<CollectorKind>(i, $"collector '{i.Value}' is IPMI-only, and protocol {m.Protocol!.Value} reads over Redfish (served there: {string.Join(", ", ModuleConfig.RedfishCollectors.Select(CollectorNames.Name))})")
+                : (true, kind), "collector '{0}'");
         var args = CustomArgs.Read(c, m.CustomArgs, collectors);
         WarnProgramSettings();
         CheckDriver(m.Driver);
@@ -43,8 +47,10 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
         var config = new ModuleConfig
         {
             Name = name,
-            User = ReadUser(Override(m.User, args["username"])),
-            Password = Credentials.Password(c, m, args["password"]),
+            Protocol = protocol,
+            Redfish = RedfishSettings.Build(c, m.Redfish, protocol, m),
+            User = ReadUser(Override(m.User, args["username"]), protocol),
+            Password = Credentials.Password(c, m, args["password"], ipmiLimit: protocol != ModuleProtocol.Redfish),
             Kg = Credentials.Kg(c, m, args["k-g"]),
             Privilege = ReadPrivilege(Override(m.Privilege, args["privilege-level"])),
             CipherSuites = ReadCipherSuites(args["cipher-suite-id"]),
@@ -128,9 +134,9 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             : $"driver {driver.Value} reads the local BMC in-band; bmc-exporter only speaks IPMI over the LAN (LAN_2_0), which is used");
     }
 
-    /// <summary>IPMI v2.0 §13.20 (RAKP Message 1): the user name is at most 16 bytes.</summary>
-    private string ReadUser(Located<string>? user) =>
-        user is null ? string.Empty : Encoding.UTF8.GetByteCount(user.Value) <= 16 ? user.Value
+    /// <summary>IPMI v2.0 §13.20 (RAKP Message 1): the user name is at most 16 bytes (Redfish has no such limit; auto may fall back to IPMI).</summary>
+    private string ReadUser(Located<string>? user, ModuleProtocol protocol) =>
+        user is null ? string.Empty : protocol == ModuleProtocol.Redfish || Encoding.UTF8.GetByteCount(user.Value) <= 16 ? user.Value
         : c.Reject(user, $"user name is {Encoding.UTF8.GetByteCount(user.Value)} bytes; IPMI allows at most 16", string.Empty);
 
     /// <summary>FreeIPMI requests OPERATOR when no level is given, and ipmi_exporter files rely on that.</summary>

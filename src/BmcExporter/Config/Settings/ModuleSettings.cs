@@ -40,6 +40,8 @@ internal sealed class ModuleSettings : SettingsNode
     public Located<bool>? AllowAnyTarget { get; set; }
     public Located<string>? SharedSensorNames { get; set; }
     public SecuritySettings? Security { get; set; }
+    public Located<string>? Protocol { get; set; }
+    public RedfishSettings? Redfish { get; set; }
 
     // ipmi_exporter's own keys.
     public Located<string>? Pass { get; set; }

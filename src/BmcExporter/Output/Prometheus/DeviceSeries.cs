@@ -55,7 +55,11 @@ internal static class DeviceSeries
         if (snapshot.Sel is { } sel)
         {
             sink.Add(MetricNames.SelLogsCount, sel.Entries);
-            sink.Add(MetricNames.SelFreeSpace, sel.FreeSpaceBytes);
+            if (sel.FreeSpaceKnown)
+            {
+                sink.Add(MetricNames.SelFreeSpace, sel.FreeSpaceBytes);
+            }
+
             sink.Add(MetricNames.SelOverflow, sel.Overflow ? 1 : 0);
         }
     }

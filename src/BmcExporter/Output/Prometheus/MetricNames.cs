@@ -151,6 +151,7 @@ public static class MetricNames
     public static readonly Family RequestTimeoutsTotal = C("bmc_exporter_ipmi_request_timeouts_total", "IPMI requests to the target that got no answer after every retransmission.", FamilyScope.Fleet);
     public static readonly Family RoundTrip = F("bmc_exporter_ipmi_round_trip_seconds", "Smoothed round-trip time of the target's current session.");
     public static readonly Family AuthFailuresTotal = C("bmc_exporter_authentication_failures_total", "Session establishments refused for credentials, privilege or cipher suite.", FamilyScope.Fleet);
+    public static readonly Family RedfishGetsTotal = C("bmc_exporter_redfish_gets_total", "HTTP GETs sent to the target's Redfish service (304 Not Modified included); only for targets read over Redfish.", FamilyScope.Fleet);
 
     // ipmi_exporter (upstream, after 1.6.1): bmc-watchdog, sel-events; 1.6.1: sm-lan-mode. Names, labels and help as upstream.
     public static readonly Family BmcWatchdogTimerState = G("ipmi_bmc_watchdog_timer_state", "Watchdog timer running (1: running, 0: stopped)");
@@ -184,7 +185,8 @@ public static class MetricNames
         SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip,
         BmcWatchdogTimerState, BmcWatchdogTimerUse, BmcWatchdogLogging, BmcWatchdogTimeoutAction, BmcWatchdogPretimeoutInterrupt,
         BmcWatchdogPretimeoutInterval, BmcWatchdogInitialCountdown, BmcWatchdogCurrentCountdown,
-        SelEventsCountByState, SelEventsCountByName, SelEventsLatestTimestamp, ConfigLanMode);
+        SelEventsCountByState, SelEventsCountByName, SelEventsLatestTimestamp, ConfigLanMode,
+        RedfishGetsTotal);
 
     private static Family G(string name, string help, params string[] labels) =>
         new(name, help, MetricType.Gauge, FamilyScope.Target, OptionalMetrics.None, labels);

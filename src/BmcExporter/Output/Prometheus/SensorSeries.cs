@@ -41,7 +41,7 @@ internal static class SensorSeries
 
     public static void Write(SampleSink sink, SensorReading s, OptionalMetrics optional)
     {
-        var id = TargetRenderer.Id(s.RecordId);
+        var id = s.SourceId ?? TargetRenderer.Id(s.RecordId);
         var value = s.Value ?? double.NaN;
         if (s.Kind == SensorKind.FanRatio)
         {

@@ -164,6 +164,11 @@ public static class TargetRenderer
             {
                 sink.Add(MetricNames.RoundTrip, roundTrip.TotalSeconds);
             }
+
+            if (stats.RedfishGets > 0)
+            {
+                sink.Add(MetricNames.RedfishGetsTotal, stats.RedfishGets);
+            }
         }
 
         // Last, counting itself.
