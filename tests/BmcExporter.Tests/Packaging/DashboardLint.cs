@@ -40,17 +40,21 @@ internal static partial class DashboardLint
     /// <summary>Why <paramref name="expr"/> can grow with the fleet, or <c>null</c> when it stays bounded.</summary>
     public static string? Unbounded(string expr)
     {
-        var text = Strip(expr);
-        foreach (var operand in TopLevelOperands(text))
+        var operands = TopLevelOperands(Strip(expr)).ToList();
+        if (operands.Count == 1)
         {
-            var reason = UnboundedOperand(Strip(operand));
-            if (reason is not null)
-            {
-                return reason;
-            }
+            return UnboundedOperand(Strip(operands[0].Operand));
         }
 
-        return null;
+        // `a and b` keeps only series of a that b also has: bounded when either side is.
+        var reasons = operands.Select(o => (o.Operator, Reason: Unbounded(o.Operand))).ToList();
+        var intersected = reasons.Skip(1).Where(r => r.Operator == "and").ToList();
+        if (intersected.Count > 0 && (intersected.Any(r => r.Reason is null) || reasons[0].Reason is null))
+        {
+            return null;
+        }
+
+        return reasons.Select(r => r.Reason).FirstOrDefault(r => r is not null);
     }
 
     private static string? UnboundedOperand(string text)
@@ -96,11 +100,15 @@ internal static partial class DashboardLint
         return perBmc.Count > 0 ? $"'{Shorten(text)}' groups by {string.Join(", ", perBmc)} without topk/bottomk" : null;
     }
 
-    /// <summary>Operands of the top-level binary operators (or, and, unless, arithmetic, comparisons) of an expression.</summary>
-    private static IEnumerable<string> TopLevelOperands(string text)
+    /// <summary>
+    /// Operands of the top-level binary operators (or, and, unless, arithmetic, comparisons) of an expression, each
+    /// with the operator before it (empty for the first).
+    /// </summary>
+    private static IEnumerable<(string Operator, string Operand)> TopLevelOperands(string text)
     {
         var depth = 0;
         var start = 0;
+        var before = string.Empty;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -121,7 +129,8 @@ internal static partial class DashboardLint
                 var op = BinaryOperator().Match(text, i);
                 if (op.Success && op.Index == i)
                 {
-                    yield return text[start..i];
+                    yield return (before, text[start..i]);
+                    before = op.Value.Trim();
                     var next = i + op.Length;
                     // Skip the modifiers of the operator: on (...), ignoring (...), group_left (...), bool.
                     var modifiers = Modifiers().Match(text, next);
@@ -136,7 +145,7 @@ internal static partial class DashboardLint
             }
         }
 
-        yield return text[start..];
+        yield return (before, text[start..]);
     }
 
     /// <summary>The text between the parenthesis at <paramref name="open"/> and its match; <paramref name="after"/> is what follows.</summary>
