@@ -57,7 +57,7 @@ public sealed class HelmChartResourcesTests
     {
         var pod = RenderedChart.Render("configChange=" + mode).Single("StatefulSet").At("spec", "template");
 
-        Assert.Equal(checksum, pod.At("metadata", "annotations").Has("checksum/config"));
+        Assert.Equal(checksum, pod.At("metadata").Has("annotations") && pod.At("metadata", "annotations").Has("checksum/config"));
         var all = pod.At("spec", "containers").Items();
         Assert.Equal(containers, all.Count);
         var exporter = all[0];
