@@ -23,12 +23,16 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml)
+    /// <summary>Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate.</summary>
+    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "prom-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "prometheus.yml");
-        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n" + scrapeConfigsYaml);
+        var rules = ruleFiles is { Count: > 0 }
+            ? "rule_files:\n" + string.Concat(ruleFiles.Select(f => $"  - {System.Text.Json.JsonSerializer.Serialize(f)}\n"))
+            : string.Empty;
+        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + "scrape_configs:\n" + scrapeConfigsYaml);
         var port = FreeTcpPort();
         var start = new ProcessStartInfo("prometheus")
         {
@@ -87,6 +91,18 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return result.GetArrayLength() == 0
             ? null
             : double.Parse(result[0].GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An instant query's raw answer: its status (<c>success</c> or <c>error</c>), the error, and the series count.</summary>
+    public async Task<(string Status, string? Error, int Series)> QueryStatusAsync(string promql)
+    {
+        using var response = await Client.GetAsync("/api/v1/query?query=" + Uri.EscapeDataString(promql));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        var status = root.GetProperty("status").GetString()!;
+        return status == "success"
+            ? (status, null, root.GetProperty("data").GetProperty("result").GetArrayLength())
+            : (status, root.GetProperty("error").GetString(), 0);
     }
 
     /// <summary>Polls <paramref name="promql"/> until it equals <paramref name="expected"/> (at most 60 s).</summary>

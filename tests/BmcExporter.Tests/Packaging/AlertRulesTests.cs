@@ -10,6 +10,7 @@ public sealed class AlertRulesTests
         "BmcTemperatureAboveUpperCritical", "BmcFanFailure", "BmcPowerSupplyFailure", "BmcRedundancyLost",
         "BmcDriveFault", "BmcChassisIntrusion", "BmcSelCriticalEvent", "BmcSelAlmostFull",
         "BmcNoSuccessfulScrape", "BmcExporterDown", "BmcExporterAbsent", "BmcExporterScrapeNearInterval",
+        "BmcSensorAbovePeers", "BmcFanFasterThanPeers", "BmcSensorDriftFromBaseline",
     ];
 
     private static readonly string[] Severities = ["critical", "warning", "info"];
@@ -25,13 +26,34 @@ public sealed class AlertRulesTests
         return data;
     }
 
-    [Fact]
-    public void CheckRules_RulesFile_Succeeds()
+    public static TheoryData<string> ShippedRuleFiles()
     {
-        var result = ExternalTool.RunSuccessfully(ExternalTool.Promtool, "check", "rules", PackagingPaths.RulesFile);
+        var data = new TheoryData<string>();
+        foreach (var file in PackagingPaths.RuleFiles)
+        {
+            data.Add(Path.GetFileName(file));
+        }
 
-        var rules = RuleFile.Load(PackagingPaths.RulesFile).Rules.Count();
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedRuleFiles))]
+    public void CheckRules_RulesFile_Succeeds(string file)
+    {
+        var path = Path.Combine(PackagingPaths.AlertsDirectory, file);
+        var result = ExternalTool.RunSuccessfully(ExternalTool.Promtool, "check", "rules", path);
+
+        var rules = RuleFile.Load(path).Rules.Count();
         Assert.Contains($"SUCCESS: {rules} rules found", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuleFiles_ShippedSet_HoldsTheMainAndTheAnomalyRules()
+    {
+        Assert.Contains(PackagingPaths.RulesFile, PackagingPaths.RuleFiles);
+        Assert.Contains(PackagingPaths.AnomalyRulesFile, PackagingPaths.RuleFiles);
+        Assert.Equal("5m", Assert.Single(RuleFile.Load(PackagingPaths.AnomalyRulesFile).Groups).Interval);
     }
 
     [Theory]
@@ -45,24 +67,28 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
-    public void UnitTests_EveryAlert_IsShownFiringAndSilentAndEveryFileLoadsTheShippedRules()
+    public void UnitTests_EveryAlert_IsShownFiringAndSilentAndEveryFileLoadsOnlyShippedRules()
     {
         var tests = Directory.GetFiles(PackagingPaths.RuleTestsDirectory, "*.yml").Select(RuleTestFile.Load).ToList();
         var firing = tests.SelectMany(t => t.AlertsExpectedToFire).ToHashSet(StringComparer.Ordinal);
         var silent = tests.SelectMany(t => t.AlertsExpectedSilent).ToHashSet(StringComparer.Ordinal);
 
-        var alerts = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => a.Alert!).ToList();
+        var alerts = RuleFile.LoadShipped().Alerts.Select(a => a.Alert!).ToList();
 
         Assert.True(alerts.All(firing.Contains), $"alerts no promtool test shows firing: {string.Join(", ", alerts.Where(a => !firing.Contains(a)))}");
         Assert.True(alerts.All(silent.Contains), $"alerts no promtool test shows silent: {string.Join(", ", alerts.Where(a => !silent.Contains(a)))}");
-        Assert.All(tests, t => Assert.Equal(["../bmc-exporter.rules.yml"], t.RuleFiles));
+        Assert.All(tests, t =>
+        {
+            Assert.NotEmpty(t.RuleFiles);
+            Assert.All(t.RuleFiles, f => Assert.Contains(Path.GetFullPath(Path.Combine(PackagingPaths.RuleTestsDirectory, f)), PackagingPaths.RuleFiles));
+        });
     }
 
     [Fact]
     public void Alerts_EveryRunbookUrl_PointsAtAnExistingSectionOfDocsRunbooks()
     {
         const string Base = "https://github.com/bmc-exporter/bmc-exporter/blob/main/docs/runbooks/";
-        foreach (var alert in RuleFile.Load(PackagingPaths.RulesFile).Alerts)
+        foreach (var alert in RuleFile.LoadShipped().Alerts)
         {
             Assert.True(alert.Annotations.TryGetValue("runbook_url", out var url), $"{alert.Alert} has no runbook_url");
             Assert.StartsWith(Base, url, StringComparison.Ordinal);
@@ -94,7 +120,7 @@ public sealed class AlertRulesTests
     [Fact]
     public void Alerts_RequiredOperatorScenarios_AreAllPresent()
     {
-        var alerts = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => a.Alert!).ToHashSet(StringComparer.Ordinal);
+        var alerts = RuleFile.LoadShipped().Alerts.Select(a => a.Alert!).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(RequiredAlerts, name => Assert.Contains(name, alerts));
     }
@@ -102,7 +128,7 @@ public sealed class AlertRulesTests
     [Fact]
     public void Alerts_Each_HasSeveritySummaryDescriptionAndUniqueName()
     {
-        var alerts = RuleFile.Load(PackagingPaths.RulesFile).Alerts.ToList();
+        var alerts = RuleFile.LoadShipped().Alerts.ToList();
 
         Assert.NotEmpty(alerts);
         Assert.Equal(alerts.Count, alerts.Select(a => a.Alert).Distinct(StringComparer.Ordinal).Count());
@@ -118,7 +144,7 @@ public sealed class AlertRulesTests
     [Fact]
     public void Rules_EveryExpression_SelectsOnlyExportedMetricsOrRecordedSeries()
     {
-        var file = RuleFile.Load(PackagingPaths.RulesFile);
+        var file = RuleFile.LoadShipped();
         // `up` is Prometheus' own series per scrape target (the exporter-down alerts).
         var known = PromQl.ExportedNames.Concat(file.RecordedNames).Append("up").ToHashSet(StringComparer.Ordinal);
 
@@ -131,11 +157,18 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
-    public void ChartRulesCopy_MatchesAlertsFile()
+    public void ChartRulesCopies_MatchTheAlertsFiles()
     {
-        Assert.True(File.Exists(PackagingPaths.ChartRulesCopy), $"{PackagingPaths.ChartRulesCopy} is missing");
-        Assert.True(
-            File.ReadAllText(PackagingPaths.RulesFile) == File.ReadAllText(PackagingPaths.ChartRulesCopy),
-            "helm/bmc-exporter/files/bmc-exporter.rules.yml differs from alerts/bmc-exporter.rules.yml; copy the alerts file over it");
+        foreach (var file in PackagingPaths.RuleFiles)
+        {
+            var copy = PackagingPaths.ChartCopyOf(file);
+            Assert.True(File.Exists(copy), $"{copy} is missing");
+            Assert.True(
+                File.ReadAllText(file) == File.ReadAllText(copy),
+                $"{copy} differs from {file}; copy the alerts file over it");
+        }
+
+        var copies = Directory.GetFiles(PackagingPaths.ChartRulesDirectory, "*.rules.yml").Select(Path.GetFileName);
+        Assert.Equal(PackagingPaths.RuleFiles.Select(Path.GetFileName), copies.Order(StringComparer.Ordinal));
     }
 }

@@ -33,6 +33,22 @@ internal static class Dashboards
     public static IEnumerable<JsonElement> Variables(JsonElement dashboard) =>
         dashboard.GetProperty("templating").GetProperty("list").EnumerateArray();
 
+    /// <summary>The <c>label_values(...)</c> query of a query variable (an object with <c>query</c>, or a string).</summary>
+    public static string VariableQuery(JsonElement variable)
+    {
+        var query = variable.GetProperty("query");
+        return query.ValueKind == JsonValueKind.String ? query.GetString()! : query.GetProperty("query").GetString()!;
+    }
+
+    /// <summary>Prometheus annotation queries (not Grafana's built-in one).</summary>
+    public static IEnumerable<JsonElement> Annotations(JsonElement dashboard) =>
+        dashboard.GetProperty("annotations").GetProperty("list").EnumerateArray()
+            .Where(a => a.TryGetProperty("target", out var t) && t.TryGetProperty("expr", out _));
+
+    /// <summary>The panels that draw data (every panel but rows).</summary>
+    public static IEnumerable<JsonElement> DataPanels(JsonElement dashboard) =>
+        Panels(dashboard).Where(p => p.GetProperty("type").GetString() != "row");
+
     public static IEnumerable<PanelQuery> Queries()
     {
         foreach (var file in Files)
@@ -54,10 +70,15 @@ internal static class Dashboards
 
             foreach (var variable in Variables(doc.RootElement).Where(v => v.GetProperty("type").GetString() == "query"))
             {
-                var query = variable.GetProperty("definition").GetString()!;
+                var query = VariableQuery(variable);
                 var inner = query[(query.IndexOf('(', StringComparison.Ordinal) + 1)..query.LastIndexOf(')')];
                 var selector = inner.Contains(',', StringComparison.Ordinal) ? inner[..inner.LastIndexOf(',')] : inner;
                 yield return new PanelQuery(name, "variable " + variable.GetProperty("name").GetString(), selector);
+            }
+
+            foreach (var annotation in Annotations(doc.RootElement))
+            {
+                yield return new PanelQuery(name, "annotation " + annotation.GetProperty("name").GetString(), annotation.GetProperty("target").GetProperty("expr").GetString()!);
             }
         }
     }

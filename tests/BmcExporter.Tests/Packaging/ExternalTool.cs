@@ -59,7 +59,8 @@ internal static class ExternalTool
         return result;
     }
 
-    private static string Require(string name, string howToInstall)
+    /// <summary>The full path of <paramref name="name"/> on PATH; fails the test with <paramref name="howToInstall"/> when absent.</summary>
+    public static string Require(string name, string howToInstall)
     {
         var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -57,7 +57,7 @@ public sealed class HelmChartResourcesTests
     {
         var pod = RenderedChart.Render("configChange=" + mode).Single("StatefulSet").At("spec", "template");
 
-        Assert.Equal(checksum, pod.At("metadata", "annotations").Has("checksum/config"));
+        Assert.Equal(checksum, pod.At("metadata").Has("annotations") && pod.At("metadata", "annotations").Has("checksum/config"));
         var all = pod.At("spec", "containers").Items();
         Assert.Equal(containers, all.Count);
         var exporter = all[0];
@@ -92,13 +92,29 @@ public sealed class HelmChartResourcesTests
 
         var alerts = rule.At("spec", "groups").Items().SelectMany(g => g.At("rules").Items()).Where(r => r.Has("alert")).ToList();
         Assert.DoesNotContain(alerts, a => a.Scalar("alert") == "BmcChassisIntrusion");
-        Assert.Equal(RuleFile.Load(PackagingPaths.RulesFile).Alerts.Count() - 1, alerts.Count);
+        Assert.Equal(RuleFile.LoadShipped().Alerts.Count() - 1, alerts.Count);
         Assert.All(alerts, a =>
         {
             Assert.Equal("hw", a.At("labels").Scalar("team"));
             Assert.StartsWith("https://wiki.example/bmc/", a.At("annotations").Scalar("runbook_url"), StringComparison.Ordinal);
         });
         Assert.Equal("critical", Assert.Single(alerts, a => a.Scalar("alert") == "BmcFanFailure").At("labels").Scalar("severity"));
+    }
+
+    [Fact]
+    public void Template_PrometheusRule_AnomalyGroupKeepsItsIntervalAndCanBeLeftOut()
+    {
+        static IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> Groups(params string[] sets) =>
+            RenderedChart.Render(["prometheusRule.enabled=true", .. sets]).Single("PrometheusRule").At("spec", "groups").Items();
+
+        var anomaly = Assert.Single(Groups(), g => g.Scalar("name") == "bmc-anomaly");
+        Assert.Equal("5m", anomaly.Scalar("interval"));
+        Assert.Contains(anomaly.At("rules").Items(), r => r.Has("alert") && r.Scalar("alert") == "BmcSensorAbovePeers");
+
+        var without = Groups("prometheusRule.anomalyRules=false");
+        Assert.DoesNotContain(without, g => g.Scalar("name") == "bmc-anomaly");
+        Assert.Equal(RuleFile.Load(PackagingPaths.RulesFile).Groups.Count, without.Count);
+        Assert.All(without, g => Assert.False(g.Has("interval")));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class HelmChartValuesTests
             .Where(r => r.Has("alert"))
             .Select(r => (r.Scalar("alert") ?? string.Empty, (r.Scalar("expr") ?? string.Empty).Trim()))
             .ToList();
-        var shipped = RuleFile.Load(PackagingPaths.RulesFile).Alerts.Select(a => (a.Alert ?? string.Empty, a.Expr.Trim())).ToList();
+        var shipped = RuleFile.LoadShipped().Alerts.Select(a => (a.Alert ?? string.Empty, a.Expr.Trim())).ToList();
         Assert.Equal(shipped, renderedAlerts);
     }
 

@@ -14,13 +14,20 @@ internal static class PackagingPaths
 
     public static string RulesFile => Path.Combine(AlertsDirectory, "bmc-exporter.rules.yml");
 
+    public static string AnomalyRulesFile => Path.Combine(AlertsDirectory, "bmc-anomaly.rules.yml");
+
+    /// <summary>Every shipped rule file (alerts/*.rules.yml), in the order helm's Files.Glob reads their chart copies.</summary>
+    public static IReadOnlyList<string> RuleFiles => Directory.GetFiles(AlertsDirectory, "*.rules.yml").Order(StringComparer.Ordinal).ToList();
+
     public static string RuleTestsDirectory => Path.Combine(AlertsDirectory, "tests");
 
     public static string DashboardsDirectory => Path.Combine(RepoRoot, "dashboards");
 
     public static string Chart => Path.Combine(RepoRoot, "helm", "bmc-exporter");
 
-    public static string ChartRulesCopy => Path.Combine(Chart, "files", "bmc-exporter.rules.yml");
+    public static string ChartRulesDirectory => Path.Combine(Chart, "files");
+
+    public static string ChartCopyOf(string rulesFile) => Path.Combine(ChartRulesDirectory, Path.GetFileName(rulesFile));
 
     private static string FindRoot([CallerFilePath] string thisFile = "")
     {

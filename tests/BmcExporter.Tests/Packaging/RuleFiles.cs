@@ -18,11 +18,16 @@ internal sealed class RuleFile
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build()
         .Deserialize<RuleFile>(File.ReadAllText(path));
+
+    /// <summary>The groups of every shipped rule file, in <see cref="PackagingPaths.RuleFiles"/> order.</summary>
+    public static RuleFile LoadShipped() => new() { Groups = PackagingPaths.RuleFiles.SelectMany(f => Load(f).Groups).ToList() };
 }
 
 internal sealed class RuleGroup
 {
     public string Name { get; set; } = string.Empty;
+
+    public string? Interval { get; set; }
 
     public List<Rule> Rules { get; set; } = [];
 }
