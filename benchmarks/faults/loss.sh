@@ -36,7 +36,8 @@ printf 'loss-pw\n' > "$WORK/pw"
 sensor_lines() { grep -cE '^ipmi_(temperature_celsius|fan_speed_rpm|fan_speed_ratio|voltage_volts|current_amperes|power_watts|sensor_value)\{' || true; }
 
 run() { # rate
-  local rate=$1 state="$WORK/state-$rate"
+  local rate=$1
+  local state="$WORK/state-$rate"
   dotnet "$DLL" simulate --bmcs 1 --port-base "$PORT" --bind 127.0.0.1 --profile typical-1u --user loss --password-file "$WORK/pw" \
     ${rate:+--fault "{ bmcs: \"0\", loss: $rate }"} > "$WORK/sim-$rate.log" 2>&1 &
   PIDS+=($!)
