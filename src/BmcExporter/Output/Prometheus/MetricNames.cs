@@ -114,6 +114,9 @@ public static class MetricNames
     public static readonly Family SelEventsTotal = C("ipmi_sel_events_total", "SEL entries seen since the exporter started (or its state was reset), by sensor type and severity.", FamilyScope.Target, "sensor_type", "severity");
     public static readonly Family SelLastEventTimestamp = G("ipmi_sel_last_event_timestamp_seconds", "BMC timestamp of the newest SEL entry seen.");
 
+    // bmc-exporter's judgement of ipmi_up: on /ipmi too, so alert rules can tell unsupported from failing there.
+    public static readonly Family CollectorSupported = G("bmc_exporter_collector_supported", "'0' when the BMC answered that it does not support what the collector reads (invalid command, no FRU data, privilege refused for an optional feature), '1' otherwise.", "collector");
+
     // bmc-exporter self-health per target (fleet /metrics only; the target label comes from the prefix).
     public static readonly Family TargetScrapeDuration = F("bmc_exporter_target_scrape_duration_seconds", "Duration of the target's last scrape in seconds.");
     public static readonly Family TargetLastSuccess = F("bmc_exporter_target_last_success_timestamp_seconds", "Unix time of the target's last scrape that returned data.");
@@ -143,7 +146,7 @@ public static class MetricNames
         Current, CurrentState, Power, PowerState, SensorValue, SensorState,
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
-        DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
+        DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp, CollectorSupported,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,
         ScrapesTotal, CommandsTotal, CommandErrorsTotal, RetriesTotal, SessionsOpenedTotal, SessionsLostTotal,
         SdrCacheHitsTotal, SdrCacheMissesTotal, SdrRecordsRead, SdrRepositoryRecords, SdrWalkComplete, AuthFailuresTotal, RetransmissionsTotal, RequestTimeoutsTotal, RoundTrip);
