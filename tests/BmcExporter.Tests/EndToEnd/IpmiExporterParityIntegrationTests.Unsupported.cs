@@ -28,10 +28,14 @@ public sealed partial class IpmiExporterParityIntegrationTests
                 privilege: user
                 cipher_suites: [3]
                 collectors: [sensors, dcmi, fru, bmc]
+                allowed_targets: ["127.0.0.1"]
             """);
         var passFile = Path.Combine(dir.FullName, "pass.txt");
         await File.WriteAllTextAsync(passFile, "readpass");
-        File.SetUnixFileMode(passFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         using var sim = Start("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n", dir.FullName);
         try
         {

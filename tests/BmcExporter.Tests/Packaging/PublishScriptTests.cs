@@ -25,9 +25,10 @@ public sealed class PublishScriptTests
             Assert.True(File.Exists(Path.Combine(dir, "bmc-exporter.service")));
             Assert.True(File.Exists(Path.Combine(dir, "exporter.yaml.example")));
             Assert.Empty(Directory.GetFiles(dir, "*.dll"));
+            Assert.Empty(Directory.GetFiles(dir, "*.so"));
 
-            // No DOTNET_ROOT and a PATH without dotnet: the binary must carry its own runtime.
-            var version = await RunAsync(Path.Combine(dir, "bmc-exporter"), ["--version"], new Dictionary<string, string?> { ["DOTNET_ROOT"] = null, ["PATH"] = "/usr/bin:/bin" });
+            // DOTNET_ROOT pointing nowhere: a self-contained single file carries its own runtime and never looks.
+            var version = await RunAsync(Path.Combine(dir, "bmc-exporter"), ["--version"], new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.Combine(root, "no-dotnet-here") });
 
             Assert.StartsWith("bmc-exporter 0.1.0", version, StringComparison.Ordinal);
         }
