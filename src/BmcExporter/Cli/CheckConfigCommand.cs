@@ -1,3 +1,4 @@
+using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Targets;
 
@@ -37,6 +38,7 @@ internal static class CheckConfigCommand
             using var targets = new TargetSet(config, TimeProvider.System, new TargetSetOptions { WatchFileSystem = false });
             errors.AddRange(targets.Errors);
             warnings.AddRange(targets.Warnings);
+            warnings.AddRange(UnimplementedCollectors(config, DefaultCollectors.Create().Select(c => c.Kind).ToHashSet()));
         }
 
         if (errors.Count > 0)
@@ -61,5 +63,18 @@ internal static class CheckConfigCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Collectors a module enables that bmc-exporter has no implementation of: their <c>ipmi_up</c> is always 0.</summary>
+    internal static IEnumerable<ConfigDiagnostic> UnimplementedCollectors(ExporterConfig config, IReadOnlySet<CollectorKind> implemented)
+    {
+        foreach (var module in config.Modules.Values)
+        {
+            foreach (var kind in module.Collectors.Where(k => !implemented.Contains(k)))
+            {
+                var name = CollectorNames.Name(kind);
+                yield return new ConfigDiagnostic(config.SourcePath ?? string.Empty, 0, 0, $"modules.{module.Name}.collectors", $"bmc-exporter does not implement the {name} collector, so ipmi_up{{collector=\"{name}\"}} is always 0; remove '{name}' from the collectors");
+            }
+        }
     }
 }

@@ -11,9 +11,10 @@ internal static partial class ClientCommands
     {
         // The SDRs are read once; --watch re-reads the sensors only.
         SdrRepository repository;
-        using (var progress = WalkProgress.Start(stderr, options.ProgressOnTerminal, "reading the SDR repository"))
+        var walk = new SdrWalkState();
+        using (var progress = WalkProgress.Start(stderr, options.ProgressOnTerminal, "reading the SDR repository", options.Time, () => RecordCount(walk)))
         {
-            repository = await SdrRepositoryReader.ReadAsync(session, SdrReadOptions.Default, cancellationToken).ConfigureAwait(false);
+            repository = await SdrRepositoryReader.ResumeAsync(session, walk, SdrReadOptions.Default, cancellationToken).ConfigureAwait(false);
         }
 
         var readOptions = SensorReadOptions.Default with { BridgeForeignSensors = options.BridgeSensors };
@@ -36,6 +37,13 @@ internal static partial class ClientCommands
             await Task.Delay(interval, options.Time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// <c>37/153 records</c> while the walk runs (the count from Get SDR Repository Info, IPMI v2.0 §33.9), or null
+    /// before its first answer. Read from the progress timer while the walk appends: a count one record behind is fine.
+    /// </summary>
+    internal static string? RecordCount(SdrWalkState walk) =>
+        walk.Info is { } info ? $"{walk.Records.Count}/{info.EntryCount} records" : null;
 
     private static async Task WriteSensorsAsync(TextWriter stdout, ClientCommandOptions options, IReadOnlyList<SensorReading> readings)
     {

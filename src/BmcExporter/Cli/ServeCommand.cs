@@ -5,9 +5,12 @@ using BmcExporter.Engine;
 using BmcExporter.Logging;
 using BmcExporter.Otlp;
 using BmcExporter.Sessions;
+using BmcExporter.State;
 using BmcExporter.Web;
 using BmcExporter.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace BmcExporter.Cli;
 
@@ -75,6 +78,13 @@ internal static partial class ServeCommand
             return 1;
         }
 
+        if (TargetStateStore.CheckDirectory(config.StateDir) is { } stateProblem)
+        {
+            await Console.Error.WriteLineAsync($"bmc-exporter: state directory {config.StateDir} is not usable: {stateProblem} (fix its permissions, or change --state.dir or state_dir)").ConfigureAwait(false);
+            security.Dispose();
+            return 1;
+        }
+
         using var webSecurity = security;
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         await using var runtime = new ExporterRuntime(config, sessions, DefaultCollectors.Create(), TimeProvider.System, loggers, source is null ? null : source.Reload);
@@ -94,9 +104,10 @@ internal static partial class ServeCommand
         {
             await app.StartAsync().ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException or InvalidOperationException)
         {
-            await Console.Error.WriteLineAsync($"bmc-exporter: cannot listen on {config.ListenAddress}: {ex.Message} (change --web.listen-address)").ConfigureAwait(false);
+            // Kestrel's message already names the address ("Failed to bind to address http://...: address already in use.").
+            await Console.Error.WriteLineAsync($"bmc-exporter: cannot listen: {ex.Message} (change --web.listen-address)").ConfigureAwait(false);
             return 1;
         }
 
@@ -120,20 +131,23 @@ internal static partial class ServeCommand
         builder.SetMinimumLevel(options.LogLevel);
         if (options.LogFormat == "json")
         {
-            builder.AddJsonConsole();
-        }
-        else
-        {
-            builder.AddSimpleConsole(o =>
+            // One JSON object per line, with a UTC timestamp (the formatter writes none without a format).
+            builder.AddJsonConsole(o =>
             {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 o.UseUtcTimestamp = true;
             });
         }
+        else
+        {
+            builder.Services.AddSingleton<ConsoleFormatter>(new LogfmtFormatter(TimeProvider.System));
+            builder.AddConsole(o => o.FormatterName = LogfmtFormatter.FormatterName);
+        }
 
-        // Kestrel and routing are chatty at Information; the exporter's own messages are what operators want.
+        // Kestrel and routing are chatty at Information; the exporter's own messages are what operators want. The
+        // host's "Hosting failed to start" repeats, with a stack trace, the start-up error printed as one line.
         builder.AddFilter("Microsoft", LogLevel.Warning);
+        builder.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     /// <summary>

@@ -15,22 +15,27 @@ internal sealed class WalkProgress : IDisposable
     private readonly long _started;
     private readonly TimeProvider _time;
     private readonly ITimer? _timer;
+    private readonly Func<string?>? _detail;
     private readonly Lock _lock = new();
     private bool _shown;
     private bool _done;
 
-    private WalkProgress(TextWriter stderr, string what, TimeProvider time, bool enabled)
+    private WalkProgress(TextWriter stderr, string what, TimeProvider time, bool enabled, Func<string?>? detail)
     {
         _stderr = stderr;
         _what = what;
+        _detail = detail;
         _time = time;
         _started = time.GetTimestamp();
         _timer = enabled ? time.CreateTimer(_ => Tick(), null, Quiet, TimeSpan.FromSeconds(1)) : null;
     }
 
-    /// <summary>Starts showing progress of <paramref name="what"/> when <paramref name="terminal"/> is true.</summary>
-    public static WalkProgress Start(TextWriter stderr, bool terminal, string what, TimeProvider? time = null) =>
-        new(stderr, what, time ?? TimeProvider.System, terminal);
+    /// <summary>
+    /// Starts showing progress of <paramref name="what"/> when <paramref name="terminal"/> is true; <paramref name="detail"/>,
+    /// asked at every refresh, adds how far the step has come (e.g. <c>37/153 records</c>), nothing when it gives null.
+    /// </summary>
+    public static WalkProgress Start(TextWriter stderr, bool terminal, string what, TimeProvider? time = null, Func<string?>? detail = null) =>
+        new(stderr, what, time ?? TimeProvider.System, terminal, detail);
 
     /// <summary>Whether a line was shown (tests).</summary>
     public bool Shown
@@ -69,7 +74,8 @@ internal sealed class WalkProgress : IDisposable
             }
 
             _shown = true;
-            _stderr.Write($"\r\u001b[2Kbmc-exporter: {_what} … {_time.GetElapsedTime(_started).TotalSeconds:0} s");
+            var detail = _detail?.Invoke() is { } d ? $"{d}, " : string.Empty;
+            _stderr.Write($"\r\u001b[2Kbmc-exporter: {_what} … {detail}{_time.GetElapsedTime(_started).TotalSeconds:0} s");
             _stderr.Flush();
         }
     }

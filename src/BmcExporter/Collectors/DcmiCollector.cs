@@ -5,8 +5,8 @@ using BmcExporter.Snapshots;
 namespace BmcExporter.Collectors;
 
 /// <summary>
-/// <c>dcmi</c>: DCMI Get Power Reading (DCMI v1.5 §6.6.1). A BMC without DCMI fails the collector, so
-/// <c>ipmi_up{collector="dcmi"}</c> is 0 as with ipmi_exporter.
+/// <c>dcmi</c>: DCMI Get Power Reading (DCMI v1.5 §6.6.1). A BMC without DCMI makes the collector unsupported:
+/// <c>ipmi_up{collector="dcmi"}</c> is 0 as with ipmi_exporter, <c>bmc_exporter_collector_supported</c> is 0 too.
 /// </summary>
 public sealed class DcmiCollector : IScrapeCollector
 {
@@ -19,7 +19,8 @@ public sealed class DcmiCollector : IScrapeCollector
         var result = await context.Channel.GetPowerReadingAsync(cancellationToken).ConfigureAwait(false);
         if (!result.Supported || result.Reading is not { } reading)
         {
-            throw new CollectorUnsupportedException($"DCMI power reading not supported: {result.Reason ?? "no reading"}");
+            // The result's reason already says what was refused and how; wrapping it again would repeat it.
+            throw new CollectorUnsupportedException(result.Reason ?? "DCMI power reading not supported: the BMC answered without a reading");
         }
 
         context.Builder.SetPower(new DcmiPowerSample
@@ -31,23 +32,5 @@ public sealed class DcmiCollector : IScrapeCollector
             Period = TimeSpan.FromMilliseconds(reading.StatisticsPeriod),
             Active = reading.MeasurementActive,
         });
-    }
-}
-
-/// <summary>The BMC does not offer what a collector reads; not retried.</summary>
-public sealed class CollectorUnsupportedException : Exception
-{
-    public CollectorUnsupportedException(string message)
-        : base(message)
-    {
-    }
-
-    public CollectorUnsupportedException()
-    {
-    }
-
-    public CollectorUnsupportedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

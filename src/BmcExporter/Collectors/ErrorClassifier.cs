@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using BmcExporter.Config;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Sessions;
@@ -29,6 +30,27 @@ public static class ErrorClassifier
         _ => false,
     };
 
+    /// <summary>
+    /// Why the BMC does not offer what <paramref name="kind"/> reads, or <c>null</c> when <paramref name="ex"/> is an
+    /// ordinary failure. "Not supported" is a <see cref="CollectorUnsupportedException"/> (the collector judged it:
+    /// no DCMI, no FRU data), completion code 0xC1 "invalid command" from any collector, or 0xD4 "insufficient
+    /// privilege" from a collector of an optional feature (IPMI v2.0 §5.2 Table 5-2). The core collectors (sensors,
+    /// SEL, chassis, BMC) work at USER privilege on every BMC (IPMI v2.0 Appendix G), so 0xD4 there is a
+    /// configuration fault and stays a failure.
+    /// </summary>
+    public static string? UnsupportedReason(CollectorKind kind, Exception ex) => ex switch
+    {
+        CollectorUnsupportedException => ex.Message,
+        IpmiCompletionCodeException { CompletionCode: (byte)CompletionCode.InvalidCommand } cc =>
+            $"not supported by the BMC: {Command(cc)} answered 0xC1 ({CompletionCodes.Describe(cc.CompletionCode)})",
+        IpmiCompletionCodeException { CompletionCode: (byte)CompletionCode.InsufficientPrivilege } cc when !IsCore(kind) =>
+            $"refused at this session's privilege: {Command(cc)} answered 0xD4 ({CompletionCodes.Describe(cc.CompletionCode)}); raise the module's privilege if the BMC offers it to a higher one",
+        _ => null,
+    };
+
+    /// <summary>Collectors every IPMI 2.0 BMC serves to a USER session.</summary>
+    public static bool IsCore(CollectorKind kind) => kind is CollectorKind.Sensors or CollectorKind.Sel or CollectorKind.SelEvents or CollectorKind.Chassis or CollectorKind.Bmc;
+
     /// <summary>Why no session could be opened, led by the cause an operator acts on.</summary>
     public static string DescribeSessionFailure(Exception ex) => ex switch
     {
@@ -45,4 +67,6 @@ public static class ErrorClassifier
         IpmiProtocolException p => $"malformed reply: {p.Message}",
         _ => ex.Message,
     };
+
+    private static string Command(IpmiCompletionCodeException cc) => $"netfn 0x{(byte)cc.NetFn:X2} cmd 0x{cc.Command:X2}";
 }

@@ -1,4 +1,5 @@
 using BmcExporter.Config;
+using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Snapshots;
 
@@ -6,7 +7,8 @@ namespace BmcExporter.Collectors;
 
 /// <summary>
 /// <c>fru</c>: the built-in FRU device (ID 0, IPMI v2.0 §34; FRU spec §11-§12): board and product identity.
-/// FRU contents rarely change, so a read is reused for <see cref="CacheFor"/>.
+/// FRU contents rarely change, so a read is reused for <see cref="CacheFor"/>. A BMC without FRU data makes the
+/// collector unsupported (<see cref="CollectorUnsupportedException"/>).
 /// </summary>
 public sealed class FruCollector : IScrapeCollector
 {
@@ -33,7 +35,17 @@ public sealed class FruCollector : IScrapeCollector
         }
 
         var options = FruReadOptions.Default with { TimeProvider = context.Time };
-        var result = await FruReader.ReadAsync(context.Channel, 0, options, cancellationToken).ConfigureAwait(false);
+        FruReadResult result;
+        try
+        {
+            result = await FruReader.ReadAsync(context.Channel, 0, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmiCompletionCodeException e) when (e.NetFn == NetFn.Storage && e.Command is 0x10 or 0x11 && IsAbsent(e.CompletionCode))
+        {
+            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: the BMC keeps no FRU data.
+            throw new CollectorUnsupportedException($"the BMC has no FRU data for device 0: it answered completion code 0x{e.CompletionCode:X2} ({CompletionCodes.Describe(e.CompletionCode)})", e);
+        }
+
         var inventory = result.Inventory;
         var sample = new FruSample
         {
@@ -57,4 +69,8 @@ public sealed class FruCollector : IScrapeCollector
 
         context.Builder.SetFru([sample]);
     }
+
+    /// <summary>Codes with which BMCs say there is no FRU device 0 (IPMI v2.0 §5.2): not present, invalid command or field, not now, not for this privilege.</summary>
+    private static bool IsAbsent(byte code) => code is (byte)CompletionCode.NotPresent or (byte)CompletionCode.InvalidCommand
+        or (byte)CompletionCode.InvalidDataField or (byte)CompletionCode.NotSupportedInPresentState or (byte)CompletionCode.InsufficientPrivilege;
 }

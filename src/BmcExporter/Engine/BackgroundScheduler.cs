@@ -5,9 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace BmcExporter.Engine;
 
 /// <summary>
-/// Background mode: scrapes every target once per interval, first scrapes spread over the interval by a
-/// stable hash of the target key (so a fleet never starts in one burst and a restart keeps the phase).
-/// Concurrency, single-flight and deadlines are the <see cref="ScrapeCoordinator"/>'s job.
+/// Background mode: scrapes every target once per interval at a phase given by a stable hash of the target key, so a
+/// fleet never scrapes in one burst. A new target's first scrape comes sooner: the first round is spread over
+/// <see cref="FirstRoundWindow"/>, the time the fleet needs at <c>max_concurrency</c> (a small fleet gets its first
+/// data within seconds, a large one still spreads over the whole interval); later rounds follow the hash phase, at
+/// least half an interval after the first scrape. Concurrency, single-flight and deadlines are the
+/// <see cref="ScrapeCoordinator"/>'s job.
 /// </summary>
 public sealed class BackgroundScheduler
 {
@@ -84,14 +87,13 @@ public sealed class BackgroundScheduler
 
             foreach (var target in wanted.Values)
             {
-                if (_entries.TryGetValue(target.Key, out var existing))
+                if (_entries.TryGetValue(target.Key, out var existing) && existing.Target.Interval == target.Interval)
                 {
-                    var next = existing.Target.Interval == target.Interval ? existing.NextDue : now + Spread(target);
-                    _entries[target.Key] = new Entry(target, next);
+                    _entries[target.Key] = existing with { Target = target };
                 }
                 else
                 {
-                    _entries[target.Key] = new Entry(target, now + Spread(target));
+                    _entries[target.Key] = Entry.New(target, now, FirstRoundWindow(wanted.Count, _coordinator.MaxConcurrency, target.Interval));
                 }
             }
 
@@ -147,14 +149,32 @@ public sealed class BackgroundScheduler
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
+    /// <summary>How long one scrape is assumed to hold a concurrency slot when sizing the first round.</summary>
+    public static TimeSpan FirstRoundSlotTime { get; } = TimeSpan.FromSeconds(2);
+
     /// <summary>
-    /// Offset of a target's first scrape within its interval, from a stable hash (XxHash64) of its whole key, so keys
-    /// that differ only in a port or the last octet still spread uniformly and a restart keeps the phase.
+    /// The window a new target's first scrape falls in: as many <see cref="FirstRoundSlotTime"/>s as the fleet needs
+    /// rounds of <paramref name="maxConcurrency"/> scrapes, at most one <paramref name="interval"/>. 10 targets at
+    /// max_concurrency 64 start within 2 s; 10,000 spread over the whole interval, as later rounds do.
     /// </summary>
-    internal static TimeSpan Spread(ScrapeTarget target)
+    public static TimeSpan FirstRoundWindow(int fleetSize, int maxConcurrency, TimeSpan interval)
+    {
+        var rounds = (Math.Max(fleetSize, 1) + Math.Max(maxConcurrency, 1) - 1) / Math.Max(maxConcurrency, 1);
+        var window = FirstRoundSlotTime * rounds;
+        return window < interval ? window : interval;
+    }
+
+    /// <summary>
+    /// Offset of a target's scrapes within its interval, from a stable hash (XxHash64) of its whole key, so keys
+    /// that differ only in a port or the last octet still spread uniformly.
+    /// </summary>
+    internal static TimeSpan Spread(ScrapeTarget target) => Spread(target, target.Interval);
+
+    /// <summary>The same hash fraction of <paramref name="window"/>: where the target falls within the first round.</summary>
+    internal static TimeSpan Spread(ScrapeTarget target, TimeSpan window)
     {
         var hash = System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(target.Key));
-        return TimeSpan.FromTicks((long)(target.Interval.Ticks * (hash / (double)ulong.MaxValue)));
+        return TimeSpan.FromTicks((long)(window.Ticks * (hash / (double)ulong.MaxValue)));
     }
 
     private Task FireDue(CancellationToken cancellationToken)
@@ -166,16 +186,10 @@ public sealed class BackgroundScheduler
         {
             foreach (var (key, entry) in _entries.ToList())
             {
-                var nextDue = entry.NextDue;
-                if (nextDue <= now)
+                if (entry.NextDue <= now)
                 {
                     due.Add(entry.Target);
-                    while (nextDue <= now)
-                    {
-                        nextDue += entry.Target.Interval;
-                    }
-
-                    _entries[key] = entry with { NextDue = nextDue };
+                    _entries[key] = entry.After(now);
                 }
             }
 
@@ -229,5 +243,28 @@ public sealed class BackgroundScheduler
             TaskScheduler.Default);
     }
 
-    private sealed record Entry(ScrapeTarget Target, DateTimeOffset NextDue);
+    /// <summary>
+    /// A scheduled target: <paramref name="Phase"/> is the time of a scrape in the hash phase (later rounds fall on it
+    /// plus whole intervals); <paramref name="NextDue"/> the next scrape, sooner than the phase for the first one.
+    /// </summary>
+    private sealed record Entry(ScrapeTarget Target, DateTimeOffset Phase, DateTimeOffset NextDue)
+    {
+        public static Entry New(ScrapeTarget target, DateTimeOffset now, TimeSpan firstRound) =>
+            new(target, now + Spread(target), now + Spread(target, firstRound));
+
+        /// <summary>The entry after a scrape fired at <paramref name="fired"/>: the first phase time at least half an interval later.</summary>
+        public Entry After(DateTimeOffset fired)
+        {
+            var interval = Target.Interval;
+            var earliest = fired + (interval / 2);
+            var next = Phase;
+            if (next < earliest)
+            {
+                // Whole intervals in one step: a clock that jumped far ahead costs no loop.
+                next += interval * Math.Ceiling((earliest - next) / interval);
+            }
+
+            return this with { Phase = next, NextDue = next };
+        }
+    }
 }

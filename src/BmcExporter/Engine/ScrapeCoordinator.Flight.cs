@@ -20,7 +20,7 @@ public sealed partial class ScrapeCoordinator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.ScrapeNotSuccessful(_logger, target.Key, ScrapeOutcome.Failed, $"internal error: {ex.Message}");
+            Log.ScrapeFailed(_logger, target.Address, target.Module.Name, ScrapeOutcome.Failed, $"internal error: {ex.Message}");
             snapshot ??= builder.Build($"internal error: {ex.Message}", ScrapeOutcome.Failed, $"internal error: {ex.Message}");
         }
         finally
@@ -87,18 +87,14 @@ public sealed partial class ScrapeCoordinator
         stats.RecordScrape(snapshot.Outcome);
         stats.RecordSelEvents(snapshot.NewSelEvents.Where(e => !e.Repeat));
         snapshot = snapshot with { Breaker = BreakerFor(target.Key).State };
-        // Log on a change of outcome only: a dead BMC must not log every interval.
-        var previous = _store.Latest(target.Key);
         var stored = _store.Put(snapshot);
 
         // At-least-once SEL delivery: the cursor moves only after every subscriber of the store took the new
         // entries (they run inside Put); one that could not has rejected the commit, and the next scrape reads
         // the same entries again (marked Repeat, so counters above do not count them twice).
         stored.SelCommit?.TryCommit();
-        if (snapshot.Outcome is not ScrapeOutcome.Success && (previous?.Outcome != snapshot.Outcome || previous?.Error != snapshot.Error) && snapshot.Outcome != ScrapeOutcome.CircuitOpen)
-        {
-            Log.ScrapeNotSuccessful(_logger, target.Key, snapshot.Outcome, snapshot.Error ?? string.Empty);
-        }
+        // Log on a change only: a dead BMC or a failing collector must not log every interval.
+        _transitions.Observe(target, stored);
 
         return stored;
     }

@@ -42,6 +42,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TargetBreaker> _breakers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly ScrapeTransitions _transitions;
     private int _inFlight;
 
     public ScrapeCoordinator(
@@ -62,6 +63,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
         _time = time;
         _logger = logger;
         _breakerOptions = breakerOptions;
+        _transitions = new ScrapeTransitions(logger);
         MaxConcurrency = maxConcurrency;
         OnDemandMaxConcurrency = onDemandMaxConcurrency;
         SuspectConcurrency = Math.Max(2, maxConcurrency / 4);
@@ -131,6 +133,7 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     {
         _lastRequested.TryRemove(targetKey, out _);
         _breakers.TryRemove(targetKey, out _);
+        _transitions.Forget(targetKey);
         _stats.Remove(targetKey);
         _store.Remove(targetKey);
         await _scraper.ForgetAsync(targetKey).ConfigureAwait(false);

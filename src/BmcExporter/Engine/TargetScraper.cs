@@ -33,9 +33,11 @@ public sealed class TargetScraper : ITargetScraper
         TargetStatsRegistry stats,
         RetryOptions retry,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        CollectorSupport? support = null) // collectors known unsupported per target; a fresh memory when null
     {
         _sessions = sessions;
+        Support = support ?? new CollectorSupport(time);
         _collectors = collectors;
         _state = state;
         _stats = stats;
@@ -57,8 +59,13 @@ public sealed class TargetScraper : ITargetScraper
 
     private bool RetriesEnabled { get; }
 
+    /// <summary>What each target's BMC said it does not support (not asked again until a re-check is due).</summary>
+    public CollectorSupport Support { get; }
+
     /// <inheritdoc />
     /// <remarks>
+    /// A collector the BMC said it does not support (<see cref="ErrorClassifier.UnsupportedReason"/>) is recorded as
+    /// such and skipped, without a command, until <see cref="CollectorSupport"/> wants a re-check.
     /// One session attempt per scrape: when opening the session fails (no answer, unreachable, refused, no free
     /// session slot), every remaining collector fails with that same cause instead of trying again, so an unreachable
     /// BMC costs one attempt, not one per collector.
@@ -78,6 +85,12 @@ public sealed class TargetScraper : ITargetScraper
                 continue;
             }
 
+            if (Support.IsKnownUnsupported(target.Key, name, stats.SessionsOpened, out var known))
+            {
+                builder.CompleteUnsupported(name, known, TimeSpan.Zero);
+                continue;
+            }
+
             if (sessionFailure is not null)
             {
                 builder.Complete(name, false, sessionFailure, TimeSpan.Zero);
@@ -88,6 +101,7 @@ public sealed class TargetScraper : ITargetScraper
             {
                 await RunAsync(target, collector, builder, stats, cancellationToken).ConfigureAwait(false);
                 builder.Complete(name, true, null, _time.GetElapsedTime(started));
+                Support.Clear(target.Key, name);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -107,8 +121,15 @@ public sealed class TargetScraper : ITargetScraper
                     stats.RecordAuthenticationFailure();
                 }
             }
+            catch (Exception ex) when (ErrorClassifier.UnsupportedReason(kind, ex) is { } unsupported)
+            {
+                // Remembered with the session it was learnt on: a new session or the re-check period asks again.
+                builder.CompleteUnsupported(name, unsupported, _time.GetElapsedTime(started));
+                Support.MarkUnsupported(target.Key, name, unsupported, stats.SessionsOpened);
+            }
             catch (Exception ex)
             {
+                Support.Clear(target.Key, name);
                 var reason = ErrorClassifier.Describe(ex);
                 builder.Complete(name, false, reason, _time.GetElapsedTime(started));
                 Log.CollectorFailed(_logger, name, target.Key, reason);
@@ -129,6 +150,7 @@ public sealed class TargetScraper : ITargetScraper
     public async ValueTask ForgetAsync(string targetKey)
     {
         _state.Forget(targetKey);
+        Support.Forget(targetKey);
         await _sessions.RemoveAsync(targetKey).ConfigureAwait(false);
     }
 

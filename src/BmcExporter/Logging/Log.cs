@@ -12,8 +12,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Scrape of {Target} hit its deadline of {TimeoutSeconds}s; returning partial results")]
     public static partial void ScrapeDeadline(ILogger logger, string target, double timeoutSeconds);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Scrape of {Target} ended {Outcome}: {Error}")]
-    public static partial void ScrapeNotSuccessful(ILogger logger, string target, ScrapeOutcome outcome, string error);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Scrape of {Target} (module {Module}) got no data ({Outcome}): {Error}")]
+    public static partial void ScrapeFailed(ILogger logger, string target, string module, ScrapeOutcome outcome, string error);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Scrape of {Target} (module {Module}) returns data again ({Outcome}) after {DownSeconds}s without")]
+    public static partial void ScrapeRecovered(ILogger logger, string target, string module, ScrapeOutcome outcome, double downSeconds);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Scheduling {Count} targets in background mode")]
     public static partial void TargetsScheduled(ILogger logger, int count);
@@ -38,6 +41,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Collector {Collector} on {Target} failed: {Reason}")]
     public static partial void CollectorFailed(ILogger logger, string collector, string target, string reason);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Collector {Collector} on {Target} fails: {Reason} (if it cannot work on this BMC, remove '{Collector}' from modules.{Module}.collectors)")]
+    public static partial void CollectorFailing(ILogger logger, string collector, string target, string module, string reason);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Collector {Collector} on {Target} works again")]
+    public static partial void CollectorRecovered(ILogger logger, string collector, string target);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Collector {Collector} is not supported on {Target}: {Reason}. It is asked again hourly or on a new session; remove '{Collector}' from modules.{Module}.collectors to stop asking")]
+    public static partial void CollectorUnsupported(ILogger logger, string collector, string target, string module, string reason);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Retrying collector {Collector} on {Target} after a transient error: {Reason}")]
     public static partial void CollectorRetry(ILogger logger, string collector, string target, string reason);

@@ -26,15 +26,17 @@ public sealed partial class SnapshotBuilder
                 }
             }
 
+            // A collector the BMC does not support is no failure of the scrape: a BMC without DCMI is not "partial".
             var succeeded = outcomes.Count(o => o.Success);
-            var outcome = forced ?? (succeeded == outcomes.Count ? ScrapeOutcome.Success
-                : succeeded > 0 ? ScrapeOutcome.Partial
+            var failed = outcomes.Count(o => !o.Success && !o.Unsupported);
+            var outcome = forced ?? (failed == 0 && (succeeded > 0 || outcomes.Count == 0) ? ScrapeOutcome.Success
+                : succeeded > 0 || failed == 0 ? ScrapeOutcome.Partial
                 : timedOut && pendingReason.Contains("deadline", StringComparison.Ordinal) ? ScrapeOutcome.Timeout
                 : ScrapeOutcome.Failed);
             var firstError = error ?? _firstError;
-            if (firstError is null && outcomes.FirstOrDefault(o => !o.Success) is { } failed)
+            if (firstError is null && (outcomes.FirstOrDefault(o => !o.Success && !o.Unsupported) ?? outcomes.FirstOrDefault(o => !o.Success)) is { } first)
             {
-                firstError = $"{failed.Collector}: {failed.Error}";
+                firstError = $"{first.Collector}: {first.Error}";
             }
 
             return new TargetSnapshot

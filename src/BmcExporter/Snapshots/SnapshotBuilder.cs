@@ -99,6 +99,15 @@ public sealed partial class SnapshotBuilder
         }
     }
 
+    /// <summary>Records that the BMC does not offer what <paramref name="collector"/> reads (the first outcome recorded wins).</summary>
+    public void CompleteUnsupported(string collector, string reason, TimeSpan duration)
+    {
+        lock (_lock)
+        {
+            _outcomes.TryAdd(collector, new CollectorOutcome(collector, false, reason, duration) { Unsupported = true });
+        }
+    }
+
     /// <summary>Marks every planned collector without an outcome as failed with <paramref name="reason"/>.</summary>
     public void FailPending(string reason)
     {

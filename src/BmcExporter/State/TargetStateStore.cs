@@ -41,6 +41,28 @@ public sealed class TargetStateStore
         }
     }
 
+    /// <summary>
+    /// Why <paramref name="directory"/> cannot hold state (it cannot be created, or a file cannot be written in it),
+    /// or <c>null</c> when it can: checked at start-up so a bad state directory is one clear error, not a warning per
+    /// target later.
+    /// </summary>
+    public static string? CheckDirectory(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-check-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>The state directory, or <c>null</c>.</summary>
     public string? Directory => _directory;
 

@@ -122,6 +122,7 @@ internal static class HealthApi
                 w.WriteStartObject();
                 w.WriteString("collector", c.Collector);
                 w.WriteBoolean("success", c.Success);
+                w.WriteBoolean("supported", !c.Unsupported);
                 w.WriteNumber("duration_seconds", c.Duration.TotalSeconds);
                 w.WriteString("error", c.Error);
                 w.WriteEndObject();

@@ -203,7 +203,8 @@ internal static class TargetHtml
         sb.Append("<h2>Collectors (last scrape)</h2><table id=\"collectors\"><tr><th>collector</th><th>result</th><th>duration</th><th>error</th></tr>");
         foreach (var c in s.Collectors)
         {
-            sb.Append("<tr>").Cell(c.Collector).Cell(c.Success ? "ok" : "failed", c.Success ? "ok" : "warning").Cell(Seconds(c.Duration)).Cell(c.Error).Append("</tr>");
+            var (result, css) = c.Success ? ("ok", "ok") : c.Unsupported ? ("unsupported", "not_scraped") : ("failed", "warning");
+            sb.Append("<tr>").Cell(c.Collector).Cell(result, css).Cell(Seconds(c.Duration)).Cell(c.Error).Append("</tr>");
         }
 
         sb.Append("</table>");

@@ -111,4 +111,21 @@ public sealed class CliHelpTests
         Assert.Contains("reading the SDR repository … 2 s", stderr.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("\r\u001b[2K", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WalkProgress_WithRecordCount_ShowsItBeforeTheSeconds()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var stderr = new StringWriter();
+        var read = 37;
+        using (WalkProgress.Start(stderr, terminal: true, "reading the SDR repository", time, () => $"{read}/153 records"))
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+            read = 52;
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Contains("reading the SDR repository … 37/153 records, 2 s", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("reading the SDR repository … 52/153 records, 3 s", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

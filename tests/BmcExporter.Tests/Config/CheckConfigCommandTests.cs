@@ -46,6 +46,60 @@ public sealed class CheckConfigCommandTests
     }
 
     [Fact]
+    public void Run_SensorSettingsWithoutSensorsCollector_WarnsOnEachWithItsLine()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", """
+            modules:
+              default:
+                user: reader
+                collectors: [bmc, chassis, chassis]
+                bridge_sensors: true
+                metrics: [thresholds]
+                workarounds: [discretereading]
+                sel_events:
+                  - name: ecc
+                    regex: "^Correctable ECC"
+            """);
+
+        var (code, stdout, stderr) = Run(file);
+
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        var warnings = stdout.TrimEnd('\n').Split('\n').Skip(1).ToList();
+        Assert.Contains($"warning: {file}:4 modules.default.collectors[2]: collector 'chassis' is listed twice", warnings);
+        Assert.Contains($"warning: {file}:5 modules.default.bridge_sensors: bridge_sensors concerns sensor readings, but module 'default' does not enable the sensors collector, so it has no effect; add 'sensors' to collectors or remove bridge_sensors", warnings);
+        Assert.Contains(warnings, w => w.StartsWith($"warning: {file}:6 modules.default.metrics: metrics concerns sensor readings", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"warning: {file}:7 ", StringComparison.Ordinal) && w.Contains("workaround 'discretereading' only changes how sensors are read", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith($"warning: {file}:8 modules.default.sel_events: sel_events feeds the sel-events collector", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_SensorSettingsWithSensorsCollector_NoInertWarnings()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", "modules:\n  default:\n    user: reader\n    collectors: [sensors, bmc]\n    bridge_sensors: true\n    metrics: [thresholds]\n    workarounds: [discretereading]\n");
+
+        var (code, stdout, _) = Run(file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("ok\n", stdout);
+    }
+
+    [Fact]
+    public void UnimplementedCollectors_CollectorWithoutImplementation_WarnsWithTheModuleKey()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", "modules:\n  default:\n    user: reader\n    collectors: [sensors, bmc-watchdog]\n");
+        var config = BmcExporter.Config.ConfigLoader.Load(file, Env()).Config!;
+
+        var warnings = CheckConfigCommand.UnimplementedCollectors(config, new HashSet<BmcExporter.Config.CollectorKind> { BmcExporter.Config.CollectorKind.Sensors }).Select(w => w.ToString()).ToList();
+
+        var warning = Assert.Single(warnings);
+        Assert.Equal($"{file} modules.default.collectors: bmc-exporter does not implement the bmc-watchdog collector, so ipmi_up{{collector=\"bmc-watchdog\"}} is always 0; remove 'bmc-watchdog' from the collectors", warning);
+    }
+
+    [Fact]
     public void Run_NoArgument_PrintsUsageExit2()
     {
         var stdout = new StringWriter();

@@ -8,6 +8,7 @@ using BmcExporter.Snapshots;
 using BmcExporter.State;
 using BmcExporter.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BmcExporter.Tests.Engine;
 
@@ -83,11 +84,137 @@ public sealed class TargetScraperTests
         Assert.Equal(1, sessions.Opened);
     }
 
-    private static (TargetScraper Scraper, TargetStatsRegistry Stats) Create(IBmcSessionFactory sessions, params IScrapeCollector[] collectors)
+    [Fact]
+    public async Task ScrapeAsync_CollectorAnswersInvalidCommand_RecordedUnsupportedAndNotAskedAgain()
+    {
+        var dcmiCalls = 0;
+        var (scraper, _) = Create(
+            new CountingSessions(),
+            TimeProvider.System,
+            new DelegateCollector(CollectorKind.Sensors, _ => Task.CompletedTask),
+            new DelegateCollector(CollectorKind.Dcmi, _ =>
+            {
+                dcmiCalls++;
+                throw new IpmiCompletionCodeException(NetFn.GroupExtension, 0x02, 0xC1);
+            }));
+        var target = TestTargets.Target("10.0.0.4", module: TestTargets.Module(CollectorKind.Sensors, CollectorKind.Dcmi));
+
+        var first = await ScrapeOnceAsync(scraper, target);
+        var second = await ScrapeOnceAsync(scraper, target);
+
+        Assert.Equal(1, dcmiCalls);
+        foreach (var snapshot in new[] { first, second })
+        {
+            var dcmi = snapshot.Collectors.Single(c => c.Collector == "dcmi");
+            Assert.False(dcmi.Success);
+            Assert.True(dcmi.Unsupported);
+            Assert.Contains("0xC1", dcmi.Error, StringComparison.Ordinal);
+            Assert.Equal(ScrapeOutcome.Success, snapshot.Outcome);
+            Assert.Null(snapshot.Error);
+        }
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_UnsupportedAndRecheckPeriodPassed_AsksAgainAndRecordsSuccess()
+    {
+        var time = new FakeTimeProvider();
+        var supported = false;
+        var fruCalls = 0;
+        var (scraper, _) = Create(
+            new CountingSessions(),
+            time,
+            new DelegateCollector(CollectorKind.Fru, _ =>
+            {
+                fruCalls++;
+                return supported ? Task.CompletedTask : throw new CollectorUnsupportedException("the BMC has no FRU data for device 0");
+            }),
+            new DelegateCollector(CollectorKind.Bmc, _ => Task.CompletedTask));
+        var target = TestTargets.Target("10.0.0.5", module: TestTargets.Module(CollectorKind.Bmc, CollectorKind.Fru));
+
+        await ScrapeOnceAsync(scraper, target, time);
+        time.Advance(TimeSpan.FromMinutes(59));
+        var skipped = await ScrapeOnceAsync(scraper, target, time);
+        supported = true;
+        time.Advance(TimeSpan.FromMinutes(2));
+        var rechecked = await ScrapeOnceAsync(scraper, target, time);
+
+        Assert.Equal(2, fruCalls);
+        Assert.True(skipped.Collectors.Single(c => c.Collector == "fru").Unsupported);
+        Assert.True(rechecked.Succeeded("fru"));
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_UnsupportedThenNewSession_AsksAgain()
+    {
+        var sessions = new CountingSessions();
+        var dcmiCalls = 0;
+        var loseSession = false;
+        var (scraper, _) = Create(
+            sessions,
+            TimeProvider.System,
+            new DelegateCollector(CollectorKind.Sensors, _ =>
+            {
+                if (loseSession)
+                {
+                    loseSession = false;
+                    throw new IpmiSessionLostException("10.0.0.6:623", "session lost: no answer after 3 retransmits");
+                }
+
+                return Task.CompletedTask;
+            }),
+            new DelegateCollector(CollectorKind.Dcmi, _ =>
+            {
+                dcmiCalls++;
+                throw new CollectorUnsupportedException("DCMI power reading not supported: completion code 0xC1");
+            }));
+        var target = TestTargets.Target("10.0.0.6", module: TestTargets.Module(CollectorKind.Sensors, CollectorKind.Dcmi));
+
+        await ScrapeOnceAsync(scraper, target);
+        await ScrapeOnceAsync(scraper, target);
+        loseSession = true;
+        await ScrapeOnceAsync(scraper, target);
+
+        Assert.Equal(2, sessions.Opened);
+        Assert.Equal(2, dcmiCalls);
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_InsufficientPrivilege_UnsupportedForOptionalCollectorFailureForCoreOne()
+    {
+        var (scraper, _) = Create(
+            new CountingSessions(),
+            TimeProvider.System,
+            new DelegateCollector(CollectorKind.Sel, _ => throw new IpmiCompletionCodeException(NetFn.Storage, 0x40, 0xD4)),
+            new DelegateCollector(CollectorKind.Fru, _ => throw new IpmiCompletionCodeException(NetFn.Storage, 0x10, 0xD4)),
+            new DelegateCollector(CollectorKind.Bmc, _ => Task.CompletedTask));
+        var target = TestTargets.Target("10.0.0.7", module: TestTargets.Module(CollectorKind.Bmc, CollectorKind.Sel, CollectorKind.Fru));
+
+        var snapshot = await ScrapeOnceAsync(scraper, target);
+
+        var sel = snapshot.Collectors.Single(c => c.Collector == "sel");
+        var fru = snapshot.Collectors.Single(c => c.Collector == "fru");
+        Assert.False(sel.Unsupported);
+        Assert.True(fru.Unsupported);
+        Assert.Contains("privilege", fru.Error, StringComparison.Ordinal);
+        Assert.Equal(ScrapeOutcome.Partial, snapshot.Outcome);
+        Assert.StartsWith("sel:", snapshot.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<TargetSnapshot> ScrapeOnceAsync(TargetScraper scraper, ScrapeTarget target, TimeProvider? time = null)
+    {
+        var builder = new SnapshotBuilder(target.Key, "default", target.Labels, target.CollectorNames, time ?? TimeProvider.System);
+        await scraper.ScrapeAsync(target, builder, CancellationToken.None);
+        return builder.Build("not run");
+    }
+
+    private static (TargetScraper Scraper, TargetStatsRegistry Stats) Create(IBmcSessionFactory sessions, params IScrapeCollector[] collectors) =>
+        Create(sessions, TimeProvider.System, collectors);
+
+    private static (TargetScraper Scraper, TargetStatsRegistry Stats) Create(IBmcSessionFactory sessions, TimeProvider time, params IScrapeCollector[] collectors)
     {
         var stats = new TargetStatsRegistry();
         var pool = new SessionPool(sessions, stats, NullLogger.Instance);
-        var scraper = new TargetScraper(pool, new CollectorSet(collectors), new TargetStateStore(null, NullLogger.Instance), stats, new RetryOptions { MaxAttempts = 2, Delay = TimeSpan.Zero }, TimeProvider.System, NullLogger.Instance);
+        var scraper = new TargetScraper(pool, new CollectorSet(collectors), new TargetStateStore(null, NullLogger.Instance), stats, new RetryOptions { MaxAttempts = 2, Delay = TimeSpan.Zero }, time, NullLogger.Instance);
         return (scraper, stats);
     }
 

@@ -41,6 +41,25 @@ public sealed class TargetRendererTests
         Assert.Contains(expectedLine + "\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_UnsupportedCollector_IpmiUpZeroAndSupportedZeroBesideIt()
+    {
+        var full = SampleSnapshots.Full();
+        var snapshot = full with
+        {
+            Collectors = [.. full.Collectors.Select(c => c.Collector == "dcmi" ? c with { Unsupported = true } : c)],
+        };
+
+        var ipmi = Render.Ipmi(snapshot);
+        var fleet = System.Text.Encoding.UTF8.GetString(Render.FleetBody(Render.Fleet(new TargetStatsRegistry(), snapshot), ExpositionFormat.Text, gzip: false));
+
+        Assert.Contains("ipmi_up{collector=\"dcmi\"} 0\n", ipmi, StringComparison.Ordinal);
+        Assert.Contains("bmc_exporter_collector_supported{collector=\"dcmi\"} 0\n", ipmi, StringComparison.Ordinal);
+        Assert.Contains("bmc_exporter_collector_supported{collector=\"ipmi\"} 1\n", ipmi, StringComparison.Ordinal);
+        Assert.Contains("bmc_exporter_collector_supported{target=\"10.0.0.1:623\",collector=\"dcmi\"} 0\n", fleet, StringComparison.Ordinal);
+        Assert.Contains("# TYPE bmc_exporter_collector_supported gauge\n", ipmi, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ipmi_sensor_threshold")]
     [InlineData("ipmi_sensor_status")]

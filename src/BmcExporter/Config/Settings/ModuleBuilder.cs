@@ -87,6 +87,7 @@ internal sealed class ModuleBuilder(ModuleSettings m, string name, BuildContext 
             c.Warn(m, "no user or password: ipmi_exporter would read the local BMC in-band; bmc-exporter only speaks IPMI over the LAN and logs in as the anonymous user");
         }
 
+        InertSettings.Warn(c, m, config);
         return config;
     }
 

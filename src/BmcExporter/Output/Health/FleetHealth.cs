@@ -144,8 +144,9 @@ public sealed class FleetHealth : IDisposable
             ? old?.RecentSel ?? []
             : snapshot.NewSelEvents.Where(e => !e.Repeat).Reverse().Select(e => new SeenSelEvent(e, snapshot.StartedAt))
                 .Concat(old?.RecentSel ?? []).Take(SelKept).ToList();
+        // Unsupported collectors are not errors: the per-BMC page lists them as such in its collector table.
         var errors = old?.Errors ?? [];
-        var newErrors = snapshot.Collectors.Where(c => !c.Success && c.Error is not null).Select(c => $"{c.Collector}: {c.Error}").ToList();
+        var newErrors = snapshot.Collectors.Where(c => !c.Success && !c.Unsupported && c.Error is not null).Select(c => $"{c.Collector}: {c.Error}").ToList();
         if (newErrors.Count == 0 && snapshot.Error is { } error)
         {
             newErrors.Add(error);

@@ -130,6 +130,9 @@ public static class MetricNames
     public static readonly Family SecuritySessionPrivilege = G("ipmi_security_session_privilege", "Constant '1' with the privilege the exporter asks for and the one its session operates at.", "requested", "granted");
     public static readonly Family SecurityLastCheck = G("ipmi_security_last_check_timestamp_seconds", "Unix time the security posture was last read (it is reused until security.interval passes).");
 
+    // bmc-exporter's judgement of ipmi_up: on /ipmi too, so alert rules can tell unsupported from failing there.
+    public static readonly Family CollectorSupported = G("bmc_exporter_collector_supported", "'0' when the BMC answered that it does not support what the collector reads (invalid command, no FRU data, privilege refused for an optional feature), '1' otherwise.", "collector");
+
     // bmc-exporter self-health per target (fleet /metrics only; the target label comes from the prefix).
     public static readonly Family TargetScrapeDuration = F("bmc_exporter_target_scrape_duration_seconds", "Duration of the target's last scrape in seconds.");
     public static readonly Family TargetLastSuccess = F("bmc_exporter_target_last_success_timestamp_seconds", "Unix time of the target's last scrape that returned data.");
@@ -177,7 +180,7 @@ public static class MetricNames
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
-        SelSessionAuditTotal, SelSecurityViolationTotal,
+        SelSessionAuditTotal, SelSecurityViolationTotal, CollectorSupported,
         SecurityCipherSuiteSupported, SecurityCipherSuiteZeroAccepted, SecurityAnonymousLogin, SecurityNullUser, SecurityIpmi15AuthType,
         SecurityPerMessageAuthDisabled, SecurityUserLevelAuthDisabled, SecurityDefaultPasswordExposed, SecuritySessionPrivilege, SecurityLastCheck,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,

@@ -98,6 +98,7 @@ public static class TargetRenderer
         foreach (var outcome in snapshot.Collectors)
         {
             sink.Add(MetricNames.Up, outcome.Success ? 1 : 0, outcome.Collector);
+            sink.Add(MetricNames.CollectorSupported, outcome.Unsupported ? 0 : 1, outcome.Collector);
         }
 
         sink.Add(MetricNames.ScrapeDuration, snapshot.Duration.TotalSeconds);
