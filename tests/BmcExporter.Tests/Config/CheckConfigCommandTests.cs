@@ -87,6 +87,18 @@ public sealed class CheckConfigCommandTests
     }
 
     [Fact]
+    public void Run_EmptySensorSettingsWithoutSensorsCollector_NoInertWarnings()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", "modules:\n  default:\n    user: reader\n    collectors: [bmc]\n    bridge_sensors: false\n    metrics: []\n    sel_events: []\n");
+
+        var (code, stdout, _) = Run(file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("ok\n", stdout);
+    }
+
+    [Fact]
     public void UnimplementedCollectors_CollectorWithoutImplementation_WarnsWithTheModuleKey()
     {
         using var dir = new TempDirectory();

@@ -13,13 +13,21 @@ internal static class InertSettings
     /// <summary>Workaround flags that only change how sensors are read (docs/ipmi-protocol.md §5.1).</summary>
     private static readonly HashSet<string> SensorWorkarounds = new(StringComparer.Ordinal) { "discretereading", "ignorescanningdisabled", "assumebmcowner" };
 
-    private static readonly string[] SensorKeys = ["sensors", "exclude_sensor_ids", "bridge_sensors", "shared_sensor_names", "metrics"];
 
     public static void Warn(BuildContext c, ModuleSettings m, ModuleConfig config)
     {
         if (!config.HasCollector(CollectorKind.Sensors))
         {
-            foreach (var key in SensorKeys.Where(m.Has))
+            // Keys that ask for something: an empty list or bridge_sensors: false asks for nothing.
+            var sensorKeys = new (string Key, bool Set)[]
+            {
+                ("sensors", m.Has("sensors")),
+                ("exclude_sensor_ids", m.ExcludeSensorIds is { Count: > 0 }),
+                ("bridge_sensors", m.BridgeSensors?.Value == true),
+                ("shared_sensor_names", m.Has("shared_sensor_names")),
+                ("metrics", m.Metrics is { Count: > 0 }),
+            };
+            foreach (var key in sensorKeys.Where(k => k.Set).Select(k => k.Key))
             {
                 c.Warn(m.At(key), $"{key} concerns sensor readings, but module '{config.Name}' does not enable the sensors collector, so it has no effect; add 'sensors' to collectors or remove {key}");
             }
@@ -31,7 +39,7 @@ internal static class InertSettings
             }
         }
 
-        if (!config.HasCollector(CollectorKind.SelEvents) && m.Has("sel_events"))
+        if (!config.HasCollector(CollectorKind.SelEvents) && m.SelEvents is { Count: > 0 })
         {
             c.Warn(m.At("sel_events"), $"sel_events feeds the sel-events collector, which module '{config.Name}' does not enable, so it has no effect; add 'sel-events' to collectors or remove sel_events");
         }
