@@ -6,7 +6,7 @@ public sealed class SecurityAlertRulesTests
 {
     private static string RulesFile => Path.Combine(Path.GetDirectoryName(PackagingPaths.RulesFile)!, "security.rules.yml");
 
-    private static string TestFile => Path.Combine(PackagingPaths.RuleTestsDirectory, "security", "security.test.yml");
+    private static string TestFile => Path.Combine(PackagingPaths.RuleTestsDirectory, "security.test.yml");
 
     [Fact]
     public void CheckRules_SecurityRules_Succeeds()
