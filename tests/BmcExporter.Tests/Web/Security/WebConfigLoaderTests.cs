@@ -1,3 +1,4 @@
+using BmcExporter.Tests.Packaging;
 using BmcExporter.Config;
 
 namespace BmcExporter.Tests.Web.Security;
@@ -102,7 +103,7 @@ public sealed class WebConfigLoaderTests : IDisposable
     [Fact]
     public void IsBcrypt_HtpasswdHash_IsAccepted()
     {
-        var hash = Tools.Run("htpasswd", "-nbBC", "5", "", "pw").Trim().TrimStart(':');
+        var hash = ExternalTool.RunSuccessfully("htpasswd", "-nbBC", "5", "", "pw").StandardOutput.Trim().TrimStart(':');
 
         Assert.True(BmcExporter.Config.Settings.WebSettingsBuilder.IsBcrypt(hash), hash);
     }

@@ -1,3 +1,4 @@
+using BmcExporter.Tests.Packaging;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
@@ -25,7 +26,7 @@ public sealed class WebSecurityEndToEndTests : IDisposable
     public async Task Tls_WithBasicAuth_AnswersOnlyTheRightPassword()
     {
         var (cert, key) = _certs.Server();
-        var hash = Tools.Run("htpasswd", "-nbBC", "5", "", "s3cret-pw").Trim().TrimStart(':');
+        var hash = ExternalTool.RunSuccessfully("htpasswd", "-nbBC", "5", "", "s3cret-pw").StandardOutput.Trim().TrimStart(':');
         var web = _certs.Write("web.yml", $"tls_server_config:\n  cert_file: {cert}\n  key_file: {key}\nbasic_auth_users:\n  prometheus: '{hash}'\n" +
             "http_server_config:\n  headers:\n    X-Content-Type-Options: nosniff\n");
         await using var served = await ServeAsync(web);
@@ -52,12 +53,12 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         var web = _certs.Write("web.yml", $"tls_server_config:\n  cert_file: {cert}\n  key_file: {key}\n");
         await using var served = await ServeAsync(web);
 
-        var (exit, _, _) = Tools.RunWithExit("curl", "-sS", "--max-time", "60", served.Url + "/healthz");
-        var plain = Tools.RunWithExit("curl", "-sS", "--max-time", "60", served.Url.Replace("https://", "http://", StringComparison.Ordinal) + "/healthz");
+        var (exit, _, _) = ExternalTool.Run("curl", ["-sS", "--max-time", "60", served.Url + "/healthz"]);
+        var plain = ExternalTool.Run("curl", ["-sS", "--max-time", "60", served.Url.Replace("https://", "http://", StringComparison.Ordinal) + "/healthz"]);
 
         Assert.Equal(60, exit); // CURLE_PEER_FAILED_VERIFICATION: our CA is not in the system store.
-        Assert.NotEqual(0, plain.Exit); // plain HTTP to the TLS port gets no answer
-        Assert.Empty(plain.Output);
+        Assert.NotEqual(0, plain.ExitCode); // plain HTTP to the TLS port gets no answer
+        Assert.Empty(plain.StandardOutput);
     }
 
     [Fact]
@@ -73,14 +74,14 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         await using var served = await ServeAsync(web);
 
         var good = Curl(served.Url + "/healthz", "--cacert", _certs.CaFile, "--cert", clientCert, "--key", clientKey);
-        var noCert = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, served.Url + "/healthz");
-        var foreign = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", strangerCert, "--key", strangerKey, served.Url + "/healthz");
-        var wrongSan = Tools.RunWithExit("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", otherSan, "--key", otherSanKey, served.Url + "/healthz");
+        var noCert = ExternalTool.Run("curl", ["-sS", "--max-time", "60", "--cacert", _certs.CaFile, served.Url + "/healthz"]);
+        var foreign = ExternalTool.Run("curl", ["-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", strangerCert, "--key", strangerKey, served.Url + "/healthz"]);
+        var wrongSan = ExternalTool.Run("curl", ["-sS", "--max-time", "60", "--cacert", _certs.CaFile, "--cert", otherSan, "--key", otherSanKey, served.Url + "/healthz"]);
 
         Assert.StartsWith("200 ", good.Status, StringComparison.Ordinal);
-        Assert.NotEqual(0, noCert.Exit);
-        Assert.NotEqual(0, foreign.Exit);
-        Assert.NotEqual(0, wrongSan.Exit);
+        Assert.NotEqual(0, noCert.ExitCode);
+        Assert.NotEqual(0, foreign.ExitCode);
+        Assert.NotEqual(0, wrongSan.ExitCode);
     }
 
     [Fact]
@@ -92,8 +93,8 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         await using var servedOn = await ServeAsync(on);
         await using var servedOff = await ServeAsync(off);
 
-        var versionOn = Tools.Run("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOn.Url + "/healthz");
-        var versionOff = Tools.Run("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOff.Url + "/healthz");
+        var versionOn = ExternalTool.RunSuccessfully("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOn.Url + "/healthz").StandardOutput;
+        var versionOff = ExternalTool.RunSuccessfully("curl", "-sS", "--http2", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{http_version}", servedOff.Url + "/healthz").StandardOutput;
 
         Assert.Equal("2", versionOn);
         Assert.Equal("1.1", versionOff);
@@ -141,12 +142,12 @@ public sealed class WebSecurityEndToEndTests : IDisposable
     }
 
     private string Subject(string url) =>
-        Tools.Run("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{certs}", url + "/healthz")
+        ExternalTool.RunSuccessfully("curl", "-sS", "--max-time", "60", "--cacert", _certs.CaFile, "-o", "/dev/null", "-w", "%{certs}", url + "/healthz").StandardOutput
             .Split('\n').First(l => l.StartsWith("Subject:", StringComparison.Ordinal));
 
     private static (string Status, string Body) Curl(string url, params string[] args)
     {
-        var output = Tools.Run("curl", [.. args, "-sS", "--max-time", "60", "-w", "\n%{http_code}", url]);
+        var output = ExternalTool.RunSuccessfully("curl", [.. args, "-sS", "--max-time", "60", "-w", "\n%{http_code}", url]).StandardOutput;
         var split = output.LastIndexOf('\n');
         var code = output[(split + 1)..];
         return ($"{code} ", output[..split]);
