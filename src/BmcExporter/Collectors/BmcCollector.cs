@@ -13,11 +13,25 @@ public sealed class BmcCollector : IScrapeCollector
     /// <inheritdoc />
     public CollectorKind Kind => CollectorKind.Bmc;
 
+    /// <summary>The optional System Firmware Version read, as remembered per target when refused.</summary>
+    public const string SystemFirmwareFeature = "bmc/system_firmware_version";
+
     /// <inheritdoc />
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
-        var firmware = await context.Channel.GetSystemFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
+        // ipmi_exporter prints N/A when bmc-info shows no system firmware version; a BMC that refused the parameter is
+        // not asked again until the support memory wants a re-check (new session or an hour).
+        string? firmware = null;
+        if (!context.Features.IsKnownUnsupported(SystemFirmwareFeature))
+        {
+            firmware = await context.Channel.GetSystemFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
+            if (firmware is null)
+            {
+                context.Features.MarkUnsupported(SystemFirmwareFeature, "Get System Info Parameters (System Firmware Version) refused");
+            }
+        }
+
         context.Builder.SetBmc(new BmcInfo
         {
             DeviceId = device.DeviceId,

@@ -34,4 +34,39 @@ public sealed class CollectContext
     public required TimeProvider Time { get; init; }
 
     public required ILogger Logger { get; init; }
+
+    /// <summary>
+    /// Optional parts of a collector (one command among several) the BMC said it does not offer, remembered per target
+    /// like whole unsupported collectors, so a refused command is not sent again every scrape. By default nothing is
+    /// remembered (every scrape asks).
+    /// </summary>
+    public IOptionalFeatures Features { get; init; } = NoFeatureMemory.Instance;
+}
+
+/// <summary>What a target's BMC said it does not offer, below the level of a whole collector.</summary>
+public interface IOptionalFeatures
+{
+    /// <summary><c>true</c> when <paramref name="feature"/> was refused by this target and no re-check is due.</summary>
+    bool IsKnownUnsupported(string feature);
+
+    /// <summary>Records that the target refused <paramref name="feature"/>.</summary>
+    void MarkUnsupported(string feature, string reason);
+}
+
+/// <summary>Remembers nothing: every scrape asks for every optional feature.</summary>
+public sealed class NoFeatureMemory : IOptionalFeatures
+{
+    public static readonly NoFeatureMemory Instance = new();
+
+    private NoFeatureMemory()
+    {
+    }
+
+    /// <inheritdoc />
+    public bool IsKnownUnsupported(string feature) => false;
+
+    /// <inheritdoc />
+    public void MarkUnsupported(string feature, string reason)
+    {
+    }
 }

@@ -178,6 +178,7 @@ public sealed class TargetScraper : ITargetScraper
                 Stats = stats,
                 Time = _time,
                 Logger = _logger,
+                Features = new TargetFeatures(Support, target.Key, stats),
             };
             await collector.CollectAsync(context, ct).ConfigureAwait(false);
         }
@@ -215,6 +216,14 @@ public sealed class TargetScraper : ITargetScraper
         {
             await _sessions.InvalidateAsync(key, ex.Message).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>One target's view of <see cref="CollectorSupport"/> for optional parts of collectors.</summary>
+    private sealed class TargetFeatures(CollectorSupport support, string targetKey, TargetStats stats) : IOptionalFeatures
+    {
+        public bool IsKnownUnsupported(string feature) => support.IsKnownUnsupported(targetKey, feature, stats.SessionsOpened, out _);
+
+        public void MarkUnsupported(string feature, string reason) => support.MarkUnsupported(targetKey, feature, reason, stats.SessionsOpened);
     }
 }
 

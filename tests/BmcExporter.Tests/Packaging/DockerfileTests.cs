@@ -10,6 +10,7 @@ namespace BmcExporter.Tests.Packaging;
 /// executable that serves the demo fleet.
 /// </summary>
 [Trait("Category", "Packaging")]
+[Collection(DotnetBuildCollection.Name)]
 public sealed partial class DockerfileTests
 {
     private static string DockerfilePath => Path.Combine(PackagingPaths.RepoRoot, "Dockerfile");
@@ -47,9 +48,11 @@ public sealed partial class DockerfileTests
     {
         var output = Directory.CreateTempSubdirectory("bmc-publish-");
         var state = Directory.CreateTempSubdirectory("bmc-publish-state-");
+        var build = Directory.CreateTempSubdirectory("bmc-publish-build-");
         try
         {
-            ExternalTool.RunSuccessfully("dotnet", "publish", "src/BmcExporter/BmcExporter.csproj", "-c", "Release", "-o", output.FullName);
+            ExternalTool.RunSuccessfully("dotnet", "publish", "src/BmcExporter/BmcExporter.csproj", "-c", "Release", "-o", output.FullName,
+                "--artifacts-path", build.FullName);
             var exe = Path.Combine(output.FullName, "bmc-exporter");
 
             var help = ExternalTool.RunSuccessfully(exe, "--help");
@@ -93,6 +96,7 @@ public sealed partial class DockerfileTests
         {
             output.Delete(recursive: true);
             state.Delete(recursive: true);
+            build.Delete(recursive: true);
         }
     }
 

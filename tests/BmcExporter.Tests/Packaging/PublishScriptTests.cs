@@ -7,6 +7,7 @@ namespace BmcExporter.Tests.Packaging;
 /// packed with the systemd unit and the example config; the unpacked binary runs without an installed runtime.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(DotnetBuildCollection.Name)]
 public sealed class PublishScriptTests
 {
     [Fact]

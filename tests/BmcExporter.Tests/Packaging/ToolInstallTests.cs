@@ -7,6 +7,7 @@ namespace BmcExporter.Tests.Packaging;
 /// the local folder, and the installed command runs. Built into a temporary artifacts path, so it never touches the
 /// build the other tests run from.
 /// </summary>
+[Collection(DotnetBuildCollection.Name)]
 public sealed class ToolInstallTests
 {
     [Fact]

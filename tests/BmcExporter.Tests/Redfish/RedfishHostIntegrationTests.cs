@@ -57,9 +57,9 @@ public sealed class RedfishHostIntegrationTests
         Assert.True(compared > 20, $"only {compared} series compared");
 
         // Parts (PSU, drive, processor, memory) are the IPMI discrete sensors of the same name and type, same state.
-        // The storage controller (Module / Board) is a Redfish-only part of the simulator: no IPMI sensor stands for it.
-        var parts = b.Where(s => s.Key.StartsWith("ipmi_sensor_state{", StringComparison.Ordinal) && !s.Key.Contains("type=\"Module / Board\"", StringComparison.Ordinal)).ToList();
-        foreach (var type in new[] { "Power Supply", "Drive Slot / Bay", "Processor", "Memory" })
+        // The storage controller (Module/Board) is a Redfish-only part of the simulator: no IPMI sensor stands for it.
+        var parts = b.Where(s => s.Key.StartsWith("ipmi_sensor_state{", StringComparison.Ordinal) && !s.Key.Contains("type=\"Module/Board\"", StringComparison.Ordinal)).ToList();
+        foreach (var type in new[] { "Power Supply", "Drive Slot", "Processor", "Memory" }) // FreeIPMI type names, as ipmi_exporter labels them
         {
             Assert.Contains(parts, p => p.Key.Contains($"type=\"{type}\"", StringComparison.Ordinal));
         }

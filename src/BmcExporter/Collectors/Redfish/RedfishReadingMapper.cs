@@ -74,6 +74,7 @@ public static class RedfishReadingMapper
             s.Thresholds.LowerFatal, s.Thresholds.LowerCritical, s.Thresholds.LowerCaution,
             s.Thresholds.UpperCaution, s.Thresholds.UpperCritical, s.Thresholds.UpperFatal);
         var unavailable = value is null || s.Status.State is RedfishState.Absent or RedfishState.UnavailableOffline or RedfishState.Disabled;
+        var status = unavailable ? SensorStatus.Unavailable : StatusOf(s.Status.Health, value!.Value, thresholds);
         return new SensorReading
         {
             RecordId = 0,
@@ -85,7 +86,8 @@ public static class RedfishReadingMapper
             Units = units,
             Kind = kind,
             Value = unavailable ? null : value,
-            Status = unavailable ? SensorStatus.Unavailable : StatusOf(s.Status.Health, value!.Value, thresholds),
+            Status = status,
+            State = StateOf(status),
             Thresholds = thresholds,
             IsThresholdBased = true,
             ReadingUnavailable = unavailable,
@@ -122,10 +124,24 @@ public static class RedfishReadingMapper
             EventReadingType = 0x6F,
             Kind = SensorKind.Other,
             Status = status,
+            State = StateOf(status),
             ReadingUnavailable = status == SensorStatus.Unavailable,
             Reason = status == SensorStatus.Unavailable ? $"no health reported (State {c.Status.State})" : null,
         };
     }
+
+    /// <summary>
+    /// The <c>ipmi_*_state</c> value a Redfish reading stands for. Redfish carries no IPMI event offsets for FreeIPMI's
+    /// interpretation table, so the severity is mapped the way that table grades thresholds: nothing crossed (OK)
+    /// nominal, a caution (Warning) warning, a critical or fatal crossing (Critical) critical, no reading N/A.
+    /// </summary>
+    private static SensorState StateOf(SensorStatus status) => status switch
+    {
+        SensorStatus.Ok => SensorState.Nominal,
+        SensorStatus.Warning => SensorState.Warning,
+        SensorStatus.Critical or SensorStatus.NonRecoverable => SensorState.Critical,
+        _ => SensorState.Unknown,
+    };
 
     /// <summary>
     /// Health when the service gives it (a Critical reading past a Fatal threshold is non-recoverable, as IPMI says),
