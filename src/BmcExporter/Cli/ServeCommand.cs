@@ -99,6 +99,12 @@ internal static partial class ServeCommand
             otlp.Start();
         }
 
+        // Signals are taken before the port opens: whoever sees the exporter answer may already send SIGHUP, and a
+        // SIGHUP without a handler would end the process. A reload asked for before the runtime has started waits
+        // for it.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var signals = RegisterSignals(runtime, logger, started.Task, stop);
         await using var app = ExporterHost.Build(runtime, config.ListenAddress, b => ConfigureLogging(b, options), security);
         try
         {
@@ -112,8 +118,9 @@ internal static partial class ServeCommand
         }
 
         await runtime.StartAsync().ConfigureAwait(false);
+        started.TrySetResult();
         Log.Listening(logger, config.ListenAddress);
-        await WaitForShutdownAsync(runtime, logger).ConfigureAwait(false);
+        await stop.Task.ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
 
         // Stop scraping first, so the last snapshots reach the outputs, then flush OTLP after them (never before).
@@ -173,22 +180,39 @@ internal static partial class ServeCommand
     [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "Configuration reload after {Signal} failed")]
     private static partial void ReloadFailed(ILogger logger, string signal, Exception exception);
 
-    private static async Task WaitForShutdownAsync(ExporterRuntime runtime, ILogger logger)
+    /// <summary>SIGINT and SIGTERM complete <paramref name="stop"/>; SIGHUP reloads once <paramref name="started"/> is done.</summary>
+    private static SignalRegistrations RegisterSignals(ExporterRuntime runtime, ILogger logger, Task started, TaskCompletionSource stop)
     {
-        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
             stop.TrySetResult();
         }
 
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        async Task ReloadWhenStartedAsync()
         {
-            context.Cancel = true;
-            _ = ReloadOnSignalAsync(runtime, logger, "SIGHUP");
-        });
-        await stop.Task.ConfigureAwait(false);
+            await started.ConfigureAwait(false);
+            await ReloadOnSignalAsync(runtime, logger, "SIGHUP").ConfigureAwait(false);
+        }
+
+        return new SignalRegistrations(
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = ReloadWhenStartedAsync();
+            }));
+    }
+
+    private sealed class SignalRegistrations(params PosixSignalRegistration[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
     }
 }

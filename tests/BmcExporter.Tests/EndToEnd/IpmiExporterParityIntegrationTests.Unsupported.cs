@@ -50,6 +50,19 @@ public sealed partial class IpmiExporterParityIntegrationTests
             var target = $"127.0.0.1:{simPort}";
             var url = $"/ipmi?target={target}&module=default";
 
+            // ipmi_sim binds its port a moment after it starts: wait (bounded) until an independent client, ipmitool,
+            // gets an answer, so the first scrape is not refused by a port that is not open yet.
+            var ready = false;
+            for (var attempt = 0; attempt < 50 && !ready && !sim.HasExited; attempt++)
+            {
+                ready = Packaging.ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", simPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]).ExitCode == 0;
+                if (!ready)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(ready, "ipmi_sim did not answer ipmitool within 50 attempts");
             var first = await client.GetStringAsync(url);
             var stats = runtime.Stats.All.Single().Value;
             var errorsAfterFirst = stats.CommandErrors;
