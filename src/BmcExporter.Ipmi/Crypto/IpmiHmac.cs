@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace BmcExporter.Ipmi.Crypto;
 
 /// <summary>
-/// One-shot HMAC helpers for the RAKP authentication algorithms and the integrity algorithms, writing into
+/// One-shot HMAC helpers for the RAKP authentication algorithms (the per-packet integrity AuthCode is
+/// <see cref="IntegrityMac"/>) and the lengths of the integrity algorithms, writing into
 /// caller spans (no allocation). Every comparison of a received MAC goes through <see cref="FixedTimeEqualsPrefix"/>.
 /// </summary>
 public static class IpmiHmac
@@ -51,23 +52,6 @@ public static class IpmiHmac
         AuthenticationAlgorithm.HmacSha256 => HMACSHA256.HashData(key, data, destination),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "No HMAC for this authentication algorithm."),
     };
-
-    /// <summary>Computes the truncated integrity AuthCode into <paramref name="destination"/>; returns its length.</summary>
-    public static int ComputeAuthCode(IntegrityAlgorithm algorithm, ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        Span<byte> full = stackalloc byte[MaxDigestLength];
-        var written = algorithm switch
-        {
-            IntegrityAlgorithm.HmacSha1Bits96 => HMACSHA1.HashData(key, data, full),
-            IntegrityAlgorithm.HmacMd5Bits128 => HMACMD5.HashData(key, data, full),
-            IntegrityAlgorithm.HmacSha256Bits128 => HMACSHA256.HashData(key, data, full),
-            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "No MAC for this integrity algorithm."),
-        };
-        var length = AuthCodeLength(algorithm);
-        full[..Math.Min(length, written)].CopyTo(destination);
-        CryptographicOperations.ZeroMemory(full);
-        return length;
-    }
 
     /// <summary>
     /// Constant-time check that <paramref name="received"/> starts with <paramref name="expected"/>. Extra trailing

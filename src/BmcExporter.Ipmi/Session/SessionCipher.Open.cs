@@ -76,7 +76,7 @@ public sealed partial class SessionCipher
 
         Span<byte> expected = stackalloc byte[IpmiHmac.MaxDigestLength];
         var covered = datagram[4..(trailerStart + TrailerFixedLength)];
-        IpmiHmac.ComputeAuthCode(Suite.Integrity, _integrityKey, covered, expected);
+        _openMac!.Compute(covered, expected);
         if (!CryptographicOperations.FixedTimeEquals(expected[..authLength], datagram[^authLength..]))
         {
             throw new IpmiProtocolException("AuthCode mismatch: packet altered or not from this session.");

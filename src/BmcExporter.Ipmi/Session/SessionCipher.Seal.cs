@@ -56,7 +56,7 @@ public sealed partial class SessionCipher
         position += pad;
         destination[position++] = (byte)pad;
         destination[position++] = NextHeader;
-        IpmiHmac.ComputeAuthCode(Suite.Integrity, _integrityKey, destination[4..position], destination[position..]);
+        _sealMac!.Compute(destination[4..position], destination[position..]);
         return total;
     }
 

@@ -15,7 +15,8 @@ public sealed partial class SessionCipher : IDisposable
     private const byte NextHeader = 0x07;
     private const int TrailerFixedLength = 2;
 
-    private readonly byte[] _integrityKey;
+    private readonly IntegrityMac? _sealMac;
+    private readonly IntegrityMac? _openMac;
     private readonly AesCbcEngine? _aes;
 
     public SessionCipher(SessionKeys keys)
@@ -27,7 +28,13 @@ public sealed partial class SessionCipher : IDisposable
             throw new ArgumentException("MD5-128 integrity is not supported.", nameof(keys));
         }
 
-        _integrityKey = Suite.HasIntegrity ? keys.K1.ToArray() : [];
+        if (Suite.HasIntegrity)
+        {
+            // One keyed context per direction, so sealing a request never waits for opening a reply.
+            _sealMac = new IntegrityMac(Suite.Integrity, keys.K1);
+            _openMac = new IntegrityMac(Suite.Integrity, keys.K1);
+        }
+
         if (Suite.Confidentiality == ConfidentialityAlgorithm.AesCbc128)
         {
             _aes = new AesCbcEngine(keys.K2[..16]);
@@ -65,7 +72,12 @@ public sealed partial class SessionCipher : IDisposable
     /// </summary>
     public static int IntegrityPadLength(int payloadLength) => (4 - ((12 + payloadLength + TrailerFixedLength) % 4)) % 4;
 
-    public void Dispose() => _aes?.Dispose();
+    public void Dispose()
+    {
+        _aes?.Dispose();
+        _sealMac?.Dispose();
+        _openMac?.Dispose();
+    }
 
     public override string ToString() => $"SessionCipher({Suite})";
 }
