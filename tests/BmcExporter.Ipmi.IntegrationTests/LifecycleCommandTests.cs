@@ -34,7 +34,7 @@ public sealed partial class LifecycleCommandTests(IpmiSimFixture sim, ITestOutpu
         var text = tool.Trim();
         double theirs = text.StartsWith("S+ ", StringComparison.Ordinal)
             ? TimeSpan.ParseExact(text[3..], @"hh\:mm\:ss", CultureInfo.InvariantCulture).TotalSeconds
-            : DateTimeOffset.ParseExact(text, "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds();
+            : DateTimeOffset.ParseExact(text, "MM/dd/yy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds();
         Assert.Equal(ours <= 0x20000000u, text.StartsWith("S+ ", StringComparison.Ordinal));
         // Two reads of a one-second clock, seconds apart at most.
         Assert.InRange(theirs - ours, -1, 30);
@@ -79,7 +79,10 @@ public sealed partial class LifecycleCommandTests(IpmiSimFixture sim, ITestOutpu
 
         var hours = GetPohCounter.DecodeResponse(response.Data.Span).TotalHours;
         Assert.NotNull(tool);
-        Assert.Equal(Math.Floor(hours), double.Parse(PohLine().Match(tool).Groups[1].Value, CultureInfo.InvariantCulture));
+        // ipmitool prints "POH Counter  : D days, H hours".
+        var match = PohLine().Match(tool);
+        var printed = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 24) + int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Floor(hours), printed);
     }
 
     [Fact]
@@ -127,7 +130,7 @@ public sealed partial class LifecycleCommandTests(IpmiSimFixture sim, ITestOutpu
     [GeneratedRegex(@"System restart cause:\s*(.+)")]
     private static partial Regex RestartCauseLine();
 
-    [GeneratedRegex(@"POH Counter\s*:\s*(\d+) hours")]
+    [GeneratedRegex(@"POH Counter\s*:\s*(\d+) days, (\d+) hours")]
     private static partial Regex PohLine();
 
     [GeneratedRegex(@"Selftest:\s*(.+)")]
