@@ -41,8 +41,8 @@ internal sealed partial class SimulatedBmc
             case 0x47:
                 return ClearSel(data, privilege, elapsed, out result);
             case 0x48:
-                // Get SEL Time, IPMI v2.0 §31.10.
-                return Ok(BitConverter.GetBytes(_fleet.NowUnix), out result);
+                // Get SEL Time, IPMI v2.0 §31.10: the BMC's clock, off by the profile's skew.
+                return Ok(GetSelTime.EncodeResponse((uint)(_fleet.NowUnix + Profile.Chassis.ClockSkewSeconds)), out result);
             case FruCommands.GetAreaInfoCommand:
                 return FruAreaInfo(data, out result);
             case FruCommands.ReadDataCommand:

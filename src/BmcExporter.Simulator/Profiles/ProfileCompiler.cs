@@ -205,6 +205,9 @@ internal static partial class ProfileCompiler
         }
     }
 
+    /// <summary>Ten years either way: enough for any skew worth testing, and the skewed clock stays inside 32 bits.</summary>
+    private const int MaxClockSkewSeconds = 315_360_000;
+
     private static ChassisDefinition CompileChassis(ChassisDocument c, ProfileErrors errors)
     {
         // IPMI v2.0 §28.2: restore policy 00 stay off, 01 previous, 10 always on, 11 unknown.
@@ -239,7 +242,8 @@ internal static partial class ProfileCompiler
         };
         return new ChassisDefinition(c.PowerOn ?? true, policy, c.Intrusion ?? false, c.DriveFault ?? false,
             c.CoolingFault ?? false, c.PowerFault ?? false, c.FrontPanelLockout ?? false, lastEvent,
-            restart, (uint)errors.Range(c.PowerOnHours, 0, int.MaxValue, 0, "chassis.powerOnHours"), selfTest);
+            restart, (uint)errors.Range(c.PowerOnHours, 0, int.MaxValue, 0, "chassis.powerOnHours"), selfTest,
+            errors.Range(c.ClockSkewSeconds, -MaxClockSkewSeconds, MaxClockSkewSeconds, 0, "chassis.clockSkewSeconds"));
     }
 
     private static byte Bad(ProfileErrors errors, string path, string message, byte fallback)

@@ -58,6 +58,7 @@ internal sealed class ChassisDocument
     public string? RestartCause { get; set; }
     public int? PowerOnHours { get; set; }
     public string? SelfTest { get; set; }
+    public int? ClockSkewSeconds { get; set; }
 }
 
 internal sealed class DcmiDocument

@@ -91,7 +91,8 @@ public sealed class SimUser(string name, byte[] password, PrivilegeLevel maxPriv
 
 /// <summary>
 /// Chassis status bits (IPMI v2.0 §28.2), and what the lifecycle commands answer: restart cause (§28.11), power-on
-/// hours (§28.14, one count per hour) and the BMC self-test result byte (§20.4).
+/// hours (§28.14, one count per hour), the BMC self-test result byte (§20.4), and how far the BMC's clock is off:
+/// Get SEL Time (§31.10) answers the simulator's time plus <c>ClockSkewSeconds</c>.
 /// </summary>
 public sealed record ChassisDefinition(
     bool PowerOn,
@@ -104,7 +105,8 @@ public sealed record ChassisDefinition(
     byte LastPowerEvent,
     byte RestartCause = 0x03,
     uint PowerOnHours = 0,
-    byte SelfTest = 0x55);
+    byte SelfTest = 0x55,
+    int ClockSkewSeconds = 0);
 
 /// <summary>DCMI power model: watts = idle + (max - idle) * load + noise.</summary>
 public sealed record DcmiDefinition(double IdleWatts, double MaxWatts, double NoiseWatts);

@@ -1,4 +1,5 @@
 using BmcExporter.Config;
+using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Snapshots;
 
@@ -6,7 +7,9 @@ namespace BmcExporter.Collectors;
 
 /// <summary>
 /// <c>bmc</c>: BMC identity from Get Device ID (IPMI v2.0 §20.1) and the System Firmware Version from Get System Info
-/// Parameters (§22.14a) for <c>ipmi_bmc_info</c>.
+/// Parameters (§22.14a) for <c>ipmi_bmc_info</c>; then two cheap optional reads, Get Self Test Results (§20.4) and Get
+/// SEL Time (§31.10, the BMC's clock against the exporter's). A BMC that refuses either keeps the collector up: the
+/// figure is left out and not asked for again (<see cref="OptionalCommand"/>).
 /// </summary>
 public sealed class BmcCollector : IScrapeCollector
 {
@@ -15,6 +18,12 @@ public sealed class BmcCollector : IScrapeCollector
 
     /// <summary>The optional System Firmware Version read, as remembered per target when refused.</summary>
     public const string SystemFirmwareFeature = "bmc/system_firmware_version";
+
+    /// <summary>The optional Get Self Test Results read, remembered per target when refused.</summary>
+    public const string SelfTestFeature = "bmc/self_test";
+
+    /// <summary>The optional Get SEL Time read, remembered per target when refused.</summary>
+    public const string SelTimeFeature = "bmc/sel_time";
 
     /// <inheritdoc />
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
@@ -32,6 +41,10 @@ public sealed class BmcCollector : IScrapeCollector
             }
         }
 
+        var selfTest = await OptionalCommand.TryAsync(
+            context, SelfTestFeature, "Get Self Test Results", static (c, ct) => c.GetSelfTestResultsAsync(ct), cancellationToken).ConfigureAwait(false);
+        var clock = await OptionalCommand.TryAsync(context, SelTimeFeature, "Get SEL Time", ReadClockOffsetAsync, cancellationToken).ConfigureAwait(false);
+
         context.Builder.SetBmc(new BmcInfo
         {
             DeviceId = device.DeviceId,
@@ -41,7 +54,17 @@ public sealed class BmcCollector : IScrapeCollector
             Manufacturer = ManufacturerNames.Describe(device.ManufacturerId),
             ProductId = device.ProductId,
             SystemFirmwareVersion = SystemFirmwareLabel(firmware),
+            SelfTest = selfTest.Answered ? new SelfTestSample(selfTest.Value.Result, selfTest.Value.Detail) : null,
+            ClockOffset = clock.Answered ? clock.Value : null,
         });
+
+        async ValueTask<TimeSpan> ReadClockOffsetAsync(IIpmiChannel channel, CancellationToken ct)
+        {
+            var bmcSeconds = await channel.GetSelTimeAsync(ct).ConfigureAwait(false);
+            // The exporter's clock when the answer arrived; the SEL clock has one-second resolution (IPMI v2.0 §31.10).
+            var now = context.Time.GetUtcNow();
+            return DateTimeOffset.FromUnixTimeSeconds(bmcSeconds) - now;
+        }
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed partial class ScrapeCoordinator
     {
         var stats = _stats.For(target.Key);
         stats.RecordScrape(snapshot.Outcome);
-        stats.RecordSelEvents(snapshot.NewSelEvents.Where(e => !e.Repeat));
+        stats.RecordSelEvents(snapshot.NewSelEvents.Where(e => !e.Repeat), selRead: snapshot.Sel is not null);
         snapshot = snapshot with { Breaker = BreakerFor(target.Key).State };
         var stored = _store.Put(snapshot);
 

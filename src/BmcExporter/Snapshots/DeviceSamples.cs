@@ -1,3 +1,5 @@
+using BmcExporter.Ipmi.Commands;
+
 namespace BmcExporter.Snapshots;
 
 /// <summary>BMC identity from Get Device ID (IPMI v2.0 §20.1).</summary>
@@ -24,6 +26,15 @@ public sealed record BmcInfo
     /// <summary>System firmware (BIOS) version if the BMC reports it, else <c>N/A</c>.</summary>
     public string SystemFirmwareVersion { get; init; } = "N/A";
 
+    /// <summary>BMC self test (Get Self Test Results, IPMI v2.0 §20.4), <c>null</c> when not read or refused.</summary>
+    public SelfTestSample? SelfTest { get; init; }
+
+    /// <summary>
+    /// The BMC's SEL clock minus the exporter's clock when the Get SEL Time answer (IPMI v2.0 §31.10) arrived; positive
+    /// when the BMC is ahead. <c>null</c> when not read or refused.
+    /// </summary>
+    public TimeSpan? ClockOffset { get; init; }
+
     /// <summary>A stable identity of the BMC (manufacturer, product, device ID, GUID when known) used to invalidate caches.</summary>
     public string Identity => $"{ManufacturerId}/{ProductId}/{DeviceId}";
 }
@@ -48,6 +59,26 @@ public sealed record ChassisSample
 
     /// <summary>Chassis intrusion active.</summary>
     public bool Intrusion { get; init; }
+
+    /// <summary>The Last Power Event byte of Get Chassis Status (IPMI v2.0 §28.2, table 28-3), <c>null</c> when not read (Redfish).</summary>
+    public byte? LastPowerEvent { get; init; }
+
+    /// <summary>Get System Restart Cause (IPMI v2.0 §28.11), <c>null</c> when not read or refused.</summary>
+    public RestartCause? RestartCause { get; init; }
+
+    /// <summary>Power-on time from Get POH Counter (IPMI v2.0 §28.14), <c>null</c> when not read or refused.</summary>
+    public TimeSpan? PowerOnTime { get; init; }
+}
+
+/// <summary>The answer to Get Self Test Results (IPMI v2.0 §20.4, table 20-5).</summary>
+/// <param name="Result">Byte 1: 0x55 passed, 0x56 not implemented, 0x57 corrupted data or device, 0x58 fatal, else device specific.</param>
+/// <param name="Detail">Byte 2: which part failed for 0x57, device specific otherwise.</param>
+public readonly record struct SelfTestSample(byte Result, byte Detail)
+{
+    /// <summary>
+    /// <c>true</c> unless the BMC reports a failure: passed, or no self test implemented (nothing is known to be wrong).
+    /// </summary>
+    public bool Passed => Result is GetSelfTestResults.Passed or GetSelfTestResults.NotImplemented;
 }
 
 /// <summary>DCMI power reading (DCMI v1.5 §6.6.1).</summary>

@@ -22,6 +22,8 @@ public sealed class TargetStats
     private readonly ConcurrentDictionary<string, long> _sessionAudit = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _securityViolations = new(StringComparer.Ordinal);
     private long _lastSelEventUnixSeconds = -1;
+    private long _restarts;
+    private int _selRead;
     private long _retransmissions;
     private long _requestTimeouts;
     private long _redfishGets;
@@ -90,6 +92,12 @@ public sealed class TargetStats
     /// <summary>Unix time of the newest SEL entry seen, or <c>null</c>.</summary>
     public long? LastSelEventUnixSeconds => Interlocked.Read(ref _lastSelEventUnixSeconds) is var v and >= 0 ? v : null;
 
+    /// <summary>
+    /// System Boot / Restart Initiated SEL entries seen (<c>ipmi_system_restarts_total</c>), or <c>null</c> before the
+    /// target's SEL was first read (the series then starts at 0, or at the boots already in the log, on that read).
+    /// </summary>
+    public long? SystemRestarts => Volatile.Read(ref _selRead) == 1 ? Interlocked.Read(ref _restarts) : null;
+
     /// <summary>Number of scrapes that ended with <paramref name="outcome"/>.</summary>
     public long Scrapes(ScrapeOutcome outcome) => Interlocked.Read(ref _scrapesByOutcome[(int)outcome]);
 
@@ -120,11 +128,21 @@ public sealed class TargetStats
     /// <summary>Adds the GETs of one Redfish scrape.</summary>
     public void RecordRedfishGets(long gets) => Interlocked.Add(ref _redfishGets, gets);
 
-    /// <summary>Counts SEL entries first seen in a scrape.</summary>
-    public void RecordSelEvents(IEnumerable<SelEvent> events)
+    /// <summary>Counts SEL entries first seen in a scrape; <paramref name="selRead"/> says the scrape read the SEL at all.</summary>
+    public void RecordSelEvents(IEnumerable<SelEvent> events, bool selRead = true)
     {
+        if (selRead)
+        {
+            Volatile.Write(ref _selRead, 1);
+        }
+
         foreach (var e in events)
         {
+            if (IsSystemRestart(e))
+            {
+                Interlocked.Increment(ref _restarts);
+            }
+
             _selEvents.AddOrUpdate((e.SensorTypeName, e.Severity), 1, static (_, n) => n + 1);
             if (e.Security is { } security)
             {
@@ -142,6 +160,15 @@ public sealed class TargetStats
             }
         }
     }
+
+    /// <summary>
+    /// An asserted System Boot / Restart Initiated event (sensor type 0x1D, IPMI v2.0 table 42-3): any offset (power
+    /// up, hard or warm reset, PXE or diagnostic boot, OS-initiated reset, system restart) is one restart.
+    /// </summary>
+    internal static bool IsSystemRestart(SelEvent e) => e.RecordType == SystemEventRecord && e.SensorType == SystemBootSensorType && e.Asserted;
+
+    private const byte SystemEventRecord = 0x02;
+    private const byte SystemBootSensorType = 0x1D;
 }
 
 /// <summary><see cref="TargetStats"/> by target key.</summary>

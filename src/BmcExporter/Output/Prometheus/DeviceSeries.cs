@@ -11,6 +11,7 @@ internal static class DeviceSeries
         if (snapshot.Bmc is { } bmc)
         {
             sink.Add(MetricNames.BmcInfo, 1, bmc.FirmwareRevision, bmc.Manufacturer, bmc.SystemFirmwareVersion);
+            LifecycleSeries.WriteBmc(sink, bmc);
         }
 
         if (snapshot.Chassis is { } chassis)
@@ -21,6 +22,7 @@ internal static class DeviceSeries
             sink.Add(MetricNames.ChassisCoolingFault, chassis.CoolingFault ? 0 : 1);
             sink.Add(MetricNames.ChassisPowerFault, chassis.PowerFault ? 0 : 1);
             sink.Add(MetricNames.ChassisIntrusion, chassis.Intrusion ? 1 : 0);
+            LifecycleSeries.WriteChassis(sink, chassis);
         }
 
         // No power series while the BMC says measurement is inactive (its figures are then stale or zero).

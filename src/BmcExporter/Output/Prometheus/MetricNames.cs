@@ -118,6 +118,14 @@ public static class MetricNames
     public static readonly Family SelSessionAuditTotal = C("ipmi_sel_session_audit_total", "Session Audit SEL entries seen (logins, logouts, failed logins), by event.", FamilyScope.Target, "event");
     public static readonly Family SelSecurityViolationTotal = C("ipmi_sel_security_violation_total", "Platform Security Violation SEL entries seen, by event.", FamilyScope.Target, "event");
 
+    // Lifecycle (docs/metrics.md "Lifecycle"): chassis and bmc collectors' optional reads, and boots seen in the SEL.
+    public static readonly Family ChassisLastPowerEvent = G("ipmi_chassis_last_power_event", "'1' for each cause of the last power event the BMC reports (Get Chassis Status byte 3); cause=\"none\" when it reports none.", "cause");
+    public static readonly Family SystemRestartCause = G("ipmi_system_restart_cause", "Cause of the last system restart as its IPMI code (Get System Restart Cause, 0=unknown ... 11=rtc_wakeup), named in the cause label.", "cause");
+    public static readonly Family SystemRestartsTotal = C("ipmi_system_restarts_total", "System Boot / Restart Initiated SEL entries (sensor type 0x1D) seen; 0 from the first SEL read of the target.", FamilyScope.Target);
+    public static readonly Family BmcPowerOnHours = G("ipmi_bmc_power_on_hours", "System power-on time in hours (Get POH Counter: counts x minutes per count / 60).");
+    public static readonly Family BmcSelfTestPassed = G("ipmi_bmc_self_test_passed", "'1' when the BMC self test passed or is not implemented, '0' when it reports a failure (Get Self Test Results).", "result", "detail");
+    public static readonly Family BmcClockOffset = G("ipmi_bmc_clock_offset_seconds", "BMC SEL clock minus the exporter's clock when Get SEL Time answered, in seconds (positive: BMC ahead).");
+
     // security collector (docs/security.md): posture of the IPMI port; 1 = the weakness is present.
     public static readonly Family SecurityCipherSuiteSupported = G("ipmi_security_cipher_suite_supported", "'1' for each cipher suite the LAN channel lists (Get Channel Cipher Suites).", "suite");
     public static readonly Family SecurityCipherSuiteZeroAccepted = G("ipmi_security_cipher_suite_zero_accepted", "'1' when the BMC completes an RMCP+ session setup with cipher suite 0 (no authentication) for the configured user.");
@@ -180,7 +188,9 @@ public static class MetricNames
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
         DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
-        SelSessionAuditTotal, SelSecurityViolationTotal, CollectorSupported,
+        SelSessionAuditTotal, SelSecurityViolationTotal,
+        ChassisLastPowerEvent, SystemRestartCause, SystemRestartsTotal, BmcPowerOnHours, BmcSelfTestPassed, BmcClockOffset,
+        CollectorSupported,
         SecurityCipherSuiteSupported, SecurityCipherSuiteZeroAccepted, SecurityAnonymousLogin, SecurityNullUser, SecurityIpmi15AuthType,
         SecurityPerMessageAuthDisabled, SecurityUserLevelAuthDisabled, SecurityDefaultPasswordExposed, SecuritySessionPrivilege, SecurityLastCheck,
         TargetScrapeDuration, TargetLastSuccess, TargetScrapeOutcome, CircuitState, TargetSeries,

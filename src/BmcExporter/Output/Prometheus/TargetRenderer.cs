@@ -125,6 +125,11 @@ public static class TargetRenderer
         {
             sink.Add(MetricNames.SelSecurityViolationTotal, count, name);
         }
+
+        if (stats.SystemRestarts is { } restarts)
+        {
+            sink.Add(MetricNames.SystemRestartsTotal, restarts);
+        }
     }
 
     private static void WriteSelfHealth(SampleSink sink, TargetSnapshot snapshot, TargetStats? stats)
