@@ -166,7 +166,7 @@ internal static class TargetHtml
         if (s.Chassis is { } c)
         {
             Row(sb, "power", c.PowerOn ? "on" : "off");
-            Row(sb, "chassis faults", string.Join(", ", new[] { (c.PowerFault, "power fault"), (c.PowerOverload, "power overload"), (c.DriveFault, "drive fault"), (c.CoolingFault, "cooling/fan fault"), (c.Intrusion, "intrusion") }.Where(x => x.Item1).Select(x => x.Item2).DefaultIfEmpty("none")));
+            Row(sb, "chassis faults", string.Join(", ", new[] { (c.PowerFault, "power fault"), (c.PowerOverload, "power overload"), (c.DriveFault, "drive fault"), (c.CoolingFault, "cooling/fan fault"), (c.Intrusion == true, "intrusion") }.Where(x => x.Item1).Select(x => x.Item2).DefaultIfEmpty("none")));
         }
 
         if (s.Power is { } p)

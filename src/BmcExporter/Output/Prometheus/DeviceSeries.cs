@@ -11,6 +11,10 @@ internal static class DeviceSeries
         if (snapshot.Bmc is { } bmc)
         {
             sink.Add(MetricNames.BmcInfo, 1, bmc.FirmwareRevision, bmc.Manufacturer, bmc.SystemFirmwareVersion);
+            foreach (var firmware in bmc.Firmware)
+            {
+                sink.Add(MetricNames.FirmwareInfo, 1, firmware.Id, firmware.Name, firmware.Version);
+            }
         }
 
         if (snapshot.Chassis is { } chassis)
@@ -20,7 +24,10 @@ internal static class DeviceSeries
             sink.Add(MetricNames.ChassisDriveFault, chassis.DriveFault ? 0 : 1);
             sink.Add(MetricNames.ChassisCoolingFault, chassis.CoolingFault ? 0 : 1);
             sink.Add(MetricNames.ChassisPowerFault, chassis.PowerFault ? 0 : 1);
-            sink.Add(MetricNames.ChassisIntrusion, chassis.Intrusion ? 1 : 0);
+            if (chassis.Intrusion is { } intrusion)
+            {
+                sink.Add(MetricNames.ChassisIntrusion, intrusion ? 1 : 0);
+            }
         }
 
         // No power series while the BMC says measurement is inactive (its figures are then stale or zero).
