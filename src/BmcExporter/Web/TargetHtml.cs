@@ -62,6 +62,10 @@ internal static class TargetHtml
             var rtt = stats.Transport is { RoundTrip: { } rt } ? $", round trip {rt.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms" : string.Empty;
             Row(sb, "transport", $"{stats.SessionsOpened} sessions opened, {stats.SessionsLost} lost, {stats.Commands} commands ({stats.CommandErrors} failed), {stats.Retransmissions} retransmissions, {stats.RequestTimeouts} timeouts{rtt}");
             Row(sb, "SDR cache use", $"{stats.SdrCacheHits} hits, {stats.SdrCacheMisses} walks");
+            if (stats.RedfishGets > 0)
+            {
+                Row(sb, "Redfish GETs", $"{stats.LastRedfishGets} in the last scrape, {stats.RedfishGets} in all (304 Not Modified included, cache hits not)");
+            }
         }
 
         sb.Append("</table><p><a href=\"/api/target?key=").Append(E(Uri.EscapeDataString(record.Key))).Append("\">this page as JSON</a></p>");

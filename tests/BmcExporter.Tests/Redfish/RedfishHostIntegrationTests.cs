@@ -92,10 +92,20 @@ public sealed class RedfishHostIntegrationTests
         var config = fx.Config(module);
         var runtime = fx.Runtime(config);
         var target = fx.Target(config, module);
+        TargetSnapshot? last = null;
+        long getsBeforeLast = 0;
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(ScrapeOutcome.Success, (await RedfishHostFixture.ScrapeAsync(runtime, target)).Outcome);
+            getsBeforeLast = fx.Server.Gets;
+            last = await RedfishHostFixture.ScrapeAsync(runtime, target);
+            Assert.Equal(ScrapeOutcome.Success, last.Outcome);
         }
+
+        // The status page states the GETs of the last (steady) scrape and of all three, as the simulator counted them.
+        var record = new BmcExporter.Output.Health.TargetRecord { Key = last!.Key, Target = last.Target, Module = last.Module, Snapshot = last, Health = BmcExporter.Output.Health.TargetHealth.Ok };
+        var html = BmcExporter.Web.TargetHtml.Render(runtime, record);
+        Assert.Contains($"<td>{fx.Server.Gets - getsBeforeLast} in the last scrape, {fx.Server.Gets} in all", html, StringComparison.Ordinal);
+        Assert.Equal(fx.Server.Gets, runtime.Stats.For(target.Key).RedfishGets);
 
         Assert.Equal(1, fx.Server.Logins);
         Assert.Equal(1, runtime.RedfishSessions.Count);

@@ -285,7 +285,7 @@ public sealed class RedfishMockupHostTests
     private static bool Enabled(JsonElement e) =>
         !(e.TryGetProperty("Status", out var s) && MockupTree.Str(s, "State") is "Absent" or "UnavailableOffline" or "Disabled");
 
-    private static string MockupsRoot()
+    internal static string MockupsRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
