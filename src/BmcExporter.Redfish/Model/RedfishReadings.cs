@@ -14,5 +14,9 @@ public sealed record RedfishReadings(
     public long Requests { get; init; }
 }
 
-/// <summary>Chassis Status and PowerState.</summary>
-public sealed record RedfishChassisState(string Id, string Name, RedfishPowerState PowerState, RedfishStatus Status);
+/// <summary>Chassis Status, PowerState and intrusion sensor.</summary>
+public sealed record RedfishChassisState(string Id, string Name, RedfishPowerState PowerState, RedfishStatus Status)
+{
+    /// <summary><c>PhysicalSecurity.IntrusionSensor</c>; null when the chassis does not report one.</summary>
+    public RedfishIntrusionSensor? Intrusion { get; init; }
+}

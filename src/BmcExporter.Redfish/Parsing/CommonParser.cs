@@ -28,6 +28,15 @@ internal static class CommonParser
             ? state
             : RedfishPowerState.Unknown;
 
+    /// <summary>Chassis <c>PhysicalSecurity.IntrusionSensor</c>; null when absent or not one of the schema's values.</summary>
+    public static RedfishIntrusionSensor? Intrusion(JsonView chassis) => chassis.Object("PhysicalSecurity")?.String("IntrusionSensor") switch
+    {
+        "Normal" => RedfishIntrusionSensor.Normal,
+        "HardwareIntrusion" => RedfishIntrusionSensor.HardwareIntrusion,
+        "TamperingDetected" => RedfishIntrusionSensor.TamperingDetected,
+        _ => null,
+    };
+
     /// <summary>The resource's <c>@odata.id</c>; the request path when the service leaves it out.</summary>
     public static string IdOf(JsonView resource, string fallback) => resource.ODataId ?? fallback;
 

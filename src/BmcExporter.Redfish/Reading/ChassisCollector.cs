@@ -16,7 +16,10 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
     {
         var c = chassis.View;
         var chassisId = CommonParser.ShortId(c, chassis.Uri);
-        into.Chassis.Add(new RedfishChassisState(chassis.Uri, CommonParser.NameOf(c, chassis.Uri), CommonParser.PowerState(c.String("PowerState")), CommonParser.Status(c)));
+        into.Chassis.Add(new RedfishChassisState(chassis.Uri, CommonParser.NameOf(c, chassis.Uri), CommonParser.PowerState(c.String("PowerState")), CommonParser.Status(c))
+        {
+            Intrusion = CommonParser.Intrusion(c),
+        });
 
         var fromSensors = false;
         var sensorReadings = new List<RedfishSensorReading>();

@@ -49,6 +49,13 @@ internal static class ChassisView
         c["AssetTag"] = X(f.ProductAssetTag);
         c["PowerState"] = snap.Model.Profile.Chassis.PowerOn ? "On" : "Off";
         c["Status"] = Json.Status(snap.ChassisHealth, rollup: snap.ChassisHealth);
+
+        // Chassis v1.21 PhysicalSecurity: the same intrusion bit Get Chassis Status answers (IPMI v2.0 §28.2).
+        c["PhysicalSecurity"] = new JsonObject
+        {
+            ["IntrusionSensor"] = snap.Model.Profile.Chassis.Intrusion ? "HardwareIntrusion" : "Normal",
+            ["IntrusionSensorReArm"] = "Manual",
+        };
         if (legacy)
         {
             c["Thermal"] = Json.Link(Path + "/Thermal");

@@ -35,9 +35,15 @@ public sealed record BmcInfo
     /// </summary>
     public TimeSpan? ClockOffset { get; init; }
 
+    /// <summary>Every firmware component with its version (Redfish UpdateService FirmwareInventory); empty over IPMI, which has no inventory.</summary>
+    public IReadOnlyList<FirmwareComponent> Firmware { get; init; } = [];
+
     /// <summary>A stable identity of the BMC (manufacturer, product, device ID, GUID when known) used to invalidate caches.</summary>
     public string Identity => $"{ManufacturerId}/{ProductId}/{DeviceId}";
 }
+
+/// <summary>One firmware component: Redfish SoftwareInventory <c>Id</c>, <c>Name</c> and <c>Version</c>.</summary>
+public sealed record FirmwareComponent(string Id, string Name, string Version);
 
 /// <summary>Chassis status (IPMI v2.0 §28.2).</summary>
 public sealed record ChassisSample
@@ -57,8 +63,11 @@ public sealed record ChassisSample
     /// <summary>Cooling/fan fault.</summary>
     public bool CoolingFault { get; init; }
 
-    /// <summary>Chassis intrusion active.</summary>
-    public bool Intrusion { get; init; }
+    /// <summary>
+    /// Chassis intrusion active; null when the BMC has no intrusion sensor to report (a Redfish service without
+    /// Chassis.PhysicalSecurity): then no intrusion series is written, rather than a 0 that would claim "closed".
+    /// </summary>
+    public bool? Intrusion { get; init; }
 
     /// <summary>The Last Power Event byte of Get Chassis Status (IPMI v2.0 §28.2, table 28-3), <c>null</c> when not read (Redfish).</summary>
     public byte? LastPowerEvent { get; init; }

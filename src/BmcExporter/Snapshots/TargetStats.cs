@@ -27,6 +27,7 @@ public sealed class TargetStats
     private long _retransmissions;
     private long _requestTimeouts;
     private long _redfishGets;
+    private long _lastRedfishGets;
     private SessionCounters? _lastCounters;
     private readonly Lock _transportLock = new();
 
@@ -125,8 +126,15 @@ public sealed class TargetStats
     /// <summary>HTTP GETs the target's Redfish session sent (304s included, cache hits not).</summary>
     public long RedfishGets => Interlocked.Read(ref _redfishGets);
 
+    /// <summary>HTTP GETs of the last Redfish scrape (the status page states it; docs/redfish.md counts a steady one).</summary>
+    public long LastRedfishGets => Interlocked.Read(ref _lastRedfishGets);
+
     /// <summary>Adds the GETs of one Redfish scrape.</summary>
-    public void RecordRedfishGets(long gets) => Interlocked.Add(ref _redfishGets, gets);
+    public void RecordRedfishGets(long gets)
+    {
+        Interlocked.Add(ref _redfishGets, gets);
+        Interlocked.Exchange(ref _lastRedfishGets, gets);
+    }
 
     /// <summary>Counts SEL entries first seen in a scrape; <paramref name="selRead"/> says the scrape read the SEL at all.</summary>
     public void RecordSelEvents(IEnumerable<SelEvent> events, bool selRead = true)

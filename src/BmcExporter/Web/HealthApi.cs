@@ -251,7 +251,10 @@ internal static class HealthApi
             w.WriteBoolean("power_overload", c.PowerOverload);
             w.WriteBoolean("drive_fault", c.DriveFault);
             w.WriteBoolean("cooling_fault", c.CoolingFault);
-            w.WriteBoolean("intrusion", c.Intrusion);
+            if (c.Intrusion is { } intrusion)
+            {
+                w.WriteBoolean("intrusion", intrusion); // absent when the BMC reports no intrusion sensor
+            }
             w.WriteEndObject();
         }
 

@@ -62,6 +62,10 @@ internal static class TargetHtml
             var rtt = stats.Transport is { RoundTrip: { } rt } ? $", round trip {rt.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms" : string.Empty;
             Row(sb, "transport", $"{stats.SessionsOpened} sessions opened, {stats.SessionsLost} lost, {stats.Commands} commands ({stats.CommandErrors} failed), {stats.Retransmissions} retransmissions, {stats.RequestTimeouts} timeouts{rtt}");
             Row(sb, "SDR cache use", $"{stats.SdrCacheHits} hits, {stats.SdrCacheMisses} walks");
+            if (stats.RedfishGets > 0)
+            {
+                Row(sb, "Redfish GETs", $"{stats.LastRedfishGets} in the last scrape, {stats.RedfishGets} in all (304 Not Modified included, cache hits not)");
+            }
         }
 
         sb.Append("</table><p><a href=\"/api/target?key=").Append(E(Uri.EscapeDataString(record.Key))).Append("\">this page as JSON</a></p>");
@@ -166,7 +170,7 @@ internal static class TargetHtml
         if (s.Chassis is { } c)
         {
             Row(sb, "power", c.PowerOn ? "on" : "off");
-            Row(sb, "chassis faults", string.Join(", ", new[] { (c.PowerFault, "power fault"), (c.PowerOverload, "power overload"), (c.DriveFault, "drive fault"), (c.CoolingFault, "cooling/fan fault"), (c.Intrusion, "intrusion") }.Where(x => x.Item1).Select(x => x.Item2).DefaultIfEmpty("none")));
+            Row(sb, "chassis faults", string.Join(", ", new[] { (c.PowerFault, "power fault"), (c.PowerOverload, "power overload"), (c.DriveFault, "drive fault"), (c.CoolingFault, "cooling/fan fault"), (c.Intrusion == true, "intrusion") }.Where(x => x.Item1).Select(x => x.Item2).DefaultIfEmpty("none")));
         }
 
         if (s.Power is { } p)

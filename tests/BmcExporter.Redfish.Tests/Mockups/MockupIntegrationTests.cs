@@ -31,6 +31,10 @@ public sealed class MockupIntegrationTests
         var expected = 0;
         foreach (var (chassisUri, chassis) in tree.Members("/redfish/v1/Chassis"))
         {
+            // PhysicalSecurity.IntrusionSensor as the file gives it (neither mockup has one: null).
+            var intrusion = chassis.TryGetProperty("PhysicalSecurity", out var ps) ? MockupTree.Str(ps, "IntrusionSensor") : null;
+            Assert.Equal(intrusion, Assert.Single(readings.Chassis, c => c.Id == chassisUri).Intrusion?.ToString());
+
             var sensors = MockupTree.Link(chassis, "Sensors");
             Assert.NotNull(sensors); // both mockups offer Sensors, so it is the source of every reading
             foreach (var (uri, sensor) in tree.Members(sensors!))

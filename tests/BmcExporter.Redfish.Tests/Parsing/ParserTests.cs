@@ -13,6 +13,28 @@ public sealed class ParserTests
         DocumentParser.Parse(Encoding.UTF8.GetBytes(json), new ResourceContext("bmc", uri));
 
     [Theory]
+    [InlineData("{}", null)]
+    [InlineData("{\"PhysicalSecurity\":null}", null)]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensorReArm\":\"Manual\"}}", null)]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensor\":\"Normal\"}}", RedfishIntrusionSensor.Normal)]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensor\":\"HardwareIntrusion\"}}", RedfishIntrusionSensor.HardwareIntrusion)]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensor\":\"TamperingDetected\"}}", RedfishIntrusionSensor.TamperingDetected)]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensor\":\"SomethingNew\"}}", null)]
+    public void Intrusion_PhysicalSecurity_SchemaValueOrNull(string chassis, RedfishIntrusionSensor? expected)
+    {
+        Assert.Equal(expected, CommonParser.Intrusion(Parse(chassis)));
+    }
+
+    [Theory]
+    [InlineData("{\"PhysicalSecurity\":\"Normal\"}")]
+    [InlineData("{\"PhysicalSecurity\":{\"IntrusionSensor\":1}}")]
+    public void Intrusion_WrongJsonType_ProtocolExceptionNamingThePath(string chassis)
+    {
+        var ex = Assert.Throws<BmcExporter.Redfish.Errors.RedfishProtocolException>(() => CommonParser.Intrusion(Parse(chassis, "/redfish/v1/Chassis/1")));
+        Assert.Contains("PhysicalSecurity", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Temperature", "Cel", false, null, RedfishSensorKind.Temperature)]
     [InlineData(null, "Cel", false, null, RedfishSensorKind.Temperature)]
     [InlineData("Rotational", "RPM", false, null, RedfishSensorKind.Fan)]

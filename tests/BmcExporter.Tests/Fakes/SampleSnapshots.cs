@@ -82,7 +82,7 @@ internal static class SampleSnapshots
         ],
         Sensors = ServerSensors(),
         Bmc = new BmcInfo { FirmwareRevision = "9.08", Manufacturer = "MontaVista Software, Inc. (4753)", ManufacturerId = 4753 },
-        Chassis = new ChassisSample { PowerOn = true, DriveFault = true },
+        Chassis = new ChassisSample { PowerOn = true, DriveFault = true, Intrusion = false },
         Sel = new SelSummary { Entries = 1, FreeSpaceBytes = 15984 },
         Fru = [new FruSample { DeviceId = 0, Name = "Builtin FRU Device", BoardManufacturer = "ACME", BoardProduct = "X1", BoardSerial = "S1" }],
     };

@@ -52,36 +52,53 @@ public sealed class DashboardQueriesIntegrationTests
             await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
         }
 
+        var run = await QueryDashboardsAsync(client.BaseAddress!.Authority, $"{config.Targets[0].Host}:{config.Targets[0].Port}", "count(bmc:ipmi_sel_free:ratio) > bool 0");
+        var (errors, panels, panelsWithData) = (run.Errors, run.Panels, run.PanelsWithData);
+
+        Assert.True(errors.Count == 0, $"{errors.Count} query errors:\n" + string.Join("\n", errors));
+        var empty = panels.Where(p => !panelsWithData.Contains(p) && !MayBeEmpty.ContainsKey(p.Split(" / ")[1])).Order(StringComparer.Ordinal).ToList();
+        Assert.True(empty.Count == 0, "panels without data on the simulated fleet:\n" + string.Join("\n", empty));
+        // Every exception names a real panel, so the list cannot hide a renamed one.
+        Assert.All(MayBeEmpty.Keys, title => Assert.Contains(panels, p => p.EndsWith(" / " + title, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A real Prometheus scraping the exporter at <paramref name="exporter"/> with the shipped rule files; once it has
+    /// enough samples (and every <paramref name="waitFor"/> is 1), every dashboard query (with $target =
+    /// <paramref name="bmc"/>) and every rule expression is run. Returns the errors and which panels had data.
+    /// </summary>
+    internal static async Task<DashboardRun> QueryDashboardsAsync(string exporter, string bmc, params string[] waitFor)
+    {
         await using var prometheus = await PrometheusServer.StartAsync(
             $$"""
               - job_name: bmc
                 static_configs:
-                  - targets: ["{{client.BaseAddress!.Authority}}"]
+                  - targets: ["{{exporter}}"]
             """,
             PackagingPaths.RuleFiles);
 
         // Enough samples for rate()/increase() windows, and the recording rules the dashboards read evaluated.
         Assert.Equal(1, await prometheus.WaitForAsync("min(count_over_time(up{job=\"bmc\"}[1m])) >= bool 5", 1));
         Assert.Equal(1, await prometheus.WaitForAsync("count(bmc:ipmi_sensor_state:max) > bool 0", 1));
-        Assert.Equal(1, await prometheus.WaitForAsync("count(bmc:ipmi_sel_free:ratio) > bool 0", 1));
-        var bmc = $"{config.Targets[0].Host}:{config.Targets[0].Port}";
+        foreach (var condition in waitFor)
+        {
+            Assert.Equal(1, await prometheus.WaitForAsync(condition, 1));
+        }
 
-        var errors = new List<string>();
-        var panelsWithData = new HashSet<string>(StringComparer.Ordinal);
-        var panels = new HashSet<string>(StringComparer.Ordinal);
+        var run = new DashboardRun([], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         foreach (var query in Dashboards.Queries())
         {
             var promql = Substitute(query.Expr, bmc);
             var (status, error, series) = await prometheus.QueryStatusAsync(promql);
             var panel = $"{query.Dashboard} / {query.Panel}";
-            panels.Add(panel);
+            run.Panels.Add(panel);
             if (status != "success")
             {
-                errors.Add($"{panel}: {error}\n  {promql}");
+                run.Errors.Add($"{panel}: {error}\n  {promql}");
             }
             else if (series > 0)
             {
-                panelsWithData.Add(panel);
+                run.PanelsWithData.Add(panel);
             }
         }
 
@@ -90,15 +107,11 @@ public sealed class DashboardQueriesIntegrationTests
             var (status, error, _) = await prometheus.QueryStatusAsync(rule.Expr);
             if (status != "success")
             {
-                errors.Add($"rule {rule.Alert ?? rule.Record}: {error}");
+                run.Errors.Add($"rule {rule.Alert ?? rule.Record}: {error}");
             }
         }
 
-        Assert.True(errors.Count == 0, $"{errors.Count} query errors:\n" + string.Join("\n", errors));
-        var empty = panels.Where(p => !panelsWithData.Contains(p) && !MayBeEmpty.ContainsKey(p.Split(" / ")[1])).Order(StringComparer.Ordinal).ToList();
-        Assert.True(empty.Count == 0, "panels without data on the simulated fleet:\n" + string.Join("\n", empty));
-        // Every exception names a real panel, so the list cannot hide a renamed one.
-        Assert.All(MayBeEmpty.Keys, title => Assert.Contains(panels, p => p.EndsWith(" / " + title, StringComparison.Ordinal)));
+        return run;
     }
 
     /// <summary>Grafana variables as a user on "All" and one BMC would have them.</summary>
@@ -110,3 +123,6 @@ public sealed class DashboardQueriesIntegrationTests
         .Replace("\"$instance\"", "\".+\"", StringComparison.Ordinal)
         .Replace("\"$target\"", $"\"{bmc}\"", StringComparison.Ordinal);
 }
+
+/// <summary>What one pass over the dashboards found: query errors, every panel ("dashboard / title") and those with data.</summary>
+internal sealed record DashboardRun(List<string> Errors, HashSet<string> Panels, HashSet<string> PanelsWithData);

@@ -45,14 +45,21 @@ internal sealed class RedfishHostFixture : IAsyncDisposable
 
     public RedfishServerStatistics Server => Fleet.RedfishStatistics!;
 
-    public static async Task<RedfishHostFixture> StartAsync(RedfishServerOptions? redfish = null, string profile = "typical-1u", TimeProvider? simulatorTime = null, int bmcs = 1)
+    /// <summary>
+    /// A fleet of <paramref name="bmcs"/> BMCs of the shipped <paramref name="profile"/>, its YAML changed by
+    /// <paramref name="editYaml"/> (to plant a fault) when given.
+    /// </summary>
+    public static async Task<RedfishHostFixture> StartAsync(RedfishServerOptions? redfish = null, string profile = "typical-1u", TimeProvider? simulatorTime = null, int bmcs = 1, Func<string, string>? editYaml = null)
     {
+        var loaded = editYaml is null
+            ? ProfileLoader.Load(profile)
+            : ProfileLoader.Parse(editYaml(File.ReadAllText(Path.Combine(Packaging.PackagingPaths.RepoRoot, "src", "BmcExporter.Simulator", "Profiles", profile + ".yaml"))), profile + " (edited)");
         var fleet = await SimulatedFleet.StartAsync(new FleetOptions
         {
             BmcCount = bmcs,
             UserName = User,
             Password = Encoding.ASCII.GetBytes(Password),
-            Profile = ProfileLoader.Load(profile),
+            Profile = loaded,
             Seed = 11,
             TimeProvider = simulatorTime ?? TimeProvider.System,
             Redfish = redfish ?? new RedfishServerOptions(),

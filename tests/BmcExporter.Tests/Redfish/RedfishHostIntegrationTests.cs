@@ -17,16 +17,18 @@ public sealed class RedfishHostIntegrationTests
     [
         "ipmi_temperature_celsius{", "ipmi_temperature_state{", "ipmi_fan_speed_rpm{", "ipmi_fan_speed_state{",
         "ipmi_voltage_volts{", "ipmi_voltage_state{", "ipmi_current_amperes{", "ipmi_current_state{",
-        "ipmi_power_watts{", "ipmi_power_state{", "ipmi_chassis_power_state", "ipmi_sel_logs_count",
+        "ipmi_power_watts{", "ipmi_power_state{", "ipmi_chassis_power_state", "ipmi_chassis_intrusion_state", "ipmi_chassis_drive_fault_state",
+        "ipmi_chassis_cooling_fault_state", "ipmi_chassis_power_fault_state", "ipmi_sel_logs_count",
     ];
 
     [Theory]
-    [InlineData("typical-1u")]
-    [InlineData("gpu-dense")]
-    public async Task Scrape_SameBmcOverIpmiAndRedfish_SameFamiliesLabelsAndValues(string profile)
+    [InlineData("typical-1u", false)]
+    [InlineData("typical-1u", true)]
+    [InlineData("gpu-dense", false)]
+    public async Task Scrape_SameBmcOverIpmiAndRedfish_SameFamiliesLabelsAndValues(string profile, bool intrusion)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
-        await using var fx = await RedfishHostFixture.StartAsync(profile: profile, simulatorTime: clock);
+        await using var fx = await RedfishHostFixture.StartAsync(profile: profile, simulatorTime: clock, editYaml: y => PlantIntrusion(y, intrusion));
         clock.Advance(TimeSpan.FromMinutes(17)); // frozen for both reads
         var ipmi = fx.Module("ipmi", ModuleProtocol.Ipmi);
         var redfish = fx.Module("redfish", ModuleProtocol.Redfish);
@@ -55,6 +57,10 @@ public sealed class RedfishHostIntegrationTests
         }
 
         Assert.True(compared > 20, $"only {compared} series compared");
+
+        // The chassis intrusion bit (Get Chassis Status) and PhysicalSecurity.IntrusionSensor give the same series.
+        Assert.Equal(intrusion ? 1 : 0, a["ipmi_chassis_intrusion_state"]);
+        Assert.Equal(intrusion ? 1 : 0, b["ipmi_chassis_intrusion_state"]);
 
         // Parts (PSU, drive, processor, memory) are the IPMI discrete sensors of the same name and type, same state.
         // The storage controller (Module/Board) is a Redfish-only part of the simulator: no IPMI sensor stands for it.
@@ -86,10 +92,20 @@ public sealed class RedfishHostIntegrationTests
         var config = fx.Config(module);
         var runtime = fx.Runtime(config);
         var target = fx.Target(config, module);
+        TargetSnapshot? last = null;
+        long getsBeforeLast = 0;
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(ScrapeOutcome.Success, (await RedfishHostFixture.ScrapeAsync(runtime, target)).Outcome);
+            getsBeforeLast = fx.Server.Gets;
+            last = await RedfishHostFixture.ScrapeAsync(runtime, target);
+            Assert.Equal(ScrapeOutcome.Success, last.Outcome);
         }
+
+        // The status page states the GETs of the last (steady) scrape and of all three, as the simulator counted them.
+        var record = new BmcExporter.Output.Health.TargetRecord { Key = last!.Key, Target = last.Target, Module = last.Module, Snapshot = last, Health = BmcExporter.Output.Health.TargetHealth.Ok };
+        var html = BmcExporter.Web.TargetHtml.Render(runtime, record);
+        Assert.Contains($"<td>{fx.Server.Gets - getsBeforeLast} in the last scrape, {fx.Server.Gets} in all", html, StringComparison.Ordinal);
+        Assert.Equal(fx.Server.Gets, runtime.Stats.For(target.Key).RedfishGets);
 
         Assert.Equal(1, fx.Server.Logins);
         Assert.Equal(1, runtime.RedfishSessions.Count);
@@ -245,5 +261,14 @@ public sealed class RedfishHostIntegrationTests
         Assert.Equal(ModuleProtocol.Ipmi, runtime.Protocols.ChosenFor(target.Key));
         Assert.All(snapshot.Sensors, s => Assert.Null(s.SourceId));
         Assert.Equal(0, runtime.RedfishSessions.Count);
+    }
+
+    /// <summary>The profile with <c>chassis.intrusion</c> set (both shipped profiles used here write chassis as a flow or block mapping).</summary>
+    private static string PlantIntrusion(string yaml, bool intrusion)
+    {
+        var planted = System.Text.RegularExpressions.Regex.Replace(yaml, @"^chassis: \{ ", $"chassis: {{ intrusion: {(intrusion ? "true" : "false")}, ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        planted = System.Text.RegularExpressions.Regex.Replace(planted, @"^chassis:\n", $"chassis:\n  intrusion: {(intrusion ? "true" : "false")}\n", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.NotEqual(yaml, planted);
+        return planted;
     }
 }

@@ -1,27 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
 using BmcExporter.Collectors.Redfish;
 using BmcExporter.Config;
 using BmcExporter.Ipmi.Sensors;
-using BmcExporter.Redfish;
 using BmcExporter.Redfish.Model;
+using BmcExporter.Redfish.Tests.Mockups;
 using BmcExporter.Simulator.Redfish;
 using BmcExporter.Snapshots;
 
 namespace BmcExporter.Tests.Redfish;
 
 /// <summary>
-/// The exporter against DMTF's public mockups served as-is (services it was never tuned to): every reading, part
-/// health, firmware version and log entry the Redfish client extracts (checked against the files themselves in
-/// BmcExporter.Redfish.Tests/MockupIntegrationTests) comes out of the host, in the family its kind names.
+/// The exporter against every DMTF mockup in shared/redfish-mockups, served as-is (services it was never tuned to).
+/// The expected series are computed by walking the mockup files with plain System.Text.Json (<see cref="MockupTree"/>),
+/// not through the Redfish client: every temperature, fan, voltage, current and power reading, every PSU and drive
+/// health, every firmware version, the intrusion sensor (or its absence) and every log entry.
 /// </summary>
 public sealed class RedfishMockupHostTests
 {
-    public static TheoryData<string> Mockups => new() { "public-rackmount1", "public-tower" };
+    /// <summary>Every mockup directory there is (a tree with a service root), so a mockup added later is covered too.</summary>
+    public static TheoryData<string> Mockups()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.EnumerateDirectories(MockupsRoot()).Where(d => File.Exists(Path.Combine(d, "index.json"))).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Mockups))]
     public async Task Scrape_DmtfMockup_EveryReadingHealthFirmwareAndLogEntryReported(string mockup)
     {
-        await using var fx = await RedfishHostFixture.StartAsync(new RedfishServerOptions { MockupDirectory = Path.Combine(MockupsRoot(), mockup) });
+        var directory = Path.Combine(MockupsRoot(), mockup);
+        await using var fx = await RedfishHostFixture.StartAsync(new RedfishServerOptions { MockupDirectory = directory });
         var module = fx.Module("redfish", ModuleProtocol.Redfish);
         var config = fx.Config(module);
         var runtime = fx.Runtime(config);
@@ -29,61 +43,82 @@ public sealed class RedfishMockupHostTests
         var snapshot = await RedfishHostFixture.ScrapeAsync(runtime, fx.Target(config, module));
 
         Assert.Equal(ScrapeOutcome.Success, snapshot.Outcome);
-
-        // What the client reads from the same service, independently of the host.
-        await using var session = RedfishSession.Create(RedfishSessionPoolOptions(fx));
-        var reader = new RedfishReader(session);
-        var readings = await reader.ReadReadingsAsync(CancellationToken.None);
-        var inventory = await reader.ReadInventoryAsync(CancellationToken.None);
-        var entries = 0;
-        foreach (var service in await reader.ReadLogServicesAsync(CancellationToken.None))
-        {
-            entries += (await reader.ReadLogAsync(service, null, CancellationToken.None)).NewEntries.Length;
-        }
-
+        var tree = new MockupTree(directory);
         var series = RedfishHostFixture.Series(snapshot);
-        foreach (var s in readings.Sensors)
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+
+        // Readings: the Sensors collection of each chassis when it has members, else legacy Thermal and Power.
+        var readings = ExpectedReadings(tree).ToList();
+        foreach (var (name, unit, value, enabled) in readings)
         {
-            var family = s.Kind switch
+            var families = unit switch
             {
-                RedfishSensorKind.Temperature => "ipmi_temperature_celsius",
-                RedfishSensorKind.Fan when s.Unit == "%" => "ipmi_fan_speed_ratio",
-                RedfishSensorKind.Fan => "ipmi_fan_speed_rpm",
-                RedfishSensorKind.Voltage => "ipmi_voltage_volts",
-                RedfishSensorKind.Current => "ipmi_current_amperes",
-                RedfishSensorKind.Power => "ipmi_power_watts",
-                _ => "ipmi_sensor_value",
+                "Cel" => ["ipmi_temperature_celsius"],
+                "RPM" => ["ipmi_fan_speed_rpm"],
+                "V" => ["ipmi_voltage_volts"],
+                "A" => ["ipmi_current_amperes"],
+                "W" => ["ipmi_power_watts"],
+                "%" => new[] { "ipmi_fan_speed_ratio", "ipmi_sensor_value" },
+                _ => ["ipmi_sensor_value"],
             };
-            var reported = series.Where(x => x.Key.StartsWith(family + "{", StringComparison.Ordinal) && x.Key.Contains($"name=\"{s.Name}\"", StringComparison.Ordinal)).ToList();
-            Assert.True(reported.Count > 0, $"{mockup}: {s.Id} ({s.Name}, {s.Kind}) not reported as {family}");
-            if (s.Value is { } v && s.Status.State is not (RedfishState.Absent or RedfishState.UnavailableOffline or RedfishState.Disabled))
+            var reported = series.Where(x => families.Any(f => x.Key.StartsWith(f + "{", StringComparison.Ordinal)) && x.Key.Contains($"name=\"{name}\"", StringComparison.Ordinal)).ToList();
+            Assert.True(reported.Count > 0, $"{mockup}: reading {name} ({unit}) not reported as {string.Join(" or ", families)}");
+            kinds.UnionWith(reported.Select(x => x.Key[..x.Key.IndexOf('{', StringComparison.Ordinal)]));
+            if (value is { } v && enabled)
             {
-                var expected = family == "ipmi_fan_speed_ratio" ? v / 100 : v;
-                Assert.Contains(reported, x => Math.Abs(x.Value - expected) < 1e-9);
+                Assert.Contains(reported, x => Math.Abs(x.Value - v) < 1e-9 || (x.Key.StartsWith("ipmi_fan_speed_ratio{", StringComparison.Ordinal) && Math.Abs(x.Value - (v / 100)) < 1e-9));
             }
         }
 
-        Assert.Equal(readings.Sensors.Length, snapshot.Sensors.Count(r => r.IsThresholdBased));
-        foreach (var part in readings.Components.Where(c => c.Kind is RedfishComponentKind.PowerSupply or RedfishComponentKind.Drive))
+        Assert.Equal(readings.Count, snapshot.Sensors.Count(r => r.IsThresholdBased));
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "ipmi_temperature_celsius", "ipmi_voltage_volts", "ipmi_power_watts" }, kinds);
+        Assert.True(kinds.Contains("ipmi_fan_speed_rpm") || kinds.Contains("ipmi_fan_speed_ratio"), $"{mockup}: no fan reading");
+
+        // PSU and drive health as ipmi_sensor_state of the IPMI type names.
+        var parts = ExpectedParts(tree).ToList();
+        Assert.Contains(parts, p => p.Type == "Power Supply");
+        Assert.Contains(parts, p => p.Type == "Drive Slot");
+        foreach (var (name, type, health) in parts)
         {
-            var reading = Assert.Single(snapshot.Sensors, r => r.SourceId is not null && !r.IsThresholdBased && r.Name == part.Name && r.SensorTypeCode == (part.Kind == RedfishComponentKind.Drive ? 0x0D : 0x08));
-            Assert.Equal(part.Status.Health switch { RedfishHealth.OK => SensorStatus.Ok, RedfishHealth.Warning => SensorStatus.Warning, RedfishHealth.Critical => SensorStatus.Critical, _ => SensorStatus.Unavailable }, reading.Status);
+            var key = $"ipmi_sensor_state{{name=\"{name}\",type=\"{type}\"}}";
+            Assert.True(series.TryGetValue(key, out var state), $"{mockup}: no series {key}");
+            var expected = health switch { "OK" => 0, "Warning" => 1, "Critical" => 2, _ => double.NaN };
+            Assert.True(double.IsNaN(expected) ? double.IsNaN(state) : state == expected, $"{key}: {state}, expected {expected} ({health})");
         }
 
-        Assert.Contains(readings.Components, c => c.Kind == RedfishComponentKind.PowerSupply);
-        Assert.Contains(readings.Components, c => c.Kind == RedfishComponentKind.Drive);
+        // Firmware: the BMC manager's version in ipmi_bmc_info, every FirmwareInventory member in ipmi_firmware_info.
+        var manager = tree.Members("/redfish/v1/Managers").Select(m => m.Resource).First(m => MockupTree.Str(m, "ManagerType") == "BMC");
+        Assert.Equal(MockupTree.Str(manager, "FirmwareVersion"), snapshot.Bmc!.FirmwareRevision);
+        var firmware = tree.Members(MockupTree.Link(tree["/redfish/v1/UpdateService"], "FirmwareInventory")!).ToList();
+        Assert.NotEmpty(firmware);
+        Assert.Equal(firmware.Count, series.Keys.Count(k => k.StartsWith("ipmi_firmware_info{", StringComparison.Ordinal)));
+        foreach (var (_, f) in firmware)
+        {
+            Assert.Contains($"ipmi_firmware_info{{name=\"{MockupTree.Str(f, "Name")}\",version=\"{MockupTree.Str(f, "Version")}\"}}", series.Keys);
+        }
 
-        // Firmware: the manager's as ipmi_bmc_info; every id label unique within its family.
-        var manager = inventory.Managers.First(m => m.ManagerType == "BMC");
-        Assert.Equal(manager.FirmwareVersion, snapshot.Bmc!.FirmwareRevision);
-        Assert.Equal(snapshot.Sensors.Count, snapshot.Sensors.Select(r => (r.SourceId, r.Name, r.SensorTypeCode)).Distinct().Count());
-        Assert.Equal(snapshot.Sensors.Count, snapshot.Sensors.Select(r => r.SourceId).Distinct().Count());
+        // Intrusion: reported as over IPMI when a chassis has PhysicalSecurity.IntrusionSensor, else no series at all.
+        var intrusion = tree.Members("/redfish/v1/Chassis")
+            .Select(c => c.Resource.TryGetProperty("PhysicalSecurity", out var ps) ? MockupTree.Str(ps, "IntrusionSensor") : null)
+            .Where(s => s is not null).ToList();
+        if (intrusion.Count == 0)
+        {
+            Assert.DoesNotContain("ipmi_chassis_intrusion_state", series.Keys);
+        }
+        else
+        {
+            Assert.Equal(intrusion.Any(s => s != "Normal") ? 1 : 0, series["ipmi_chassis_intrusion_state"]);
+        }
 
-        // Every log entry of every LogService, once.
+        // Every log entry of every LogService of systems, managers and chassis, once.
+        var entries = ExpectedLogEntries(tree);
         Assert.True(entries > 0, $"{mockup} has no log entry to check");
         Assert.Equal(entries, snapshot.NewSelEvents.Count);
         Assert.Equal(entries, snapshot.NewSelEvents.Select(e => e.StableId).Distinct().Count());
         Assert.Equal(entries, snapshot.Sel!.Entries);
+
+        // Every id label unique within its family.
+        Assert.Equal(snapshot.Sensors.Count, snapshot.Sensors.Select(r => r.SourceId).Distinct().Count());
     }
 
     [Fact]
@@ -110,15 +145,147 @@ public sealed class RedfishMockupHostTests
         Assert.Equal(SensorKind.FanSpeed, mapped[2].Kind);
     }
 
-    private static RedfishClientOptions RedfishSessionPoolOptions(RedfishHostFixture fx) => new()
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("Normal", null, false)]
+    [InlineData("Normal", "HardwareIntrusion", true)]
+    [InlineData("TamperingDetected", null, true)]
+    public void Intrusion_ChassisSensors_AnyIntrusionOrNullWhenNoneReports(string? first, string? second, bool? expected)
     {
-        BaseUri = new Uri($"https://{fx.Fleet.RedfishEndpoints[0]}"),
-        UserName = RedfishHostFixture.User,
-        Password = RedfishSecret.FromString(RedfishHostFixture.Password),
-        CaFile = fx.CaFile,
-    };
+        static RedfishIntrusionSensor? Parse(string? s) => s is null ? null : Enum.Parse<RedfishIntrusionSensor>(s);
+        RedfishChassisState Chassis(string id, string? sensor) => new(id, id, RedfishPowerState.On, RedfishStatus.None) { Intrusion = Parse(sensor) };
+        var readings = new RedfishReadings([], [], [], [Chassis("/redfish/v1/Chassis/1", first), Chassis("/redfish/v1/Chassis/2", second)], DateTimeOffset.UnixEpoch);
 
-    private static string MockupsRoot()
+        Assert.Equal(expected, RedfishChassisCollector.Intrusion(readings));
+    }
+
+    /// <summary>(Name, ReadingUnits, Reading, whether the sensor is in a state that has a value) of every reading the mockup exposes.</summary>
+    private static IEnumerable<(string Name, string? Unit, double? Value, bool Enabled)> ExpectedReadings(MockupTree tree)
+    {
+        foreach (var (_, chassis) in tree.Members("/redfish/v1/Chassis"))
+        {
+            var sensors = MockupTree.Link(chassis, "Sensors") is { } link && tree.Has(link) ? tree.Members(link).ToList() : [];
+            if (sensors.Count > 0)
+            {
+                foreach (var (_, s) in sensors)
+                {
+                    var unit = MockupTree.Str(s, "ReadingUnits") ?? MockupTree.Str(s, "ReadingType") switch
+                    {
+                        "Temperature" => "Cel", "Rotational" => "RPM", "Voltage" => "V", "Current" => "A", "Power" => "W", _ => null,
+                    };
+                    yield return (MockupTree.Str(s, "Name")!, unit, MockupTree.Num(s, "Reading"), Enabled(s));
+                }
+
+                continue;
+            }
+
+            if (MockupTree.Link(chassis, "Thermal") is { } thermal && tree.Has(thermal))
+            {
+                foreach (var t in Array(tree[thermal], "Temperatures"))
+                {
+                    yield return (MockupTree.Str(t, "Name")!, "Cel", MockupTree.Num(t, "ReadingCelsius"), Enabled(t));
+                }
+
+                foreach (var f in Array(tree[thermal], "Fans"))
+                {
+                    yield return (MockupTree.Str(f, "Name")!, MockupTree.Str(f, "ReadingUnits") == "Percent" ? "%" : "RPM", MockupTree.Num(f, "Reading"), Enabled(f));
+                }
+            }
+
+            if (MockupTree.Link(chassis, "Power") is { } power && tree.Has(power))
+            {
+                foreach (var v in Array(tree[power], "Voltages"))
+                {
+                    yield return (MockupTree.Str(v, "Name")!, "V", MockupTree.Num(v, "ReadingVolts"), Enabled(v));
+                }
+
+                foreach (var c in Array(tree[power], "PowerControl"))
+                {
+                    yield return (MockupTree.Str(c, "Name")!, "W", MockupTree.Num(c, "PowerConsumedWatts"), Enabled(c));
+                }
+            }
+        }
+    }
+
+    /// <summary>(Name, IPMI type name, Status.Health) of every power supply and drive.</summary>
+    private static IEnumerable<(string Name, string Type, string Health)> ExpectedParts(MockupTree tree)
+    {
+        foreach (var (_, chassis) in tree.Members("/redfish/v1/Chassis"))
+        {
+            if (MockupTree.Link(chassis, "PowerSubsystem") is { } sub && MockupTree.Link(tree[sub], "PowerSupplies") is { } psus)
+            {
+                foreach (var (uri, psu) in tree.Members(psus))
+                {
+                    yield return (NameOf(psu, uri), "Power Supply", MockupTree.Health(psu));
+                }
+            }
+            else if (MockupTree.Link(chassis, "Power") is { } power && tree.Has(power))
+            {
+                foreach (var psu in Array(tree[power], "PowerSupplies"))
+                {
+                    yield return (MockupTree.Str(psu, "Name")!, "Power Supply", MockupTree.Health(psu));
+                }
+            }
+        }
+
+        var drives = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, system) in tree.Members("/redfish/v1/Systems"))
+        {
+            if (MockupTree.Link(system, "Storage") is { } storage)
+            {
+                foreach (var (_, s) in tree.Members(storage))
+                {
+                    foreach (var d in Array(s, "Drives"))
+                    {
+                        var uri = d.GetProperty("@odata.id").GetString()!;
+                        if (drives.Add(uri))
+                        {
+                            yield return (NameOf(tree[uri], uri), "Drive Slot", MockupTree.Health(tree[uri]));
+                        }
+                    }
+                }
+            }
+            else if (MockupTree.Link(system, "SimpleStorage") is { } simple)
+            {
+                foreach (var (_, s) in tree.Members(simple))
+                {
+                    foreach (var device in Array(s, "Devices"))
+                    {
+                        yield return (MockupTree.Str(device, "Name")!, "Drive Slot", MockupTree.Health(device));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ExpectedLogEntries(MockupTree tree)
+    {
+        var count = 0;
+        foreach (var parent in new[] { "/redfish/v1/Systems", "/redfish/v1/Managers", "/redfish/v1/Chassis" })
+        {
+            foreach (var (_, owner) in tree.Members(parent))
+            {
+                if (MockupTree.Link(owner, "LogServices") is { } logs)
+                {
+                    count += tree.Members(logs).Sum(s => tree.Members(MockupTree.Link(s.Resource, "Entries")!).Count());
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>What a resource is called on a dashboard: its Name, else its Id, else the last segment of its URI (DMTF's public-tower drives have neither).</summary>
+    private static string NameOf(JsonElement e, string uri) => MockupTree.Str(e, "Name") ?? MockupTree.Str(e, "Id") ?? uri.TrimEnd('/').Split('/')[^1];
+
+    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : [];
+
+    /// <summary>Whether the exporter gives the value: not Absent, UnavailableOffline or Disabled.</summary>
+    private static bool Enabled(JsonElement e) =>
+        !(e.TryGetProperty("Status", out var s) && MockupTree.Str(s, "State") is "Absent" or "UnavailableOffline" or "Disabled");
+
+    internal static string MockupsRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

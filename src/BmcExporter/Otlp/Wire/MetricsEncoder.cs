@@ -148,7 +148,7 @@ internal static class MetricsEncoder
         {
             // Chassis status (IPMI v2.0 §28.2) as the enclosure's state.
             var current = chassis.PowerFault || chassis.CoolingFault || chassis.DriveFault || chassis.PowerOverload ? "failed"
-                : chassis.Intrusion ? "degraded" : "ok";
+                : chassis.Intrusion == true ? "degraded" : "ok";
             foreach (var state in HwConventions.States)
             {
                 OpenStatus(w, n++);

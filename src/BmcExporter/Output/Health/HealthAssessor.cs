@@ -50,7 +50,7 @@ public static class HealthAssessor
             AddIf(findings, chassis.PowerOverload, FindingKind.PowerSupply, SensorStatus.Warning, "power overload");
             AddIf(findings, chassis.DriveFault, FindingKind.Drive, SensorStatus.Critical, "drive fault");
             AddIf(findings, chassis.CoolingFault, FindingKind.Fan, SensorStatus.Critical, "cooling/fan fault");
-            AddIf(findings, chassis.Intrusion, FindingKind.Intrusion, SensorStatus.Critical, "chassis intrusion active");
+            AddIf(findings, chassis.Intrusion == true, FindingKind.Intrusion, SensorStatus.Critical, "chassis intrusion active");
         }
 
         foreach (var seen in recentSel)

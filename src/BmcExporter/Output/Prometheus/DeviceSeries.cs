@@ -12,6 +12,10 @@ internal static class DeviceSeries
         {
             sink.Add(MetricNames.BmcInfo, 1, bmc.FirmwareRevision, bmc.Manufacturer, bmc.SystemFirmwareVersion);
             LifecycleSeries.WriteBmc(sink, bmc);
+            foreach (var firmware in bmc.Firmware)
+            {
+                sink.Add(MetricNames.FirmwareInfo, 1, firmware.Id, firmware.Name, firmware.Version);
+            }
         }
 
         if (snapshot.Chassis is { } chassis)
@@ -21,7 +25,10 @@ internal static class DeviceSeries
             sink.Add(MetricNames.ChassisDriveFault, chassis.DriveFault ? 0 : 1);
             sink.Add(MetricNames.ChassisCoolingFault, chassis.CoolingFault ? 0 : 1);
             sink.Add(MetricNames.ChassisPowerFault, chassis.PowerFault ? 0 : 1);
-            sink.Add(MetricNames.ChassisIntrusion, chassis.Intrusion ? 1 : 0);
+            if (chassis.Intrusion is { } intrusion)
+            {
+                sink.Add(MetricNames.ChassisIntrusion, intrusion ? 1 : 0);
+            }
             LifecycleSeries.WriteChassis(sink, chassis);
         }
 

@@ -109,6 +109,7 @@ public static class MetricNames
     public static readonly Family DcmiPowerMaximum = G("ipmi_dcmi_power_maximum_watts", "Maximum power consumption over the DCMI sampling period in Watts.");
     public static readonly Family DcmiPowerAverage = G("ipmi_dcmi_power_average_watts", "Average power consumption over the DCMI sampling period in Watts.");
     public static readonly Family DcmiPowerPeriod = G("ipmi_dcmi_power_sampling_period_seconds", "Length of the DCMI power statistics sampling period in seconds.");
+    public static readonly Family FirmwareInfo = G("ipmi_firmware_info", "Constant '1' per firmware component with its version (Redfish FirmwareInventory).", "id", "name", "version");
     public static readonly Family FruInfo = G("ipmi_fru_info", "Constant '1' with the board and product identity of a FRU.", "fru_id", "fru_name", "board_manufacturer", "board_product", "board_serial", "board_part_number", "product_manufacturer", "product_name", "product_part_number", "product_version", "product_serial", "asset_tag");
     public static readonly Family SelOverflow = G("ipmi_sel_overflow", "'1' when the SEL reports an overflow (events were dropped because it was full).");
     public static readonly Family SelEventsTotal = C("ipmi_sel_events_total", "SEL entries seen since the exporter started (or its state was reset), by sensor type and severity.", FamilyScope.Target, "sensor_type", "severity");
@@ -187,7 +188,7 @@ public static class MetricNames
         Current, CurrentState, Power, PowerState, SensorValue, SensorState,
         BmcInfo, ChassisPowerState, ChassisDriveFault, ChassisCoolingFault, DcmiPowerConsumption, SelLogsCount, SelFreeSpace,
         SensorInfo, SensorThreshold, SensorStatus, SensorStateAsserted, ChassisPowerFault, ChassisIntrusion,
-        DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
+        DcmiPowerMinimum, DcmiPowerMaximum, DcmiPowerAverage, DcmiPowerPeriod, FirmwareInfo, FruInfo, SelOverflow, SelEventsTotal, SelLastEventTimestamp,
         SelSessionAuditTotal, SelSecurityViolationTotal,
         ChassisLastPowerEvent, SystemRestartCause, SystemRestartsTotal, BmcPowerOnHours, BmcSelfTestPassed, BmcClockOffset,
         CollectorSupported,
