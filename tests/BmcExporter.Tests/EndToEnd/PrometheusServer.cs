@@ -23,8 +23,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate.</summary>
-    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null)
+    /// <summary>
+    /// Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate and an
+    /// Alertmanager (<c>host:port</c>) to send firing alerts to.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null, string? alertmanager = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "prom-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -32,7 +35,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var rules = ruleFiles is { Count: > 0 }
             ? "rule_files:\n" + string.Concat(ruleFiles.Select(f => $"  - {System.Text.Json.JsonSerializer.Serialize(f)}\n"))
             : string.Empty;
-        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + "scrape_configs:\n" + scrapeConfigsYaml);
+        var alerting = alertmanager is null
+            ? string.Empty
+            : $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [\"{alertmanager}\"]\n";
+        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + alerting + "scrape_configs:\n" + scrapeConfigsYaml);
         var port = FreeTcpPort();
         var start = new ProcessStartInfo("prometheus")
         {
@@ -103,6 +109,18 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return status == "success"
             ? (status, null, root.GetProperty("data").GetProperty("result").GetArrayLength())
             : (status, root.GetProperty("error").GetString(), 0);
+    }
+
+    /// <summary>The alerts of <c>/api/v1/alerts</c> (pending and firing): each one's labels and state.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, string State)>> AlertsAsync()
+    {
+        using var response = await Client.GetAsync("/api/v1/alerts");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Select(a => (
+                (IReadOnlyDictionary<string, string>)a.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+                a.GetProperty("state").GetString()!))
+            .ToList();
     }
 
     /// <summary>Polls <paramref name="promql"/> until it equals <paramref name="expected"/> (at most 60 s).</summary>
