@@ -45,7 +45,10 @@ internal sealed class AlertingStack : IAsyncDisposable
             var sessions = new IpmiSessionFactory(TimeProvider.System);
             owned.Add(sessions);
             var runtime = new ExporterRuntime(
-                fleet.Config(), sessions, DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions());
+                fleet.Config(), sessions, DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null,
+                // The breaker's first open period is 30 s by default; 5 s lets the wrong-password BMC be retried
+                // (and its login refused again) within the test's window.
+                new RuntimeOptions { Breaker = new BreakerOptions { BaseBreak = TimeSpan.FromSeconds(5) } });
             owned.Add(runtime);
             WebApplication app = ExporterHost.Build(runtime, "127.0.0.1:0");
             await app.StartAsync();

@@ -29,7 +29,9 @@ public sealed class FaultyFleetAlertsIntegrationTests
             mismatches.Count == 0,
             "alerts differ from the planted faults (one alert per fault, none for the healthy BMC):\n"
             + string.Join("\n", mismatches)
-            + "\nfiring:\n" + string.Join("\n", firing.Select(AlertingStack.Describe)));
+            + "\nfiring:\n" + string.Join("\n", firing.Select(AlertingStack.Describe))
+            + "\nexporter health series:\n" + await stack.Prometheus.DumpAsync(
+                "{__name__=~\"bmc_exporter_authentication_failures_total|bmc_exporter_target_scrape_outcome|bmc_exporter_target_last_success_timestamp_seconds\"} != 0"));
 
         // 2. Alertmanager routes: critical alerts page, warning and info ones open tickets (alertmanager.example.yml).
         var am = stack.Alertmanager;

@@ -111,6 +111,16 @@ internal sealed class PrometheusServer : IAsyncDisposable
             : (status, root.GetProperty("error").GetString(), 0);
     }
 
+    /// <summary>Every series of an instant query as text (<c>{labels} value</c>), for failure messages.</summary>
+    public async Task<string> DumpAsync(string promql)
+    {
+        using var response = await Client.GetAsync("/api/v1/query?query=" + Uri.EscapeDataString(promql));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.TryGetProperty("data", out var data)
+            ? string.Join("\n", data.GetProperty("result").EnumerateArray().Select(r => $"{r.GetProperty("metric")} {r.GetProperty("value")[1]}"))
+            : json.RootElement.ToString();
+    }
+
     /// <summary>The alerts of <c>/api/v1/alerts</c> (pending and firing): each one's labels and state.</summary>
     public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, string State)>> AlertsAsync()
     {
