@@ -32,6 +32,9 @@ internal sealed class AlertingStack : IAsyncDisposable
 
     public AlertmanagerServer Alertmanager { get; }
 
+    /// <summary>The <c>runbook_url</c> annotation of each alert of the last poll, by <see cref="Describe"/> of its labels.</summary>
+    public IReadOnlyDictionary<string, string?> RunbookUrls { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The exporter's <c>host:port</c>, the <c>instance</c> label of its series.</summary>
     public string Exporter { get; }
 
@@ -89,7 +92,9 @@ internal sealed class AlertingStack : IAsyncDisposable
         IReadOnlyList<string> mismatches = ["not polled yet"];
         for (var i = 0; i < 1000 && DateTime.UtcNow < until; i++)
         {
-            firing = (await Prometheus.AlertsAsync()).Where(a => a.State == "firing").Select(a => a.Labels).ToList();
+            var alerts = await Prometheus.AlertsAsync();
+            firing = alerts.Where(a => a.State == "firing").Select(a => a.Labels).ToList();
+            RunbookUrls = alerts.Where(a => a.State == "firing").ToDictionary(a => Describe(a.Labels), a => a.RunbookUrl, StringComparer.Ordinal);
             mismatches = Compare(firing);
             if (mismatches.Count == 0)
             {

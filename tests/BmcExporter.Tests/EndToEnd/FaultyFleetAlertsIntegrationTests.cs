@@ -1,3 +1,5 @@
+using BmcExporter.Tests.Packaging;
+
 namespace BmcExporter.Tests.EndToEnd;
 
 /// <summary>
@@ -32,6 +34,18 @@ public sealed class FaultyFleetAlertsIntegrationTests
             + "\nfiring:\n" + string.Join("\n", firing.Select(AlertingStack.Describe))
             + "\nexporter health series:\n" + await stack.Prometheus.DumpAsync(
                 "{__name__=~\"bmc_exporter_authentication_failures_total|bmc_exporter_target_scrape_outcome|bmc_exporter_target_last_success_timestamp_seconds\"} != 0"));
+
+        // Each firing alert's runbook link names a file of docs/runbooks and a heading in it.
+        const string RunbookBase = "https://github.com/bmc-exporter/bmc-exporter/blob/main/docs/runbooks/";
+        Assert.All(stack.RunbookUrls, alert =>
+        {
+            Assert.StartsWith(RunbookBase, alert.Value ?? "(none)", StringComparison.Ordinal);
+            var parts = alert.Value![RunbookBase.Length..].Split('#');
+            var file = Path.Combine(PackagingPaths.RepoRoot, "docs", "runbooks", parts[0]);
+            Assert.True(File.Exists(file), $"{alert.Key}: {file} is missing");
+            Assert.True(parts.Length == 2 && MarkdownAnchors.Of(File.ReadLines(file)).Contains(parts[1]), $"{alert.Key}: no heading for {alert.Value}");
+        });
+        Assert.Equal(firing.Count, stack.RunbookUrls.Count);
 
         // 2. Alertmanager routes: critical alerts page, warning and info ones open tickets (alertmanager.example.yml).
         var am = stack.Alertmanager;

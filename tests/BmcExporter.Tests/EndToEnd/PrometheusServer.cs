@@ -121,15 +121,16 @@ internal sealed class PrometheusServer : IAsyncDisposable
             : json.RootElement.ToString();
     }
 
-    /// <summary>The alerts of <c>/api/v1/alerts</c> (pending and firing): each one's labels and state.</summary>
-    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, string State)>> AlertsAsync()
+    /// <summary>The alerts of <c>/api/v1/alerts</c> (pending and firing): each one's labels, state and <c>runbook_url</c> annotation.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, string State, string? RunbookUrl)>> AlertsAsync()
     {
         using var response = await Client.GetAsync("/api/v1/alerts");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
             .Select(a => (
                 (IReadOnlyDictionary<string, string>)a.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
-                a.GetProperty("state").GetString()!))
+                a.GetProperty("state").GetString()!,
+                a.GetProperty("annotations").TryGetProperty("runbook_url", out var url) ? url.GetString() : null))
             .ToList();
     }
 
