@@ -23,8 +23,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate.</summary>
-    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null)
+    /// <summary>
+    /// Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate and an
+    /// Alertmanager (<c>host:port</c>) to send firing alerts to.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null, string? alertmanager = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "prom-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -32,7 +35,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var rules = ruleFiles is { Count: > 0 }
             ? "rule_files:\n" + string.Concat(ruleFiles.Select(f => $"  - {System.Text.Json.JsonSerializer.Serialize(f)}\n"))
             : string.Empty;
-        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + "scrape_configs:\n" + scrapeConfigsYaml);
+        var alerting = alertmanager is null
+            ? string.Empty
+            : $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [\"{alertmanager}\"]\n";
+        await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + alerting + "scrape_configs:\n" + scrapeConfigsYaml);
         var port = FreeTcpPort();
         var start = new ProcessStartInfo("prometheus")
         {
@@ -103,6 +109,29 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return status == "success"
             ? (status, null, root.GetProperty("data").GetProperty("result").GetArrayLength())
             : (status, root.GetProperty("error").GetString(), 0);
+    }
+
+    /// <summary>Every series of an instant query as text (<c>{labels} value</c>), for failure messages.</summary>
+    public async Task<string> DumpAsync(string promql)
+    {
+        using var response = await Client.GetAsync("/api/v1/query?query=" + Uri.EscapeDataString(promql));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.TryGetProperty("data", out var data)
+            ? string.Join("\n", data.GetProperty("result").EnumerateArray().Select(r => $"{r.GetProperty("metric")} {r.GetProperty("value")[1]}"))
+            : json.RootElement.ToString();
+    }
+
+    /// <summary>The alerts of <c>/api/v1/alerts</c> (pending and firing): each one's labels, state and <c>runbook_url</c> annotation.</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, string State, string? RunbookUrl)>> AlertsAsync()
+    {
+        using var response = await Client.GetAsync("/api/v1/alerts");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Select(a => (
+                (IReadOnlyDictionary<string, string>)a.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+                a.GetProperty("state").GetString()!,
+                a.GetProperty("annotations").TryGetProperty("runbook_url", out var url) ? url.GetString() : null))
+            .ToList();
     }
 
     /// <summary>Polls <paramref name="promql"/> until it equals <paramref name="expected"/> (at most 60 s).</summary>

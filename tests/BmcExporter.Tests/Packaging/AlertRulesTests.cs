@@ -95,12 +95,22 @@ public sealed class AlertRulesTests
             var (file, anchor) = (url![Base.Length..].Split('#')[0], url.Split('#')[1]);
             var path = Path.Combine(PackagingPaths.RepoRoot, "docs", "runbooks", file);
             Assert.True(File.Exists(path), $"{alert.Alert}: {path} is missing");
-            // GitHub's anchor of "## BmcFanFailure" is "bmcfanfailure".
-            var headings = File.ReadLines(path).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim().ToLowerInvariant());
-            Assert.Contains(anchor, headings);
+            // The anchors GitHub renders for the file's headings (any level, outside code blocks).
+            Assert.True(MarkdownAnchors.Of(File.ReadLines(path)).Contains(anchor), $"{alert.Alert}: no heading of {file} has the anchor #{anchor}");
             Assert.Equal(alert.Alert!.ToLowerInvariant(), anchor);
         }
     }
+
+    [Theory]
+    [InlineData("## BmcFanFailure", "bmcfanfailure")]
+    [InlineData("### What `ipmi_up` means: 0/1?", "what-ipmi_up-means-01")]
+    [InlineData("# Runbooks -- Hardware", "runbooks----hardware")]
+    public void MarkdownAnchors_Heading_FollowsGitHubRules(string heading, string anchor) =>
+        Assert.Contains(anchor, MarkdownAnchors.Of([heading]));
+
+    [Fact]
+    public void MarkdownAnchors_RepeatedHeadingAndCodeBlock_NumberedAndIgnored() =>
+        Assert.Equal(["fix", "fix-1"], MarkdownAnchors.Of(["## Fix", "```", "## Not a heading", "```", "## Fix"]).Order(StringComparer.Ordinal));
 
     [Fact]
     public void AlertmanagerExample_IsValidForAmtoolAndRoutesBySeverity()
