@@ -27,7 +27,7 @@ internal static class CliHelp
           sensors               read every sensor of one BMC (type, value, state, thresholds); --watch repeats
           sel                   read the System Event Log of one BMC
           info                  BMC identity: firmware, IPMI version, manufacturer
-          chassis               power state, faults, last power event
+          chassis               power state, faults, last power event, restart cause
           fru                   FRU inventory (board, product, chassis)
           simulate              serve simulated BMCs for experiments and load tests
           help [COMMAND]        this text, or the help of COMMAND
@@ -92,7 +92,8 @@ internal static class CliHelp
             {ClientFlags}
             """,
         "chassis" => $"""
-            bmc-exporter chassis — power state, power restore policy, faults, intrusion and the last power event
+            bmc-exporter chassis — power state, power restore policy, faults, intrusion, the last power event and the
+            restart cause (Get System Restart Cause; "not supported (completion code ...)" when the BMC refuses it)
 
             Usage: bmc-exporter chassis --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
 
