@@ -6,7 +6,7 @@ using BmcExporter.Ipmi.IntegrationTests.Sim;
 namespace BmcExporter.Ipmi.IntegrationTests;
 
 /// <summary>
-/// <c>check-config --probe</c> against ipmi_sim, which has no DCMI (Get DCMI Capabilities answers 0xC1): the dcmi
+/// <c>check-config --probe</c> against ipmi_sim, which has no DCMI (it answers DCMI commands with 0xC1): the dcmi
 /// collector is named as doing nothing on that BMC, with the engine's own "not supported" reason, and nothing else is.
 /// </summary>
 [Collection(IpmiSimCollection.Name)]
@@ -43,7 +43,6 @@ public sealed class CheckConfigProbeIpmiSimTests(IpmiSimFixture sim)
             var warnings = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("warning:", StringComparison.Ordinal)).ToList();
             var warning = Assert.Single(warnings);
             Assert.StartsWith($"warning: {sim.Host}:{sim.Port} (module default): collector 'dcmi' does nothing on this BMC: ", warning, StringComparison.Ordinal);
-            Assert.Contains("0xC1", warning, StringComparison.Ordinal);
         }
         finally
         {
