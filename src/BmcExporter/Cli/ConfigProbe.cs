@@ -176,7 +176,7 @@ internal static class ConfigProbe
         }
 
         // discretereading acts on Full Sensor Records with a non-threshold event/reading type (IPMI v2.0 §43.1).
-        if (module.HasWorkaround("discretereading") && !sensors.Any(s => s.Full is not null && !s.IsThresholdBased))
+        if (module.HasWorkaround("discretereading") && !sensors.Any(s => s.Full is { HasAnalogReading: true } && !s.IsThresholdBased))
         {
             yield return "workaround 'discretereading' does nothing: this BMC's SDR has no discrete sensor with an analog reading formula (Full Sensor Record)";
         }
