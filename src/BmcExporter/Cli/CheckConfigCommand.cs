@@ -6,25 +6,58 @@ namespace BmcExporter.Cli;
 
 /// <summary>
 /// <c>bmc-exporter check-config FILE</c>: validates a config file and its target files without starting.
-/// Prints <c>ok</c> and any warnings (exit 0), or one error per line (exit 1). Secrets are never printed.
+/// Prints <c>ok</c> and any warnings (exit 0; 1 with <c>--strict</c>), or one error per line (exit 1); a usage mistake
+/// exits 2. <c>--probe</c> adds, per target, the settings that do nothing on that BMC. Secrets are never printed.
 /// </summary>
 internal static class CheckConfigCommand
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, ConfigLoadOptions.Default));
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, ConfigLoadOptions.Default, CancellationToken.None);
+
+    /// <summary>
+    /// With <c>--probe</c>, also connects to every target (<see cref="ConfigProbe"/>) and warns about settings that do
+    /// nothing on it; with <c>--strict</c>, any warning makes the exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ConfigLoadOptions loadOptions, CancellationToken cancellationToken)
+    {
+        var probe = args.Contains("--probe");
+        var strict = args.Contains("--strict");
+        var rest = args.Where(a => a is not "--probe" and not "--strict").ToList();
+        if (!probe)
+        {
+            var code = Run(rest, stdout, stderr, loadOptions, out var warned);
+            return code == 0 && strict && warned ? 1 : code;
+        }
+
+        using var checkOut = new StringWriter();
+        var checkedCode = Run(rest, checkOut, stderr, loadOptions, out var warnedBefore);
+        if (checkedCode != 0)
+        {
+            return checkedCode;
+        }
+
+        var config = ConfigLoader.Load(FileOf(rest)!, loadOptions).Config!;
+        using var targets = new TargetSet(config, TimeProvider.System, new TargetSetOptions { WatchFileSystem = false });
+        var probed = await ConfigProbe.RunAsync(config, targets.All, cancellationToken).ConfigureAwait(false);
+        await stdout.WriteAsync(checkOut.ToString()).ConfigureAwait(false);
+        foreach (var w in probed)
+        {
+            await stdout.WriteLineAsync($"warning: {w}").ConfigureAwait(false);
+        }
+
+        return strict && (warnedBefore || probed.Count > 0) ? 1 : 0;
+    }
 
     /// <summary>The command with its output streams and environment injected (tests).</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ConfigLoadOptions loadOptions)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ConfigLoadOptions loadOptions) =>
+        Run(args, stdout, stderr, loadOptions, out _);
+
+    private static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ConfigLoadOptions loadOptions, out bool warned)
     {
-        string? file = args.Count switch
-        {
-            1 when !args[0].StartsWith('-') => args[0],
-            1 when args[0].StartsWith("--config.file=", StringComparison.Ordinal) => args[0]["--config.file=".Length..],
-            2 when args[0] == "--config.file" => args[1],
-            _ => null,
-        };
+        warned = false;
+        var file = FileOf(args);
         if (string.IsNullOrEmpty(file))
         {
-            stderr.WriteLine("usage: bmc-exporter check-config FILE");
+            stderr.WriteLine("usage: bmc-exporter check-config [--probe] [--strict] FILE");
             return 2;
         }
 
@@ -57,6 +90,7 @@ internal static class CheckConfigCommand
         }
 
         stdout.WriteLine("ok");
+        warned = warnings.Count > 0;
         foreach (var w in warnings)
         {
             stdout.WriteLine($"warning: {w}");
@@ -64,6 +98,14 @@ internal static class CheckConfigCommand
 
         return 0;
     }
+
+    private static string? FileOf(IReadOnlyList<string> args) => args.Count switch
+    {
+        1 when !args[0].StartsWith('-') => args[0],
+        1 when args[0].StartsWith("--config.file=", StringComparison.Ordinal) => args[0]["--config.file=".Length..],
+        2 when args[0] == "--config.file" => args[1],
+        _ => null,
+    };
 
     /// <summary>Collectors a module enables that bmc-exporter has no implementation of: their <c>ipmi_up</c> is always 0.</summary>
     internal static IEnumerable<ConfigDiagnostic> UnimplementedCollectors(ExporterConfig config, IReadOnlySet<CollectorKind> implemented)

@@ -23,11 +23,12 @@ internal static class CliHelp
           bmc-exporter --version                     print the version
 
         Commands:
-          check-config FILE     validate a config file and its target files, warn on settings that do nothing
+          check-config FILE     validate a config file and its target files, warn on settings that do nothing;
+                                --probe also asks each BMC
           sensors               read every sensor of one BMC (type, value, state, thresholds); --watch repeats
           sel                   read the System Event Log of one BMC
           info                  BMC identity: firmware, IPMI version, manufacturer
-          chassis               power state, faults, last power event
+          chassis               power state, faults, last power event, restart cause
           fru                   FRU inventory (board, product, chassis)
           simulate              serve simulated BMCs for experiments and load tests
           help [COMMAND]        this text, or the help of COMMAND
@@ -92,7 +93,8 @@ internal static class CliHelp
             {ClientFlags}
             """,
         "chassis" => $"""
-            bmc-exporter chassis — power state, power restore policy, faults, intrusion and the last power event
+            bmc-exporter chassis — power state, power restore policy, faults, intrusion, the last power event and the
+            restart cause (Get System Restart Cause; "not supported (completion code ...)" when the BMC refuses it)
 
             Usage: bmc-exporter chassis --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
 
@@ -110,10 +112,17 @@ internal static class CliHelp
     public const string CheckConfig = """
         bmc-exporter check-config — validate a config file and its target files without starting
 
-        Usage: bmc-exporter check-config FILE
-               bmc-exporter check-config --config.file FILE
+        Usage: bmc-exporter check-config [--probe] [--strict] FILE
+               bmc-exporter check-config [--probe] [--strict] --config.file FILE
 
-        Prints "ok" and any warnings (exit 0), or one located error per line (exit 1). Secrets are never printed.
+        Prints "ok" and any warnings (exit 0), or one located error per line (exit 1); a usage mistake exits 2.
+        Secrets are never printed.
+          --probe       also connect to every IPMI target (8 at a time, each within scrape.timeout, passwords as the
+                        config says) and warn, per target, about settings that do nothing there: collectors the BMC
+                        answers as unsupported, sensor filters (include/exclude, *_types, *_record_ids) matching no
+                        sensor of its SDR, bridge_sensors and the assumebmcowner and discretereading workarounds
+                        when its SDR has no sensor they act on
+          --strict      exit 1 when there is any warning
           -h, --help    this text
         """;
 

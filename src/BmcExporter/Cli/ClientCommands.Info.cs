@@ -2,6 +2,7 @@ using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Collectors;
 using BmcExporter.Ipmi.Fru;
+using BmcExporter.Ipmi.Commands;
 
 namespace BmcExporter.Cli;
 
@@ -45,6 +46,7 @@ internal static partial class ClientCommands
     private static async Task ChassisAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
     {
         var c = await session.GetChassisStatusAsync(cancellationToken).ConfigureAwait(false);
+        var restart = await ReadRestartCauseAsync(session, cancellationToken).ConfigureAwait(false);
         if (options.Output == OutputFormat.Json)
         {
             await WriteJsonAsync(stdout, w =>
@@ -61,6 +63,17 @@ internal static partial class ClientCommands
                 w.WriteBoolean("driveFault", c.DriveFault);
                 w.WriteBoolean("coolingFault", c.CoolingFault);
                 w.WriteString("lastPowerEvent", LastPowerEvent(c.LastPowerEvent));
+                if (restart.Cause is { } cause)
+                {
+                    w.WriteString("restartCause", GetSystemRestartCause.Name(cause));
+                    w.WriteNumber("restartCauseChannel", restart.Channel);
+                }
+                else
+                {
+                    w.WriteNull("restartCause");
+                    w.WriteString("restartCauseError", restart.Text);
+                }
+
                 w.WriteEndObject();
             }).ConfigureAwait(false);
             return;
@@ -77,7 +90,35 @@ internal static partial class ClientCommands
         await stdout.WriteLineAsync($"Drive Fault          : {B(c.DriveFault)}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Cooling/Fan Fault    : {B(c.CoolingFault)}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"Last Power Event     : {LastPowerEvent(c.LastPowerEvent)}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"Restart Cause        : {restart.Text}").ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Get System Restart Cause (IPMI v2.0 §28.11). The command is optional: a BMC that refuses it with any
+    /// completion code gives "not supported (completion code ...)" instead of failing the whole command.
+    /// </summary>
+    private static async Task<RestartCauseAnswer> ReadRestartCauseAsync(IIpmiChannel session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (cause, channel) = await session.GetSystemRestartCauseAsync(cancellationToken).ConfigureAwait(false);
+            return new RestartCauseAnswer(cause, channel, RestartCauseText(cause, channel));
+        }
+        catch (IpmiCompletionCodeException e)
+        {
+            return new RestartCauseAnswer(null, 0, RestartCauseRefused(e.CompletionCode));
+        }
+    }
+
+    /// <summary>The table text of a restart cause: its name, and the channel when a command caused it.</summary>
+    internal static string RestartCauseText(RestartCause cause, byte channel) =>
+        cause == RestartCause.ChassisControl ? $"{GetSystemRestartCause.Name(cause)} (channel {channel})" : GetSystemRestartCause.Name(cause);
+
+    /// <summary>The text shown when the BMC refuses Get System Restart Cause.</summary>
+    internal static string RestartCauseRefused(byte completionCode) =>
+        $"not supported (completion code 0x{completionCode:X2}, {CompletionCodes.Describe(completionCode)})";
+
+    private readonly record struct RestartCauseAnswer(RestartCause? Cause, byte Channel, string Text);
 
     /// <summary>
     /// The Last Power Event byte of Get Chassis Status (IPMI v2.0 §28.2, Table 28-3, byte 3): bit 4 power on by an

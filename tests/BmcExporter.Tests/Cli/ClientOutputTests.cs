@@ -1,4 +1,5 @@
 using BmcExporter.Cli;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
 
@@ -14,6 +15,21 @@ public sealed class ClientOutputTests
     public void LastPowerEvent_Bits_NamedAsIpmitoolDoes(byte value, string expected)
     {
         Assert.Equal(expected, ClientCommands.LastPowerEvent(value));
+    }
+
+    [Theory]
+    [InlineData(RestartCause.PowerButton, 0, "power_button")]
+    [InlineData(RestartCause.ChassisControl, 1, "chassis_control (channel 1)")]
+    [InlineData(RestartCause.Unknown, 0, "unknown")]
+    public void RestartCauseText_Cause_NamedWithChannelForCommands(RestartCause cause, byte channel, string expected)
+    {
+        Assert.Equal(expected, ClientCommands.RestartCauseText(cause, channel));
+    }
+
+    [Fact]
+    public void RestartCauseRefused_InvalidCommand_SaysNotSupportedWithCode()
+    {
+        Assert.StartsWith("not supported (completion code 0xC1, ", ClientCommands.RestartCauseRefused(0xC1), StringComparison.Ordinal);
     }
 
     [Fact]

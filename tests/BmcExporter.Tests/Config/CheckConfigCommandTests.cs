@@ -118,7 +118,7 @@ public sealed class CheckConfigCommandTests
         var stderr = new StringWriter();
 
         Assert.Equal(2, CheckConfigCommand.Run([], stdout, stderr, Env()));
-        Assert.Equal("usage: bmc-exporter check-config FILE\n", stderr.ToString());
+        Assert.Equal("usage: bmc-exporter check-config [--probe] [--strict] FILE\n", stderr.ToString());
     }
 
     private static (int Code, string Stdout, string Stderr) Run(string file)

@@ -1,0 +1,184 @@
+using BmcExporter.Collectors;
+using BmcExporter.Config;
+using BmcExporter.Engine;
+using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Sdr;
+using BmcExporter.Sessions;
+using BmcExporter.Snapshots;
+using BmcExporter.State;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BmcExporter.Cli;
+
+/// <summary>
+/// <c>check-config --probe</c>: scrapes every configured IPMI target once, through the engine's own
+/// <see cref="TargetScraper"/> (so "unsupported" is <see cref="ErrorClassifier.UnsupportedReason"/>'s verdict, not a
+/// second classifier), and names every setting that does nothing on that target: collectors the BMC answers as
+/// unsupported, sensor filters that match no sensor of its SDR, <c>bridge_sensors</c> without a bridged sensor, and the
+/// workarounds <c>assumebmcowner</c> and <c>discretereading</c> when its SDR has no record they act on. At most
+/// <see cref="Concurrency"/> targets at once, each within the config's <c>scrape.timeout</c>; passwords come from
+/// wherever the config says. Nothing is persisted (in-memory state only).
+/// </summary>
+internal static class ConfigProbe
+{
+    /// <summary>Targets probed at once.</summary>
+    public const int Concurrency = 8;
+
+    /// <summary>The BMC's own IPMB address (IPMI v2.0 §5.5): sensors of any other owner are bridged.</summary>
+    private const byte BmcAddress = 0x20;
+
+    /// <summary>One warning line per inert setting, per target, in target order.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(ExporterConfig config, IReadOnlyList<TargetConfig> targets, CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+        await using var factory = new IpmiSessionFactory(time);
+        var stats = new TargetStatsRegistry();
+        await using var pool = new SessionPool(factory, stats, NullLogger.Instance);
+        var state = new TargetStateStore(null, NullLogger.Instance);
+        var scraper = new TargetScraper(pool, new CollectorSet(DefaultCollectors.Create()), state, stats, new RetryOptions { MaxAttempts = 0 }, time, NullLogger.Instance);
+        using var gate = new SemaphoreSlim(Concurrency);
+        var tasks = targets.Select(async t =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ProbeAsync(config, t, scraper, state, time, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private static async Task<IReadOnlyList<string>> ProbeAsync(
+        ExporterConfig config, TargetConfig configured, TargetScraper scraper, TargetStateStore state, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (ScrapeTarget.From(configured, config) is not { } target)
+        {
+            return [];
+        }
+
+        if (target.Module.Protocol != ModuleProtocol.Ipmi)
+        {
+            return [$"{target}: not probed (module protocol {target.Module.Protocol.ToString().ToLowerInvariant()}; --probe checks IPMI targets)"];
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(target.Timeout);
+        var builder = new SnapshotBuilder(target.Address, target.Module.Name, target.Labels, target.CollectorNames, time)
+        {
+            Deadline = time.GetUtcNow() + target.Timeout,
+        };
+        try
+        {
+            await scraper.ScrapeAsync(target, builder, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return [$"{target}: probe incomplete: no answer within scrape.timeout {target.Timeout.TotalSeconds:0.###}s; settings not checked"];
+        }
+
+        var snapshot = builder.Build("probe");
+        var warnings = new List<string>();
+        foreach (var outcome in snapshot.Collectors)
+        {
+            if (outcome.Unsupported)
+            {
+                warnings.Add($"{target}: collector '{outcome.Collector}' does nothing on this BMC: {outcome.Error}");
+            }
+        }
+
+        foreach (var error in snapshot.Collectors.Where(o => !o.Success && !o.Unsupported).GroupBy(o => o.Error))
+        {
+            warnings.Add($"{target}: probe: {string.Join(", ", error.Select(o => o.Collector))} failed: {error.Key}");
+        }
+
+        if (state.GetSdrCache(target.Key) is { } sdr && sdr.Walk.Complete)
+        {
+            var sensors = Decode(sdr, target.Module);
+            warnings.AddRange(InertSensorSettings(target.Module, sensors).Select(w => $"{target}: {w}"));
+        }
+        else if (snapshot.Collectors.FirstOrDefault(o => o.Collector == CollectorLabels.Of(CollectorKind.Sensors)) is { } sensorsOutcome
+            && (sensorsOutcome.Success || sensorsOutcome.Error?.StartsWith("partial", StringComparison.Ordinal) == true))
+        {
+            warnings.Add($"{target}: SDR repository not read completely; sensor filters, bridge_sensors and SDR workarounds not checked");
+        }
+
+        return warnings;
+    }
+
+    private static List<SdrSensor> Decode(SdrCacheEntry sdr, ModuleConfig module)
+    {
+        var records = new List<SdrRecord>(sdr.Walk.Records.Count);
+        foreach (var raw in sdr.Walk.Records)
+        {
+            try
+            {
+                records.Add(SdrDecoder.Decode(raw.Bytes.Span));
+            }
+            catch (IpmiProtocolException)
+            {
+                // The sensors collector drops such a record too: it holds no sensor a setting could act on.
+            }
+        }
+
+        return [.. SdrSensors.Expand(records, expandShared: module.SharedSensorNames == SharedSensorNames.Expanded)];
+    }
+
+    /// <summary>Sensor settings of <paramref name="module"/> that act on none of <paramref name="sensors"/> (one SDR's sensors).</summary>
+    internal static IEnumerable<string> InertSensorSettings(ModuleConfig module, IReadOnlyList<SdrSensor> sensors)
+    {
+        var f = module.Sensors;
+        var ids = sensors.Select(s => (int)s.RecordId).ToHashSet();
+        var types = sensors.Select(s => s.SensorType).ToHashSet();
+        foreach (var id in f.ExcludeRecordIds.Where(i => !ids.Contains(i)).Order())
+        {
+            yield return $"sensors.exclude_record_ids (exclude_sensor_ids) {id} matches no SDR record of this BMC";
+        }
+
+        foreach (var id in f.IncludeRecordIds.Where(i => !ids.Contains(i)).Order())
+        {
+            yield return $"sensors.include_record_ids {id} matches no SDR record of this BMC";
+        }
+
+        foreach (var type in f.ExcludeTypes.Where(t => !types.Contains(t)).Order())
+        {
+            yield return $"sensors.exclude_types 0x{type:X2} matches no sensor of this BMC";
+        }
+
+        foreach (var type in f.IncludeTypes.Where(t => !types.Contains(t)).Order())
+        {
+            yield return $"sensors.include_types 0x{type:X2} matches no sensor of this BMC";
+        }
+
+        foreach (var regex in f.Exclude.Where(r => !sensors.Any(s => r.IsMatch(s.Name))))
+        {
+            yield return $"sensors.exclude '{regex}' matches no sensor name of this BMC";
+        }
+
+        foreach (var regex in f.Include.Where(r => !sensors.Any(s => r.IsMatch(s.Name))))
+        {
+            yield return $"sensors.include '{regex}' matches no sensor name of this BMC";
+        }
+
+        var foreign = sensors.Any(s => !s.IsEventOnly && !s.IsOwnedBy(BmcAddress));
+        if (module.BridgeSensors && !foreign)
+        {
+            yield return "bridge_sensors does nothing: every sensor of this BMC's SDR is owned by the BMC itself";
+        }
+
+        if (module.HasWorkaround("assumebmcowner") && !foreign)
+        {
+            yield return "workaround 'assumebmcowner' does nothing: every sensor of this BMC's SDR is owned by the BMC itself";
+        }
+
+        // discretereading acts on Full Sensor Records with a non-threshold event/reading type (IPMI v2.0 §43.1).
+        if (module.HasWorkaround("discretereading") && !sensors.Any(s => s.Full is { HasAnalogReading: true } && !s.IsThresholdBased))
+        {
+            yield return "workaround 'discretereading' does nothing: this BMC's SDR has no discrete sensor with an analog reading formula (Full Sensor Record)";
+        }
+    }
+}
