@@ -25,6 +25,7 @@ internal static class CliHelp
         Commands:
           check-config FILE     validate a config file and its target files, warn on settings that do nothing;
                                 --probe also asks each BMC
+          audit                 security posture of one BMC or a fleet: findings, severities, fixes; exit 1 to gate CI
           sensors               read every sensor of one BMC (type, value, state, thresholds); --watch repeats
           sel                   read the System Event Log of one BMC
           info                  BMC identity: firmware, IPMI version, manufacturer
@@ -108,6 +109,47 @@ internal static class CliHelp
             {ClientFlags}
             """,
     };
+
+    /// <summary>The help of <c>bmc-exporter audit</c>.</summary>
+    public const string Audit = """
+        bmc-exporter audit — security posture of the IPMI port of one BMC or a fleet, with a fix for each finding
+
+        Usage: bmc-exporter audit --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
+               bmc-exporter audit --targets-file FILE --user NAME (--password-file FILE | --password-env VAR) [flags]
+               bmc-exporter audit --config FILE [--module NAME] [--target HOST[:PORT] | --targets-file FILE] [flags]
+
+        Checks (the security collector's, docs/security.md): cipher suites listed, a cipher suite 0 login, IPMI 1.5
+        authentication capabilities (anonymous login, null user, 1.5 types, per-message and user-level authentication),
+        the session's privilege, and with --default-password-check vendor-default passwords (RAKP 2 tested offline).
+        Each finding has a severity (critical, warning, info) and a one-sentence fix. A BMC that cannot be read
+        (unreachable, login refused, out of time) is a critical finding: its posture is unknown.
+
+        Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage or config error; 130 interrupted.
+
+        Targets and credentials:
+          --target, -H HOST[:PORT]      one BMC (port 623 unless given; IPv6 as [addr]:port)
+          --targets-file FILE           every BMC of a target file ('host[:port] [module]' lines, or YAML)
+          --config, --config.file FILE  exporter.yaml: its modules give user, password and session settings; without
+                                        --target or --targets-file, every target of the file (and its target_files)
+          --module NAME                 with --config: only targets of module NAME, or the module of --target (default 'default')
+          --user, -U NAME               user name (at most 16 bytes); not with --config
+          --password-file FILE          read the password from FILE (a trailing newline is ignored)
+          --password-env VAR            read the password from environment variable VAR
+                                        (--password is refused: argv is visible to every local user)
+        Session (not with --config, whose module sets them):
+          --privilege, -L LEVEL         user, operator or admin (default user)
+          --cipher-suite, -C N[,N...]   cipher suites to offer, in order (default 17,3); 0 needs --allow-cipher-suite-0
+          --allow-cipher-suite-0        allow suite 0 for the audit's own session
+          --timeout SECONDS             per-request timeout (default 2)
+          --retries N                   retransmissions per request, 0..10 (default 3)
+        Run:
+          --default-password-check      test vendor-default passwords on every BMC (may leave SEL session-audit entries)
+          --fail-on SEVERITY            critical, warning, info or never: lowest severity that exits 1 (default critical)
+          --parallel N                  BMCs audited at once, 1..256 (default 8)
+          --deadline SECONDS            time allowed per BMC, up to 3600 (default 30); a BMC out of time is a finding
+          --output, -o FORMAT           table or json (default table)
+          -h, --help                    this text
+        """;
 
     public const string CheckConfig = """
         bmc-exporter check-config — validate a config file and its target files without starting

@@ -53,149 +53,33 @@ internal sealed record ClientCommandOptions
     /// <summary>Parses flags; throws <see cref="CliUsageException"/> with a specific message on any bad input.</summary>
     public static ClientCommandOptions Parse(string[] args, Func<string, string?> getEnv)
     {
-        string? target = null, user = null, passwordFile = null, passwordEnv = null;
-        string privilege = "user";
-        IReadOnlyList<byte> suites = [17, 3];
-        var output = OutputFormat.Table;
-        var timeout = TimeSpan.FromSeconds(2);
-        var retries = 3;
-        var bridge = false;
-        var allowSuite0 = false;
-        TimeSpan? watch = null;
-
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            string? inlineValue = null;
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
-            {
-                inlineValue = arg[(eq + 1)..];
-                arg = arg[..eq];
-            }
-
-            string Value()
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue;
-                }
-
-                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new CliUsageException($"{arg} needs a value");
-                }
-
-                return args[++i];
-            }
-
-            switch (arg)
-            {
-                case "--target" or "-H":
-                    target = Value();
-                    break;
-                case "--user" or "-U":
-                    user = Value();
-                    break;
-                case "--password-file":
-                    passwordFile = Value();
-                    break;
-                case "--password-env":
-                    passwordEnv = Value();
-                    break;
-                case "--password" or "-P":
-                    throw new CliUsageException(
-                        $"{arg} is not accepted: a password on the command line is visible to every local user; use --password-file FILE or --password-env VAR");
-                case "--privilege" or "-L":
-                    privilege = Value().ToLowerInvariant();
-                    if (privilege is not ("user" or "operator" or "admin"))
-                    {
-                        throw new CliUsageException($"--privilege '{privilege}' is not one of user, operator, admin");
-                    }
-
-                    break;
-                case "--cipher-suite" or "-C":
-                    suites = ParseSuites(Value());
-                    break;
-                case "--output" or "-o":
-                    var o = Value();
-                    output = o switch
-                    {
-                        "table" => OutputFormat.Table,
-                        "json" => OutputFormat.Json,
-                        _ => throw new CliUsageException($"--output '{o}' is not one of table, json"),
-                    };
-                    break;
-                case "--timeout":
-                    timeout = ParseSeconds(Value(), "--timeout");
-                    break;
-                case "--retries":
-                    var r = Value();
-                    if (!int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out retries) || retries > 10)
-                    {
-                        throw new CliUsageException($"--retries '{r}' must be a whole number from 0 to 10");
-                    }
-
-                    break;
-                case "--bridge-sensors":
-                    bridge = true;
-                    break;
-                case "--allow-cipher-suite-0":
-                    allowSuite0 = true;
-                    break;
-                case "--watch":
-                    // The interval is optional: a number right after --watch, else 5 seconds.
-                    if (inlineValue is not null || (i + 1 < args.Length && !args[i + 1].StartsWith('-')))
-                    {
-                        watch = ParseSeconds(Value(), "--watch");
-                    }
-                    else
-                    {
-                        watch = TimeSpan.FromSeconds(5);
-                    }
-
-                    break;
-                default:
-                    throw new CliUsageException($"unknown option '{args[i]}'");
-            }
-        }
-
-        if (target is null)
+        var flags = ClientFlags.Parse(args);
+        if (flags.Target is null)
         {
             throw new CliUsageException("--target HOST[:PORT] is required");
         }
 
-        if (user is null)
+        if (flags.User is null)
         {
             throw new CliUsageException("--user NAME is required");
         }
 
-        if (System.Text.Encoding.UTF8.GetByteCount(user) > 16)
-        {
-            throw new CliUsageException("--user is longer than 16 bytes, the IPMI 2.0 limit");
-        }
-
-        if (suites.Contains((byte)0) && !allowSuite0)
-        {
-            throw new CliUsageException("--cipher-suite 0 has no authentication, integrity or encryption (anyone on the path can read and forge the session); add --allow-cipher-suite-0 to use it anyway");
-        }
-
-        var (host, port) = ParseTarget(target);
-        var password = ReadPassword(passwordFile, passwordEnv, getEnv);
+        var (host, port) = ParseTarget(flags.Target);
+        var password = ReadPassword(flags.PasswordFile, flags.PasswordEnv, getEnv);
         return new ClientCommandOptions
         {
             Host = host,
             Port = port,
-            User = user,
+            User = flags.User,
             Password = password,
-            Privilege = privilege,
-            CipherSuites = suites,
-            Output = output,
-            Timeout = timeout,
-            Retries = retries,
-            BridgeSensors = bridge,
-            AllowCipherSuite0 = allowSuite0,
-            Watch = watch,
+            Privilege = flags.Privilege ?? "user",
+            CipherSuites = flags.CipherSuites ?? [17, 3],
+            Output = flags.Output,
+            Timeout = flags.Timeout ?? TimeSpan.FromSeconds(2),
+            Retries = flags.Retries ?? 3,
+            BridgeSensors = flags.BridgeSensors,
+            AllowCipherSuite0 = flags.AllowCipherSuite0,
+            Watch = flags.Watch,
         };
     }
 
@@ -254,34 +138,8 @@ internal sealed record ClientCommandOptions
         return port;
     }
 
-    private static IReadOnlyList<byte> ParseSuites(string text)
-    {
-        var list = new List<byte>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id is not (0 or 1 or 2 or 3 or 15 or 16 or 17))
-            {
-                throw new CliUsageException($"--cipher-suite '{part}' is not a supported cipher suite (0, 1, 2, 3, 15, 16, 17)");
-            }
-
-            list.Add(id);
-        }
-
-        return list;
-    }
-
-    private static TimeSpan ParseSeconds(string text, string flag)
-    {
-        var t = text.EndsWith('s') ? text[..^1] : text;
-        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || s <= 0 || s > 300)
-        {
-            throw new CliUsageException($"{flag} '{text}' must be a number of seconds between 0 and 300");
-        }
-
-        return TimeSpan.FromSeconds(s);
-    }
-
-    private static byte[] ReadPassword(string? file, string? env, Func<string, string?> getEnv)
+    /// <summary>The password from exactly one of a file or an environment variable (never argv).</summary>
+    internal static byte[] ReadPassword(string? file, string? env, Func<string, string?> getEnv)
     {
         if (file is not null && env is not null)
         {

@@ -13,6 +13,7 @@ internal static class CommandDispatcher
         return verb switch
         {
             "sensors" or "sel" or "info" or "chassis" or "fru" => await ClientCommands.RunAsync(verb, rest).ConfigureAwait(false),
+            "audit" => await AuditCommand.RunAsync(rest).ConfigureAwait(false),
             "simulate" => await SimulateCommand.RunAsync(rest).ConfigureAwait(false),
             "check-config" when CliHelp.Wants(rest) => Print(CliHelp.CheckConfig),
             "check-config" => await CheckConfigCommand.RunAsync(rest).ConfigureAwait(false),
