@@ -37,6 +37,20 @@ internal sealed class Browser : IDisposable
 
     public IWebElement Find(string css) => Driver.FindElement(By.CssSelector(css));
 
+    /// <summary>
+    /// Waits (at most 200 polls of 50 ms) until the page a click asked for is loaded: a click returns before the
+    /// navigation it starts has finished.
+    /// </summary>
+    public void WaitForUrlEnding(string suffix)
+    {
+        for (var poll = 0; poll < 200 && !Driver.Url.EndsWith(suffix, StringComparison.Ordinal); poll++)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.EndsWith(suffix, Driver.Url, StringComparison.Ordinal);
+    }
+
     public IReadOnlyList<IWebElement> FindAll(string css) => Driver.FindElements(By.CssSelector(css));
 
     /// <summary>Saves a full-window PNG as <paramref name="name"/>.png and returns its path.</summary>

@@ -70,7 +70,7 @@ public sealed class FleetHealthBrowserTests(FaultyFleetFixture fleet) : IClassFi
         browser.Find("#filter select[name=health] option[value=unreachable]").Click();
         browser.Find("#filter button").Click();
 
-        Assert.EndsWith("/?health=unreachable&finding=&q=", browser.Driver.Url, StringComparison.Ordinal);
+        browser.WaitForUrlEnding("/?health=unreachable&finding=&q=");
         Assert.Equal("1 matching · page 1 of 1", browser.Find("#list-summary").Text);
         var row = browser.FindAll("#targets tr").Skip(1).Single().FindElements(By.TagName("td"));
         Assert.Equal(fleet.DeadKey.Split('#')[0], row[1].Text);
