@@ -23,7 +23,7 @@ public class ExpositionBenchmarks
     private IReadOnlyList<RenderedExposition> _rendered = [];
     private readonly DiscardingWriter _sink = new();
 
-    [Params(1000)]
+    [Params(1000, 10000)]
     public int Targets { get; set; }
 
     [GlobalSetup]

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace BmcExporter.Ipmi.Client.Transport;
 
 /// <summary>
-/// Shares a few UDP sockets among many sessions: each socket has asynchronous receive loops that hand datagrams
+/// Shares a few UDP sockets among many sessions: each socket has two receive threads that hand datagrams
 /// to the session whose BMC endpoint sent them. Dual stack: IPv4 BMCs share IPv4 sockets and IPv6 BMCs IPv6
 /// sockets (an address is never mapped to the other family). A socket carries at most one session per BMC
 /// endpoint (BMCs answer the source port, so two sessions to one BMC need two local ports); a further session

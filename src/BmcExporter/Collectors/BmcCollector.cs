@@ -28,7 +28,7 @@ public sealed class BmcCollector : IScrapeCollector
     /// <inheritdoc />
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
-        var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
+        var device = await context.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
         // ipmi_exporter prints N/A when bmc-info shows no system firmware version; a BMC that refused the parameter is
         // not asked again until the support memory wants a re-check (new session or an hour).
         string? firmware = null;

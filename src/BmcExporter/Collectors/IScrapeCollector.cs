@@ -1,6 +1,7 @@
 using BmcExporter.Config;
 using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.State;
 using Microsoft.Extensions.Logging;
 
@@ -41,6 +42,12 @@ public sealed class CollectContext
     /// remembered (every scrape asks).
     /// </summary>
     public IOptionalFeatures Features { get; init; } = NoFeatureMemory.Instance;
+
+    /// <summary>Answers shared by the collectors of one scrape (by default, this collector's own).</summary>
+    public ScrapeMemo Memo { get; init; } = new();
+
+    /// <summary>Get Device ID through <see cref="Memo"/>: one command per scrape, however many collectors ask.</summary>
+    public ValueTask<DeviceIdInfo> GetDeviceIdAsync(CancellationToken cancellationToken) => Memo.DeviceIdAsync(Channel, cancellationToken);
 }
 
 /// <summary>What a target's BMC said it does not offer, below the level of a whole collector.</summary>

@@ -80,7 +80,7 @@ public sealed class SensorsCollector : IScrapeCollector
     private async Task<(IReadOnlyList<SdrSensor> Sensors, bool Reread, string? Progress)> GetSensorsAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var key = context.Target.Key;
-        var device = await context.Channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
+        var device = await context.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false);
         var identity = $"{device.ManufacturerId}/{device.ProductId}/{device.DeviceId}/{device.FirmwareRevision}";
         var infoRequest = GetSdrRepositoryInfo.CreateRequest();
         var infoResponse = await context.Channel.SendAsync(infoRequest, cancellationToken).ConfigureAwait(false);

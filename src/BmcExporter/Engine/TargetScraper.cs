@@ -73,6 +73,7 @@ public sealed class TargetScraper : ITargetScraper
     public async Task ScrapeAsync(ScrapeTarget target, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
         var stats = _stats.For(target.Key);
+        var memo = new ScrapeMemo();
         string? sessionFailure = null;
         foreach (var kind in target.Module.Collectors)
         {
@@ -99,7 +100,7 @@ public sealed class TargetScraper : ITargetScraper
 
             try
             {
-                await RunAsync(target, collector, builder, stats, cancellationToken).ConfigureAwait(false);
+                await RunAsync(target, collector, builder, stats, memo, cancellationToken).ConfigureAwait(false);
                 builder.Complete(name, true, null, _time.GetElapsedTime(started));
                 Support.Clear(target.Key, name);
             }
@@ -154,7 +155,7 @@ public sealed class TargetScraper : ITargetScraper
         await _sessions.RemoveAsync(targetKey).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(ScrapeTarget target, IScrapeCollector collector, SnapshotBuilder builder, TargetStats stats, CancellationToken cancellationToken)
+    private async Task RunAsync(ScrapeTarget target, IScrapeCollector collector, SnapshotBuilder builder, TargetStats stats, ScrapeMemo memo, CancellationToken cancellationToken)
     {
         async ValueTask Attempt(CancellationToken ct)
         {
@@ -179,6 +180,7 @@ public sealed class TargetScraper : ITargetScraper
                 Time = _time,
                 Logger = _logger,
                 Features = new TargetFeatures(Support, target.Key, stats),
+                Memo = memo,
             };
             await collector.CollectAsync(context, ct).ConfigureAwait(false);
         }

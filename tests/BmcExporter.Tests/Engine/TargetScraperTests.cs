@@ -3,6 +3,7 @@ using BmcExporter.Config;
 using BmcExporter.Engine;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Sessions;
 using BmcExporter.Snapshots;
 using BmcExporter.State;
@@ -39,6 +40,26 @@ public sealed class TargetScraperTests
         Assert.Equal(2, sessions.Opened);
         Assert.Equal(1, stats.For(target.Key).Retries);
         Assert.Equal(1, stats.For(target.Key).SessionsLost);
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_TwoCollectorsAskDeviceId_SentOncePerScrape()
+    {
+        var sessions = new CountingSessions();
+        var seen = new List<string>();
+        Task AskDeviceId(CollectContext c) => c.GetDeviceIdAsync(CancellationToken.None).AsTask().ContinueWith(t => seen.Add(t.Result.FirmwareRevision), TaskScheduler.Default);
+        var (scraper, stats) = Create(sessions, new DelegateCollector(CollectorKind.Sensors, AskDeviceId), new DelegateCollector(CollectorKind.Bmc, AskDeviceId));
+        var target = TestTargets.Target("10.0.0.9", module: TestTargets.Module(CollectorKind.Sensors, CollectorKind.Bmc));
+
+        await scraper.ScrapeAsync(target, new SnapshotBuilder(target.Key, "default", target.Labels, target.CollectorNames, TimeProvider.System), CancellationToken.None);
+        var afterFirst = sessions.DeviceIdRequests;
+        await scraper.ScrapeAsync(target, new SnapshotBuilder(target.Key, "default", target.Labels, target.CollectorNames, TimeProvider.System), CancellationToken.None);
+
+        Assert.Equal(1, afterFirst);
+        Assert.Equal(2, sessions.DeviceIdRequests);
+        Assert.Equal(4, seen.Count);
+        Assert.All(seen, revision => Assert.Equal("1.02", revision));
+        Assert.Equal(2, stats.For(target.Key).Commands);
     }
 
     [Fact]
@@ -231,6 +252,10 @@ public sealed class TargetScraperTests
 
         public bool Refuse { get; init; }
 
+        public int DeviceIdRequests => _session.DeviceIdRequests;
+
+        private readonly NullSession _session = new();
+
         public ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken)
         {
             Opened++;
@@ -239,7 +264,7 @@ public sealed class TargetScraperTests
                 throw new IpmiAuthenticationException(target.Key, $"{target.Key}: wrong password for user reader");
             }
 
-            return ValueTask.FromResult<IBmcSession>(new NullSession());
+            return ValueTask.FromResult<IBmcSession>(_session);
         }
     }
 
@@ -249,8 +274,19 @@ public sealed class TargetScraperTests
 
         public int CipherSuite => 17;
 
-        public ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new IpmiResponse(0, ReadOnlyMemory<byte>.Empty));
+        public int DeviceIdRequests { get; private set; }
+
+        public ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
+        {
+            if (request.NetFn == NetFn.App && request.Command == GetDeviceId.Command)
+            {
+                // Firmware revision bytes 0x01 (major) and 0x02 (BCD minor): "1.02".
+                DeviceIdRequests++;
+                return ValueTask.FromResult(new IpmiResponse(0, new byte[] { 0x20, 0x01, 0x01, 0x02, 0x02, 0xBF, 0xB3, 0xA2, 0x00, 0x01, 0x01 }));
+            }
+
+            return ValueTask.FromResult(new IpmiResponse(0, ReadOnlyMemory<byte>.Empty));
+        }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
