@@ -1,12 +1,11 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 
 namespace BmcExporter.Compression;
 
 /// <summary>
 /// One gzip member (RFC 1952) around independently compressed deflate pieces: a 10-byte header, the pieces in
-/// order, an empty final block, then CRC-32 and length of the uncompressed text. The CRC is computed over the
-/// cached text of the same pieces while they are written.
+/// order, an empty final block, then CRC-32 and length of the uncompressed text. The CRC is combined from the
+/// pieces' own CRCs (<see cref="Crc32Combine"/>) while they are written.
 /// </summary>
 internal static class GzipFraming
 {
@@ -20,9 +19,9 @@ internal static class GzipFraming
     public const int TrailerLength = 8;
 
     /// <summary>Writes CRC-32 and the length modulo 2^32, little-endian.</summary>
-    public static void WriteTrailer(Span<byte> destination, Crc32 crc, long length)
+    public static void WriteTrailer(Span<byte> destination, uint crc, long length)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(destination, crc.GetCurrentHashAsUInt32());
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, crc);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], unchecked((uint)length));
     }
 }

@@ -10,6 +10,7 @@ namespace BmcExporter.Compression;
 /// </summary>
 internal static unsafe partial class ZLib
 {
+    public const int SyncFlush = 2;
     public const int FullFlush = 3;
     public const int Ok = 0;
     public const int BufError = -5;
@@ -44,4 +45,16 @@ internal static unsafe partial class ZLib
 
     [LibraryImport(Library, EntryPoint = "deflateEnd")]
     public static partial int DeflateEnd(ZStream* stream);
+
+    [LibraryImport(Library, EntryPoint = "inflateInit2_", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InflateInit2(ZStream* stream, int windowBits, string version, int streamSize);
+
+    [LibraryImport(Library, EntryPoint = "inflate")]
+    public static partial int Inflate(ZStream* stream, int flush);
+
+    [LibraryImport(Library, EntryPoint = "inflateReset")]
+    public static partial int InflateReset(ZStream* stream);
+
+    [LibraryImport(Library, EntryPoint = "inflateEnd")]
+    public static partial int InflateEnd(ZStream* stream);
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.IO.Hashing;
+using BmcExporter.Compression;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Otlp;
 using BmcExporter.Otlp.Proto.Collector.Logs;

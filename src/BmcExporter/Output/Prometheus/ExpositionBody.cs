@@ -48,11 +48,11 @@ public sealed class ExpositionBody
         {
             foreach (var target in targets)
             {
-                var piece = gzip ? target.Deflate(family.Index) : target.Text(family.Index);
-                if (piece.Length > 0)
+                var text = target.TextLengthOf(family.Index);
+                if (text > 0)
                 {
                     _present[family.Index] = true;
-                    length += piece.Length;
+                    length += gzip ? target.Deflate(family.Index).Length : text;
                 }
             }
 
@@ -155,7 +155,7 @@ public sealed class ExpositionBody
     /// <summary>
     /// Writes segments from where <paramref name="state"/> stopped until about <paramref name="budget"/> bytes were
     /// written; <c>true</c> once the body is complete. Segments are the family headers, each target's piece of each
-    /// family (its text, or its deflate piece with gzip, the CRC-32 running over the text), and the tail.
+    /// family (its text, or its deflate piece with gzip, the CRC-32 combined from the pieces' own), and the tail.
     /// </summary>
     private bool WriteSome(IBufferWriter<byte> output, WriteState state, long budget)
     {
@@ -180,7 +180,7 @@ public sealed class ExpositionBody
 
             if (state.Target == -1)
             {
-                written += Emit(output, state, HeaderText(family), Header(family));
+                written += EmitHeader(output, state, family);
                 state.Target = 0;
             }
 
@@ -192,38 +192,63 @@ public sealed class ExpositionBody
                 }
 
                 var target = _targets[state.Target];
-                var text = target.Text(family.Index);
-                if (text.Length > 0)
+                var length = target.TextLengthOf(family.Index);
+                if (length == 0)
                 {
-                    written += Emit(output, state, text, Gzip ? target.Deflate(family.Index) : text);
+                    continue;
+                }
+
+                if (Gzip)
+                {
+                    // The piece's CRC and combine operator were computed when it was rendered: the text is not read.
+                    var piece = target.Deflate(family.Index);
+                    output.Write(piece.Span);
+                    state.Crc = Crc32Combine.Apply(target.Sums.CrcOperator[family.Index], state.Crc, target.Sums.Crc[family.Index]);
+                    state.TextLength += length;
+                    written += piece.Length;
+                }
+                else
+                {
+                    target.WriteText(family.Index, output);
+                    written += length;
                 }
             }
         }
 
-        Emit(output, state, _tailText, Gzip ? _tailDeflate : _tailText);
         if (Gzip)
         {
+            output.Write(_tailDeflate.Span);
+            state.Crc = Crc32Combine.Combine(state.Crc, Crc32.HashToUInt32(_tailText.Span), _tailText.Length);
+            state.TextLength += _tailText.Length;
             output.Write(GzipFraming.FinalBlock);
             GzipFraming.WriteTrailer(output.GetSpan(GzipFraming.TrailerLength), state.Crc, state.TextLength);
             output.Advance(GzipFraming.TrailerLength);
+        }
+        else
+        {
+            output.Write(_tailText.Span);
         }
 
         return true;
     }
 
-    private int Emit(IBufferWriter<byte> output, WriteState state, ReadOnlyMemory<byte> text, ReadOnlyMemory<byte> bytes)
+    private int EmitHeader(IBufferWriter<byte> output, WriteState state, Family family)
     {
-        if (Gzip)
+        if (!Gzip)
         {
-            state.Crc.Append(text.Span);
-            state.TextLength += text.Length;
+            var text = HeaderText(family);
+            output.Write(text.Span);
+            return text.Length;
         }
 
-        output.Write(bytes.Span);
-        return bytes.Length;
+        var header = DeflatedHeaders.Get(family, Format);
+        output.Write(header.Piece.Span);
+        state.Crc = Crc32Combine.Apply(header.CrcOperator, state.Crc, header.Crc);
+        state.TextLength += header.TextLength;
+        return header.Piece.Length;
     }
 
-    private ReadOnlyMemory<byte> Header(Family family) => Gzip ? DeflatedHeaders.Get(family, Format) : HeaderText(family);
+    private ReadOnlyMemory<byte> Header(Family family) => Gzip ? DeflatedHeaders.Get(family, Format).Piece : HeaderText(family);
 
     private ReadOnlyMemory<byte> HeaderText(Family family) => ExpositionText.HeaderMemory(family, Format);
 
@@ -236,23 +261,26 @@ public sealed class ExpositionBody
 
         public int Target { get; set; } = -1;
 
-        public Crc32 Crc { get; } = new();
+        public uint Crc { get; set; }
 
         public long TextLength { get; set; }
     }
 
-    /// <summary>HELP/TYPE headers compressed once per format.</summary>
+    /// <summary>HELP/TYPE headers compressed once per format, with the sums a gzip trailer needs.</summary>
     private static class DeflatedHeaders
     {
-        private static readonly ReadOnlyMemory<byte>[][] ByFormat = [Build(ExpositionFormat.Text), Build(ExpositionFormat.OpenMetrics)];
+        private static readonly HeaderPiece[][] ByFormat = [Build(ExpositionFormat.Text), Build(ExpositionFormat.OpenMetrics)];
 
-        public static ReadOnlyMemory<byte> Get(Family family, ExpositionFormat format) => ByFormat[(int)format][family.Index];
+        public static HeaderPiece Get(Family family, ExpositionFormat format) => ByFormat[(int)format][family.Index];
 
-        private static ReadOnlyMemory<byte>[] Build(ExpositionFormat format) => MetricNames.All.Select(f =>
+        private static HeaderPiece[] Build(ExpositionFormat format) => MetricNames.All.Select(f =>
         {
+            var text = ExpositionText.HeaderMemory(f, format).Span;
             var buffer = new ArrayBufferWriter<byte>(128);
-            DeflatePieces.ForThread.Compress(ExpositionText.HeaderMemory(f, format).Span, buffer);
-            return buffer.WrittenMemory;
+            DeflatePieces.ForThread.Compress(text, buffer);
+            return new HeaderPiece(buffer.WrittenMemory, text.Length, Crc32.HashToUInt32(text), Crc32Combine.Operator(text.Length));
         }).ToArray();
     }
+
+    private sealed record HeaderPiece(ReadOnlyMemory<byte> Piece, int TextLength, uint Crc, uint CrcOperator);
 }

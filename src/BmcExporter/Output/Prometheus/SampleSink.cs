@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Text;
 using BmcExporter.Compression;
 
@@ -85,9 +86,10 @@ internal sealed class SampleSink
     }
 
     /// <summary>
-    /// Packs what was added, family by family; with <paramref name="compress"/> also as deflate pieces. A family whose
-    /// text equals its text in <paramref name="previous"/> reuses that piece instead of being compressed again
-    /// (identity, chassis, FRU, states and many readings do not change between scrapes).
+    /// Packs what was added, family by family: as text, or with <paramref name="compress"/> as deflate pieces with their
+    /// sums (<see cref="PieceSums"/>) and no text. A family whose text hashes and measures as in
+    /// <paramref name="previous"/> reuses that piece instead of being compressed again (identity, chassis, FRU, states
+    /// and many readings do not change between scrapes).
     /// </summary>
     public RenderedExposition Pack(bool compress, RenderedExposition? previous = null)
     {
@@ -100,36 +102,48 @@ internal sealed class SampleSink
         }
 
         offsets[^1] = total;
-        var text = new byte[total];
-        for (var i = 0; i < _families.Length; i++)
-        {
-            _families[i].WrittenSpan.CopyTo(text.AsSpan(offsets[i]));
-        }
-
         if (!compress)
         {
-            return new RenderedExposition(text, offsets, null, null, _count);
+            var text = new byte[total];
+            for (var i = 0; i < _families.Length; i++)
+            {
+                _families[i].WrittenSpan.CopyTo(text.AsSpan(offsets[i]));
+            }
+
+            return new RenderedExposition(text, offsets, _count);
         }
 
         _packed.ResetWrittenCount();
         var deflateOffsets = new int[_families.Length + 1];
+        var sums = new PieceSums(new uint[_families.Length], new uint[_families.Length], new ulong[_families.Length]);
         var deflater = DeflatePieces.ForThread;
-        var reuse = previous is { IsCompressed: true };
+        var before = previous is { IsCompressed: true } ? previous : null;
         for (var i = 0; i < _families.Length; i++)
         {
             deflateOffsets[i] = _packed.WrittenCount;
             var piece = _families[i].WrittenSpan;
-            if (reuse && previous!.Text(i).Span.SequenceEqual(piece))
+            if (piece.IsEmpty)
             {
-                _packed.Write(previous.Deflate(i).Span);
+                continue;
+            }
+
+            var hash = XxHash3.HashToUInt64(piece);
+            sums.Hash[i] = hash;
+            if (before is not null && before.TextLengthOf(i) == piece.Length && before.Sums.Hash[i] == hash)
+            {
+                _packed.Write(before.Deflate(i).Span);
+                sums.Crc[i] = before.Sums.Crc[i];
+                sums.CrcOperator[i] = before.Sums.CrcOperator[i];
             }
             else
             {
                 deflater.Compress(piece, _packed);
+                sums.Crc[i] = Crc32.HashToUInt32(piece);
+                sums.CrcOperator[i] = Crc32Combine.Operator(piece.Length);
             }
         }
 
         deflateOffsets[^1] = _packed.WrittenCount;
-        return new RenderedExposition(text, offsets, _packed.WrittenSpan.ToArray(), deflateOffsets, _count);
+        return new RenderedExposition(offsets, _packed.WrittenSpan.ToArray(), deflateOffsets, sums, _count);
     }
 }

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.IO.Hashing;
+using BmcExporter.Compression;
+using BmcExporter.Output.Prometheus;
+using BmcExporter.Snapshots;
+using BmcExporter.Tests.Fakes;
+
+namespace BmcExporter.Tests.Output;
+
+/// <summary>
+/// A fleet rendering keeps only deflate pieces and their sums: the text decoded by our zlib inflater must be what
+/// .NET's own inflater (zlib-ng) decodes, and match the CRC-32 and length recorded when the text still existed.
+/// </summary>
+public sealed class CompressedRenderingTests
+{
+    private static RenderedExposition Rendered() =>
+        TargetRenderer.Render(SampleSnapshots.Full("10.0.0.1:623", new Dictionary<string, string> { ["rack"] = "r12" }), new TargetStatsRegistry().For("10.0.0.1:623"), RenderVariant.Fleet);
+
+    [Fact]
+    public void Text_CompressedRendering_EqualsIndependentInflateAndRecordedCrc()
+    {
+        var rendered = Rendered();
+        var families = 0;
+
+        foreach (var family in MetricNames.All)
+        {
+            var text = rendered.Text(family.Index).ToArray();
+            Assert.Equal(rendered.TextLengthOf(family.Index), text.Length);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            families++;
+            Assert.Equal(DotnetInflate(rendered.Deflate(family.Index).ToArray()), text);
+            Assert.Equal(Crc32.HashToUInt32(text), rendered.Sums.Crc[family.Index]);
+            Assert.Equal(Crc32Combine.Operator(text.Length), rendered.Sums.CrcOperator[family.Index]);
+            Assert.Equal(XxHash3.HashToUInt64(text), rendered.Sums.Hash[family.Index]);
+        }
+
+        Assert.True(rendered.IsCompressed);
+        Assert.True(families > 5, $"only {families} families rendered");
+        Assert.Equal(rendered.TextLength, MetricNames.All.Sum(f => rendered.TextLengthOf(f.Index)));
+    }
+
+    [Fact]
+    public void Decompress_CorruptOrWrongLength_ThrowsInvalidData()
+    {
+        var rendered = Rendered();
+        var family = MetricNames.All.First(f => rendered.TextLengthOf(f.Index) > 0).Index;
+        var piece = rendered.Deflate(family).ToArray();
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.Throws<InvalidDataException>(() => InflatePieces.ForThread.Decompress(piece, rendered.TextLengthOf(family) + 1, output));
+        Assert.Throws<InvalidDataException>(() => InflatePieces.ForThread.Decompress(piece, rendered.TextLengthOf(family) - 1, output));
+        Assert.Throws<InvalidDataException>(() => InflatePieces.ForThread.Decompress([0xFF, 0xFF, 0xFF, 0xFF], 10, output));
+        Assert.Throws<InvalidDataException>(() => InflatePieces.ForThread.Decompress([], 3, output));
+
+        // The inflater is reset per piece: after failures the right length still decodes.
+        InflatePieces.ForThread.Decompress(piece, rendered.TextLengthOf(family), output);
+        Assert.Equal(rendered.Text(family).ToArray(), output.WrittenSpan.ToArray()[^rendered.TextLengthOf(family)..]);
+    }
+
+    [Fact]
+    public void CrcOperator_RandomSplits_ApplyEqualsCombineAndCrcOfConcatenation()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 200; i++)
+        {
+            var a = new byte[random.Next(0, 5000)];
+            var b = new byte[random.Next(0, 5000)];
+            random.NextBytes(a);
+            random.NextBytes(b);
+            var expected = Crc32.HashToUInt32([.. a, .. b]);
+
+            Assert.Equal(expected, Crc32Combine.Apply(Crc32Combine.Operator(b.Length), Crc32.HashToUInt32(a), Crc32.HashToUInt32(b)));
+            Assert.Equal(expected, Crc32Combine.Combine(Crc32.HashToUInt32(a), Crc32.HashToUInt32(b), b.Length));
+        }
+    }
+
+    private static byte[] DotnetInflate(byte[] piece)
+    {
+        // A piece ends in a full flush, not a final block: add one so the stream is complete (RFC 1951 §3.2.3).
+        using var input = new MemoryStream([.. piece, 0x03, 0x00]);
+        using var inflater = new DeflateStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflater.CopyTo(output);
+        return output.ToArray();
+    }
+}
