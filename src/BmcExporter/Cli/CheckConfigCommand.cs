@@ -19,6 +19,12 @@ internal static class CheckConfigCommand
     /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, ConfigLoadOptions loadOptions, CancellationToken cancellationToken)
     {
+        if (CliHelp.Wants(args))
+        {
+            await stdout.WriteAsync(CliHelp.CheckConfig).ConfigureAwait(false);
+            return 0;
+        }
+
         var probe = args.Contains("--probe");
         var strict = args.Contains("--strict");
         var rest = args.Where(a => a is not "--probe" and not "--strict").ToList();
@@ -72,6 +78,7 @@ internal static class CheckConfigCommand
             errors.AddRange(targets.Errors);
             warnings.AddRange(targets.Warnings);
             warnings.AddRange(UnimplementedCollectors(config, DefaultCollectors.Create().Select(c => c.Kind).ToHashSet()));
+            warnings.AddRange(InertModuleSettings(config));
         }
 
         if (errors.Count > 0)
@@ -116,6 +123,28 @@ internal static class CheckConfigCommand
             {
                 var name = CollectorNames.Name(kind);
                 yield return new ConfigDiagnostic(config.SourcePath ?? string.Empty, 0, 0, $"modules.{module.Name}.collectors", $"bmc-exporter does not implement the {name} collector, so ipmi_up{{collector=\"{name}\"}} is always 0; remove '{name}' from the collectors");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Module settings that do nothing whatever the BMC: workaround flags whose behaviour the client always has
+    /// (<see cref="WorkaroundSupport.BuiltIn"/>; the loader stays quiet about them so ipmi_exporter configs start without
+    /// noise), and <c>allow_cipher_suite_0</c> when <c>cipher_suites</c> does not list suite 0.
+    /// </summary>
+    internal static IEnumerable<ConfigDiagnostic> InertModuleSettings(ExporterConfig config)
+    {
+        var file = config.SourcePath ?? string.Empty;
+        foreach (var module in config.Modules.Values.Where(m => m.Protocol != ModuleProtocol.Redfish))
+        {
+            foreach (var flag in module.Workarounds.Order(StringComparer.Ordinal).Select(n => WorkaroundFlags.All.GetValueOrDefault(n)).OfType<WorkaroundFlag>().Where(f => f.Support == WorkaroundSupport.BuiltIn))
+            {
+                yield return new ConfigDiagnostic(file, 0, 0, $"modules.{module.Name}.workarounds", $"workaround '{flag.Name}' has no effect: bmc-exporter always does this ({flag.Effect}); remove it from the workarounds");
+            }
+
+            if (module.AllowCipherSuite0 && !module.CipherSuites.Contains(0))
+            {
+                yield return new ConfigDiagnostic(file, 0, 0, $"modules.{module.Name}.allow_cipher_suite_0", $"allow_cipher_suite_0 has no effect: cipher_suites [{string.Join(", ", module.CipherSuites)}] does not list suite 0; remove allow_cipher_suite_0");
             }
         }
     }

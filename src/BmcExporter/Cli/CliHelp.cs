@@ -151,21 +151,28 @@ internal static class CliHelp
           -h, --help                    this text
         """;
 
+    /// <summary>The help of <c>bmc-exporter check-config</c>.</summary>
     public const string CheckConfig = """
         bmc-exporter check-config — validate a config file and its target files without starting
 
         Usage: bmc-exporter check-config [--probe] [--strict] FILE
                bmc-exporter check-config [--probe] [--strict] --config.file FILE
 
-        Prints "ok" and any warnings (exit 0), or one located error per line (exit 1); a usage mistake exits 2.
-        Secrets are never printed.
+        Prints "ok" and one "warning:" line per setting that does nothing, or one located error per line.
+        Without --probe, settings inert whatever the BMC: unknown or not-applicable workaround flags, flags the client
+        always applies, allow_cipher_suite_0 without suite 0, filters of collectors that are off. Secrets are never printed.
           --probe       also connect to every IPMI target (8 at a time, each within scrape.timeout, passwords as the
-                        config says) and warn, per target, about settings that do nothing there: collectors the BMC
-                        answers as unsupported, sensor filters (include/exclude, *_types, *_record_ids) matching no
-                        sensor of its SDR, bridge_sensors and the assumebmcowner and discretereading workarounds
-                        when its SDR has no sensor they act on
+                        config says), scrape it once and warn, per target, about settings that do nothing there:
+                        collectors it answers as unsupported; cipher_suites it does not list (Get Channel Cipher Suites);
+                        a privilege it does not grant; sel_events without a readable SEL; sensor filters matching no
+                        sensor of its SDR; bridge_sensors; workarounds whose quirk it does not show (nochecksumcheck,
+                        intel20, ignorescanningdisabled, assumesystemevent, assumemaxsdrrecordcount, assumebmcowner,
+                        discretereading; docs/configuration.md says what each check looks at)
           --strict      exit 1 when there is any warning
           -h, --help    this text
+
+        Exit codes: 0 the config loads (warnings allowed without --strict); 1 errors, or warnings with --strict;
+        2 usage mistake.
         """;
 
     /// <summary><c>true</c> when <paramref name="args"/> asks for help.</summary>

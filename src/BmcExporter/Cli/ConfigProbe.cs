@@ -2,6 +2,7 @@ using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
 using BmcExporter.Ipmi;
+using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Sessions;
 using BmcExporter.Snapshots;
@@ -11,13 +12,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BmcExporter.Cli;
 
 /// <summary>
-/// <c>check-config --probe</c>: scrapes every configured IPMI target once, through the engine's own
-/// <see cref="TargetScraper"/> (so "unsupported" is <see cref="ErrorClassifier.UnsupportedReason"/>'s verdict, not a
-/// second classifier), and names every setting that does nothing on that target: collectors the BMC answers as
-/// unsupported, sensor filters that match no sensor of its SDR, <c>bridge_sensors</c> without a bridged sensor, and the
-/// workarounds <c>assumebmcowner</c> and <c>discretereading</c> when its SDR has no record they act on. At most
-/// <see cref="Concurrency"/> targets at once, each within the config's <c>scrape.timeout</c>; passwords come from
-/// wherever the config says. Nothing is persisted (in-memory state only).
+/// <c>check-config --probe</c>: opens the module's session to every configured IPMI target, scrapes it once through
+/// the engine's own <see cref="TargetScraper"/> (so "unsupported" is <see cref="ErrorClassifier.UnsupportedReason"/>'s
+/// verdict, not a second classifier), asks what the settings need (<see cref="ConfigProbeObserver"/>) and names every
+/// setting that does nothing on that target (<see cref="ConfigProbeRules"/>, and here the sensor filters,
+/// <c>bridge_sensors</c> and the SDR workarounds against its SDR). At most <see cref="Concurrency"/> targets at once,
+/// each within the config's <c>scrape.timeout</c>; passwords come from wherever the config says. Nothing is persisted
+/// (in-memory state only).
 /// </summary>
 internal static class ConfigProbe
 {
@@ -36,13 +37,14 @@ internal static class ConfigProbe
         await using var pool = new SessionPool(factory, stats, NullLogger.Instance);
         var state = new TargetStateStore(null, NullLogger.Instance);
         var scraper = new TargetScraper(pool, new CollectorSet(DefaultCollectors.Create()), state, stats, new RetryOptions { MaxAttempts = 0 }, time, NullLogger.Instance);
+        var probers = new Probers(scraper, pool, state, new ConfigProbeObserver(factory, state, time), time);
         using var gate = new SemaphoreSlim(Concurrency);
         var tasks = targets.Select(async t =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ProbeAsync(config, t, scraper, state, time, cancellationToken).ConfigureAwait(false);
+                return await ProbeAsync(config, t, probers, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -54,7 +56,7 @@ internal static class ConfigProbe
     }
 
     private static async Task<IReadOnlyList<string>> ProbeAsync(
-        ExporterConfig config, TargetConfig configured, TargetScraper scraper, TargetStateStore state, TimeProvider time, CancellationToken cancellationToken)
+        ExporterConfig config, TargetConfig configured, Probers probers, CancellationToken cancellationToken)
     {
         if (ScrapeTarget.From(configured, config) is not { } target)
         {
@@ -68,37 +70,64 @@ internal static class ConfigProbe
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(target.Timeout);
-        var builder = new SnapshotBuilder(target.Address, target.Module.Name, target.Labels, target.CollectorNames, time)
-        {
-            Deadline = time.GetUtcNow() + target.Timeout,
-        };
+        var warnings = new List<string>();
         try
         {
-            await scraper.ScrapeAsync(target, builder, deadline.Token).ConfigureAwait(false);
+            await ProbeWithinAsync(target, probers, warnings, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return [$"{target}: probe incomplete: no answer within scrape.timeout {target.Timeout.TotalSeconds:0.###}s; settings not checked"];
+            warnings.Add($"{target}: probe incomplete: no answer within scrape.timeout {target.Timeout.TotalSeconds:0.###}s; settings not checked");
         }
 
-        var snapshot = builder.Build("probe");
-        var warnings = new List<string>();
-        foreach (var outcome in snapshot.Collectors)
+        return warnings;
+    }
+
+    /// <summary>
+    /// Opens the module's session first (one attempt: a session that cannot open is reported once, with what the
+    /// BMC showed about the cause), then scrapes through the engine, then asks what the settings need.
+    /// </summary>
+    private static async Task ProbeWithinAsync(ScrapeTarget target, Probers probers, List<string> warnings, CancellationToken cancellationToken)
+    {
+        try
         {
-            if (outcome.Unsupported)
-            {
-                warnings.Add($"{target}: collector '{outcome.Collector}' does nothing on this BMC: {outcome.Error}");
-            }
+            _ = await probers.Pool.GetAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
+        {
+            var failed = await probers.Observer.ObserveFailureAsync(target, new ConfigProbeFacts { SessionFailure = ex }, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(ConfigProbeRules.Warnings(target.Module, failed).Select(w => $"{target}: {w}"));
+            warnings.Add($"{target}: probe: {string.Join(", ", target.CollectorNames)} failed: {ErrorClassifier.DescribeSessionFailure(ex)}");
+            return;
         }
 
+        var builder = new SnapshotBuilder(target.Address, target.Module.Name, target.Labels, target.CollectorNames, probers.Time)
+        {
+            Deadline = probers.Time.GetUtcNow() + target.Timeout,
+        };
+        await probers.Scraper.ScrapeAsync(target, builder, cancellationToken).ConfigureAwait(false);
+        var snapshot = builder.Build("probe");
+        var facts = new ConfigProbeFacts { Collectors = snapshot.Collectors };
+        try
+        {
+            // The scrape may have replaced a lost session: ask over the one the pool holds now.
+            var session = await probers.Pool.GetAsync(target, cancellationToken).ConfigureAwait(false);
+            facts = await probers.Observer.ObserveAsync(target, session, facts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
+        {
+            warnings.Add($"{target}: probe: session lost after the scrape ({ErrorClassifier.DescribeSessionFailure(ex)}); cipher suites, privilege and workarounds not checked");
+        }
+
+        warnings.AddRange(ConfigProbeRules.Warnings(target.Module, facts).Select(w => $"{target}: {w}"));
         foreach (var error in snapshot.Collectors.Where(o => !o.Success && !o.Unsupported).GroupBy(o => o.Error))
         {
             warnings.Add($"{target}: probe: {string.Join(", ", error.Select(o => o.Collector))} failed: {error.Key}");
         }
 
-        if (state.GetSdrCache(target.Key) is { } sdr && sdr.Walk.Complete)
+        if (probers.State.GetSdrCache(target.Key) is { } sdr && sdr.Walk.Complete)
         {
-            var sensors = Decode(sdr, target.Module);
+            var sensors = Decode(sdr.Walk, target.Module);
             warnings.AddRange(InertSensorSettings(target.Module, sensors).Select(w => $"{target}: {w}"));
         }
         else if (snapshot.Collectors.FirstOrDefault(o => o.Collector == CollectorLabels.Of(CollectorKind.Sensors)) is { } sensorsOutcome
@@ -106,14 +135,16 @@ internal static class ConfigProbe
         {
             warnings.Add($"{target}: SDR repository not read completely; sensor filters, bridge_sensors and SDR workarounds not checked");
         }
-
-        return warnings;
     }
 
-    private static List<SdrSensor> Decode(SdrCacheEntry sdr, ModuleConfig module)
+    /// <summary>What every target's probe shares: the engine's scraper and session pool, state and the observer.</summary>
+    private sealed record Probers(TargetScraper Scraper, SessionPool Pool, TargetStateStore State, ConfigProbeObserver Observer, TimeProvider Time);
+
+    /// <summary>The sensors of a walked SDR repository, as the sensors collector expands them for <paramref name="module"/>.</summary>
+    internal static List<SdrSensor> Decode(SdrWalkState sdr, ModuleConfig module)
     {
-        var records = new List<SdrRecord>(sdr.Walk.Records.Count);
-        foreach (var raw in sdr.Walk.Records)
+        var records = new List<SdrRecord>(sdr.Records.Count);
+        foreach (var raw in sdr.Records)
         {
             try
             {
@@ -167,18 +198,18 @@ internal static class ConfigProbe
         var foreign = sensors.Any(s => !s.IsEventOnly && !s.IsOwnedBy(BmcAddress));
         if (module.BridgeSensors && !foreign)
         {
-            yield return "bridge_sensors does nothing: every sensor of this BMC's SDR is owned by the BMC itself";
+            yield return $"bridge_sensors does nothing: every sensor of this BMC's SDR is owned by the BMC itself; remove bridge_sensors from modules.{module.Name}";
         }
 
         if (module.HasWorkaround("assumebmcowner") && !foreign)
         {
-            yield return "workaround 'assumebmcowner' does nothing: every sensor of this BMC's SDR is owned by the BMC itself";
+            yield return $"workaround 'assumebmcowner' does nothing: every sensor of this BMC's SDR is owned by the BMC itself; remove it from modules.{module.Name}.workarounds";
         }
 
         // discretereading acts on Full Sensor Records with a non-threshold event/reading type (IPMI v2.0 §43.1).
         if (module.HasWorkaround("discretereading") && !sensors.Any(s => s.Full is { HasAnalogReading: true } && !s.IsThresholdBased))
         {
-            yield return "workaround 'discretereading' does nothing: this BMC's SDR has no discrete sensor with an analog reading formula (Full Sensor Record)";
+            yield return $"workaround 'discretereading' does nothing: this BMC's SDR has no discrete sensor with an analog reading formula (Full Sensor Record); remove it from modules.{module.Name}.workarounds";
         }
     }
 }

@@ -27,6 +27,35 @@ public sealed class CliHelpTests
         Assert.Equal(verb == "sensors", stdout.ToString().Contains("--watch", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("check-config", "--help")]
+    [InlineData("check-config", "-h")]
+    [InlineData("help", "check-config")]
+    public async Task Program_CheckConfigHelp_ListsEveryFlagAndExitsZero(string verb, string flag)
+    {
+        // The real program, through the command dispatcher.
+        var (code, output) = await BmcExporter.Tests.Config.ExporterProcess.RunAsync(verb, flag);
+
+        Assert.True(code == 0, output);
+        foreach (var word in new[] { "--probe", "--strict", "--config.file", "--help", "Exit codes", "cipher_suites", "privilege", "sel_events", "nochecksumcheck", "intel20" })
+        {
+            Assert.Contains(word, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task CheckConfigRunAsync_HelpFlag_PrintsTheHelpNotUsage()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CheckConfigCommand.RunAsync(["--probe", "--help"], stdout, stderr, new BmcExporter.Config.ConfigLoadOptions(), CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Equal(CliHelp.CheckConfig, stdout.ToString());
+        Assert.Empty(stderr.ToString());
+    }
+
     [Fact]
     public void TopHelp_ListsEveryServiceFlagAndCommand()
     {

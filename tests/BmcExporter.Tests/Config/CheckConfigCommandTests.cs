@@ -121,6 +121,40 @@ public sealed class CheckConfigCommandTests
         Assert.Equal("usage: bmc-exporter check-config [--probe] [--strict] FILE\n", stderr.ToString());
     }
 
+    [Fact]
+    public void Run_WorkaroundTheClientAlwaysApplies_WarnsNoEffectOthersNot()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", "modules:\n  default:\n    user: reader\n    workarounds: [opensesspriv, discretereading]\n");
+        var (code, stdout, _) = Run(file);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"ok\nwarning: {file} modules.default.workarounds: workaround 'opensesspriv' has no effect: bmc-exporter always does this (Open Session requests the real privilege, so BMCs that hash keys with it agree with the client); remove it from the workarounds\n", stdout);
+    }
+
+    [Fact]
+    public void Run_AllowCipherSuite0WithoutSuite0_WarnsOnlyThen()
+    {
+        using var dir = new TempDirectory();
+        var inert = dir.Write("inert.yaml", "modules:\n  default:\n    user: reader\n    allow_cipher_suite_0: true\n    cipher_suites: [17, 3]\n");
+        var used = dir.Write("used.yaml", "modules:\n  default:\n    user: reader\n    allow_cipher_suite_0: true\n    cipher_suites: [3, 0]\n");
+
+        Assert.Contains($"warning: {inert} modules.default.allow_cipher_suite_0: allow_cipher_suite_0 has no effect: cipher_suites [17, 3] does not list suite 0; remove allow_cipher_suite_0\n", Run(inert).Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow_cipher_suite_0 has no effect", Run(used).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Strict_WarningExits1CleanExits0()
+    {
+        using var dir = new TempDirectory();
+        var warned = dir.Write("warned.yaml", "modules:\n  default:\n    user: reader\n    workarounds: [authcap]\n");
+        var clean = dir.Write("clean.yaml", "modules:\n  default:\n    user: reader\n");
+
+        Assert.Equal(1, await CheckConfigCommand.RunAsync(["--strict", warned], TextWriter.Null, TextWriter.Null, Env(), CancellationToken.None));
+        Assert.Equal(0, await CheckConfigCommand.RunAsync([warned], TextWriter.Null, TextWriter.Null, Env(), CancellationToken.None));
+        Assert.Equal(0, await CheckConfigCommand.RunAsync(["--strict", clean], TextWriter.Null, TextWriter.Null, Env(), CancellationToken.None));
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(string file)
     {
         var stdout = new StringWriter { NewLine = "\n" };

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BmcExporter.Cli;
+using BmcExporter.Config;
+using BmcExporter.Tests.Packaging;
+
+namespace BmcExporter.Tests.Cli;
+
+/// <summary>
+/// <c>check-config --probe</c> against OpenIPMI's ipmi_sim configured without a SEL (no <c>sel_enable</c>: Get SEL Info
+/// answers 0xC1) and listing cipher suites 0-11 in session (no 17): the sel and sel-events collectors, the
+/// <c>sel_events</c> setting and suite 17 are each named with what to change; the same module on a simulated BMC that
+/// has a SEL and suite 17 gives none of these (CheckConfigProbeTests). Started as the parity tests start it
+/// (harness.md §1); a missing ipmi_sim fails the test.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class CheckConfigProbeIpmiSimTests
+{
+    private const string LanConf = """
+        name "nosel"
+        set_working_mc 0x20
+          startlan 1
+            addr 127.0.0.1 {PORT}
+            priv_limit admin
+            allowed_auths_callback none md2 md5 straight
+            allowed_auths_user none md2 md5 straight
+            allowed_auths_operator none md2 md5 straight
+            allowed_auths_admin none md2 md5 straight
+            guid a123456789abcdefa123456789abcdef
+          endlan
+          user 2 true "admin" "secret" admin 10 none md2 md5 straight
+          user 3 true "reader" "readpass" user 10 none md2 md5 straight
+        """;
+
+    // Device support 0x9B: no SEL device bit, and no sel_enable, so the SEL commands are not there.
+    private const string SimEmu = """
+        mc_setbmc 0x20
+        mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9b 0x1291 0xf02
+        sensor_add 0x20 0 1 0x01 0x01
+        sensor_set_value 0x20 0 1 45 0
+        sensor_set_event_support 0x20 0 1 enable scanning per-state 000111111111111 000111111111111 000111111111111 000111111111111
+        main_sdr_add 0x20 0x00 0x00 0x51 0x01 0x33 0x20 0x00 0x01 0x07 0x01 0x7f 0x68 0x01 0x01 0x95 0x0a 0x95 0x7a 0x3f 0x3f 0x00 0x01 0x00 0x00 0x01 0x00 0x00 0x00 0x00 0x00 0x07 0x00 0xff 0x00 0xff 0x00 0x64 0x5a 0x50 0x00 0x05 0x0a 0x02 0x02 0x00 0x00 0x00 0xc8 0x43 0x50 0x55 0x20 0x54 0x65 0x6d 0x70
+        mc_enable 0x20
+        """;
+
+    [Fact]
+    public async Task Probe_IpmiSimWithoutSelOrSuite17_WarnsSelCollectorsSelEventsAndSuite17()
+    {
+        var dir = Directory.CreateTempSubdirectory("bmc-probe-nosel-");
+        var port = FreeUdpPort();
+        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var file = Path.Combine(dir.FullName, "exporter.yaml");
+        await File.WriteAllTextAsync(file, $"""
+            scrape:
+              timeout: 20s
+            modules:
+              default:
+                user: reader
+                password_env: BMC_PW
+                cipher_suites: [17, 3]
+                collectors: [sensors, sel, sel-events, bmc]
+                sel_events:
+                  - name: intrusion
+                    regex: "Intrusion.*"
+            targets:
+              - host: "127.0.0.1:{port}"
+            """);
+        using var sim = Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n")
+        {
+            WorkingDirectory = dir.FullName,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
+        try
+        {
+            await WaitForIpmitoolAsync(sim, port);
+            using var stdout = new StringWriter { NewLine = "\n" };
+            using var stderr = new StringWriter { NewLine = "\n" };
+            var env = new ConfigLoadOptions { GetEnvironmentVariable = n => n == "BMC_PW" ? "readpass" : null };
+
+            var code = await CheckConfigCommand.RunAsync(["--probe", "--strict", file], stdout, stderr, env, CancellationToken.None);
+
+            var warnings = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToList();
+            Assert.True(code == 1, stdout.ToString() + stderr);
+            var prefix = $"warning: 127.0.0.1:{port} (module default): ";
+            Assert.True(warnings.Count == 4, string.Join('\n', warnings));
+            Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(prefix + "modules.default.cipher_suites: suite 17 is not offered by this BMC (Get Channel Cipher Suites lists [0, 1, 2, 3") + ".*\\), so every login tries it in vain; remove 17 from modules\\.default\\.cipher_suites$", warnings[0]);
+            Assert.StartsWith(prefix + "collector 'sel' does nothing on this BMC: not supported by the BMC: netfn 0x0A cmd 0x40 answered 0xC1", warnings[1], StringComparison.Ordinal);
+            Assert.EndsWith("; remove 'sel' from modules.default.collectors", warnings[1], StringComparison.Ordinal);
+            Assert.StartsWith(prefix + "collector 'sel-events' does nothing on this BMC: ", warnings[2], StringComparison.Ordinal);
+            Assert.Equal(prefix + "modules.default.sel_events has no effect on this BMC because its SEL cannot be read (the sel-events collector is unsupported); remove sel_events and 'sel-events' from modules.default.collectors", warnings[3]);
+        }
+        finally
+        {
+            if (!sim.HasExited)
+            {
+                sim.Kill();
+                await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>ipmi_sim binds its port a moment after it starts: wait (at most 50 tries) until ipmitool gets an answer.</summary>
+    private static async Task WaitForIpmitoolAsync(Process sim, int port)
+    {
+        for (var attempt = 0; attempt < 50 && !sim.HasExited; attempt++)
+        {
+            var probe = ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]);
+            if (probe.ExitCode == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"ipmi_sim did not answer ipmitool on port {port} (exited: {sim.HasExited})");
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
