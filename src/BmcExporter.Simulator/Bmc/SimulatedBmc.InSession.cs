@@ -52,6 +52,10 @@ internal sealed partial class SimulatedBmc
             cc = (byte)CompletionCode.NodeBusy;
             length = 0;
         }
+        else if (h.NetFn == (byte)NetFn.App && h.Command == SendMessageBridge.Command)
+        {
+            cc = SendMessage(request.Data, session, data, out length, elapsed);
+        }
         else
         {
             cc = Dispatch(h, request.Data, session, data, out length, elapsed);
