@@ -32,7 +32,8 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public string StateDir { get; }
 
-    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2, string extraYaml = "")
+    /// <summary>Starts <paramref name="bmcs"/> BMCs of typical-1u, its text first rewritten by <paramref name="editProfile"/>, with <paramref name="extraYaml"/> appended.</summary>
+    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2, string extraYaml = "", Func<string, string>? editProfile = null)
     {
         // The shipped typical-1u profile plus an operator account (to clear the SEL).
         var assembly = typeof(SimulatedFleet).Assembly;
@@ -43,6 +44,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
             yaml = await reader.ReadToEndAsync();
         }
 
+        yaml = editProfile?.Invoke(yaml) ?? yaml;
         yaml += $"\nusers:\n  - {{ name: {Operator}, password: {OperatorPassword}, privilege: operator }}\n" + extraYaml;
         var profile = ProfileLoader.Parse(yaml, "typical-1u with an operator");
         var fleet = await SimulatedFleet.StartAsync(
