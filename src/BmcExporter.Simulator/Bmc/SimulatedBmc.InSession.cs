@@ -52,6 +52,10 @@ internal sealed partial class SimulatedBmc
             cc = (byte)CompletionCode.NodeBusy;
             length = 0;
         }
+        else if (h.NetFn == (byte)NetFn.App && h.Command == SendMessageBridge.Command)
+        {
+            cc = SendMessage(request.Data, session, data, out length, elapsed);
+        }
         else
         {
             cc = Dispatch(h, request.Data, session, data, out length, elapsed);
@@ -88,7 +92,16 @@ internal sealed partial class SimulatedBmc
         }
 
         var sequence = session.NextOutboundSequence((Quirks & QuirkSet.SequenceNumbersSkip) != 0);
-        return session.Cipher!.Seal(reply, PayloadType.Ipmi, session.ConsoleSessionId, sequence, message);
+        var length = session.Cipher!.Seal(reply, PayloadType.Ipmi, session.ConsoleSessionId, sequence, message);
+        if (_faults.WrongIntegrity > 0 && request.NetFn == (byte)NetFn.SensorEvent && (reply[5] & PayloadType.AuthenticatedFlag) != 0
+            && _random.NextDouble() < _faults.WrongIntegrity)
+        {
+            // Fault "wrongIntegrity": the AuthCode trailer (IPMI v2.0 §13.28.4) of a sensor reply is wrong.
+            reply[length - 1] ^= 0x5A;
+            _fleet.Statistics.OnWrongAuth();
+        }
+
+        return length;
     }
 
     /// <summary>Close Session, App 0x3C (IPMI v2.0 §22.19): 0x87 for an unknown session ID.</summary>

@@ -24,5 +24,6 @@ internal sealed class FaultRuleDocument
     public double? Truncate { get; set; }
     public double? Corrupt { get; set; }
     public double? WrongAuthCode { get; set; }
+    public double? WrongIntegrity { get; set; }
     public double? Mutate { get; set; }
 }

@@ -41,6 +41,7 @@ public static class FaultLoader
                 Truncate = errors.Range(r.Truncate, 0, 1, 0, path + ".truncate"),
                 Corrupt = errors.Range(r.Corrupt, 0, 1, 0, path + ".corrupt"),
                 WrongAuthCode = errors.Range(r.WrongAuthCode, 0, 1, 0, path + ".wrongAuthCode"),
+                WrongIntegrity = errors.Range(r.WrongIntegrity, 0, 1, 0, path + ".wrongIntegrity"),
                 Mutate = errors.Range(r.Mutate, 0, 1, 0, path + ".mutate"),
             };
             if (r.StopForSeconds is not null && r.StopAfterSeconds is null)

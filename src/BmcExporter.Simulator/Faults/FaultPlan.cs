@@ -59,6 +59,13 @@ public sealed record FaultPlan
     /// <summary>Probability that the AuthCode (or RAKP code) of a reply is wrong.</summary>
     public double WrongAuthCode { get; init; }
 
+    /// <summary>
+    /// Probability that the AuthCode of an authenticated in-session reply to a Sensor/Event command (netFn 04h) is wrong:
+    /// login, SDR and SEL reads work and sensor readings fail their integrity check (the Inventec 5441/5442 symptom
+    /// FreeIPMI's ignoreauthcode names, which it works around for IPMI 1.5 sessions only).
+    /// </summary>
+    public double WrongIntegrity { get; init; }
+
     public bool IsNone => this == None;
 
     /// <summary>Whether the BMC is silent at <paramref name="elapsed"/> because it is stopped or rebooting.</summary>

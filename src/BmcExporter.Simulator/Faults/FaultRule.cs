@@ -32,6 +32,7 @@ public sealed record FaultRule(IReadOnlySet<int>? Bmcs, double? Fraction, FaultP
         Truncate = b.Truncate > 0 ? b.Truncate : a.Truncate,
         Corrupt = b.Corrupt > 0 ? b.Corrupt : a.Corrupt,
         WrongAuthCode = b.WrongAuthCode > 0 ? b.WrongAuthCode : a.WrongAuthCode,
+        WrongIntegrity = b.WrongIntegrity > 0 ? b.WrongIntegrity : a.WrongIntegrity,
         Mutate = b.Mutate > 0 ? b.Mutate : a.Mutate,
     };
 }

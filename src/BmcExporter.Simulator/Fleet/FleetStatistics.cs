@@ -14,6 +14,8 @@ public sealed class FleetStatistics
     private long _mutated;
     private long _wrongAuth;
     private long _busy;
+    private long _sendMessages;
+    private long _bridgeRefused;
     private long _sessionsOpened;
     private long _sessionsRejected;
     private long _sessionsExpired;
@@ -42,6 +44,12 @@ public sealed class FleetStatistics
 
     public long NodeBusy => Interlocked.Read(ref _busy);
 
+    /// <summary>Send Message (bridging) requests received in session.</summary>
+    public long SendMessages => Interlocked.Read(ref _sendMessages);
+
+    /// <summary>Send Message requests NAKed: no such controller, or the <c>altbridging</c> quirk.</summary>
+    public long BridgeRefused => Interlocked.Read(ref _bridgeRefused);
+
     public long SessionsOpened => Interlocked.Read(ref _sessionsOpened);
 
     public long SessionsRejected => Interlocked.Read(ref _sessionsRejected);
@@ -69,6 +77,10 @@ public sealed class FleetStatistics
     internal void OnWrongAuth() => Interlocked.Increment(ref _wrongAuth);
 
     internal void OnBusy() => Interlocked.Increment(ref _busy);
+
+    internal void OnSendMessage() => Interlocked.Increment(ref _sendMessages);
+
+    internal void OnBridgeRefused() => Interlocked.Increment(ref _bridgeRefused);
 
     internal void OnSessionOpened() => Interlocked.Increment(ref _sessionsOpened);
 

@@ -82,6 +82,7 @@ internal static class CodeNames
         ["sequenceskip"] = QuirkSet.SequenceNumbersSkip,
         ["shortsdrread"] = QuirkSet.ShortWholeRecordRead,
         ["intel20"] = QuirkSet.Intel20,
+        ["altbridging"] = QuirkSet.NoSelfBridging,
     };
 
     public static byte Resolve(IReadOnlyDictionary<string, byte> table, string text, string what, ProfileErrors errors, string path)

@@ -142,4 +142,5 @@ public enum QuirkSet : long
     SequenceNumbersSkip = 1 << 18,
     ShortWholeRecordRead = 1 << 19,
     Intel20 = 1 << 20,
+    NoSelfBridging = 1 << 21,
 }

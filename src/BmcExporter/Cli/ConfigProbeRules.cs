@@ -9,8 +9,9 @@ namespace BmcExporter.Cli;
 /// <summary>
 /// The settings <see cref="ConfigProbeFacts"/> show to do nothing on one BMC, one sentence each naming the setting,
 /// what the BMC showed and what to change. Pure: the same facts give the same warnings. A fact that was not observed
-/// gives no warning (docs/configuration.md lists what cannot be observed). The workarounds <c>altbridging</c> and
-/// <c>ignoreauthcode</c> are not judged here: their own code decides when they act.
+/// gives no warning (docs/configuration.md lists what cannot be observed). The workarounds <c>altbridging</c> (always
+/// applied) and <c>ignoreauthcode</c> (no effect over IPMI 2.0) are not judged here: check-config warns about them
+/// without a probe.
 /// </summary>
 internal static class ConfigProbeRules
 {

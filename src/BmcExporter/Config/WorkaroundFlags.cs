@@ -9,9 +9,6 @@ public enum WorkaroundSupport
     /// <summary>The client always behaves the way the flag asks; enabling it changes nothing.</summary>
     BuiltIn,
 
-    /// <summary>Accepted and kept in <see cref="ModuleConfig.Workarounds"/>, but no code acts on it yet: a warning says so.</summary>
-    NotImplemented,
-
     /// <summary>Concerns something bmc-exporter never does (IPMI 1.5, in-band drivers, other FreeIPMI tools): a warning says why.</summary>
     NotApplicable,
 }
@@ -24,8 +21,8 @@ public sealed record WorkaroundFlag(string Name, WorkaroundSupport Support, stri
 
 /// <summary>
 /// Every workaround flag FreeIPMI 1.6 accepts (common/parsecommon in FreeIPMI; the WORKAROUNDS sections of its
-/// manual pages; docs/ipmi-protocol.md §5.1), and what each one means for bmc-exporter. When code starts acting
-/// on a flag, its entry here moves to <see cref="WorkaroundSupport.Applied"/> and its warning goes away.
+/// manual pages; docs/ipmi-protocol.md §5.1), and what each one means for bmc-exporter. Every flag is applied,
+/// built in, or warned about at load with the reason it cannot apply: none is accepted and silently ignored.
 /// </summary>
 public static class WorkaroundFlags
 {
@@ -48,8 +45,13 @@ public static class WorkaroundFlags
         new("integritycheckvalue", WorkaroundSupport.BuiltIn, "with cipher suite 0, a non-empty RAKP 4 integrity check value is ignored"),
         new("skipchecks", WorkaroundSupport.BuiltIn, "FRU checksum failures are reported, never fatal"),
         new("intel20", WorkaroundSupport.Applied, "Intel SE7520AF2 login: RAKP 3 is computed with the requested role without the name-only lookup bit, as ipmitool -o intelplus does (the HMAC-MD5 password cut applies to cipher suites bmc-exporter does not offer)"),
-        new("altbridging", WorkaroundSupport.NotImplemented, "bridge to satellite controllers by addressing the request instead of Send Message (Lenovo SR650 v3)"),
-        new("ignoreauthcode", WorkaroundSupport.NotImplemented, "accept responses with wrong integrity codes while sensors are read (Inventec 5441/5442, with bridging)"),
+        // FreeIPMI 1.6.18 (ipmi-sensors): a sensor the BMC owns on LUN 1-3 is read with that LUN in the request
+        // header instead of through Send Message, even without --bridge-sensors (Lenovo SR650 v3, ThinkSystem).
+        // bmc-exporter reads such sensors that way always and bridges only other controllers' sensors (IPMI v2.0 §35.14, §22.7).
+        new("altbridging", WorkaroundSupport.BuiltIn, "sensors the BMC owns on LUN 1-3 are always read by addressing that LUN in the request header, never through Send Message; other controllers' sensors are bridged with Send Message when bridge_sensors is on, as FreeIPMI does with or without the flag"),
+        // FreeIPMI applies it (IPMI_FLAGS_IGNORE_AUTHENTICATION_CODE, ipmi-api.h) to IPMI 1.5 session packets only;
+        // its LAN_2_0 path always verifies the RMCP+ integrity code, so the peer gains nothing from it over lanplus either.
+        new("ignoreauthcode", WorkaroundSupport.NotApplicable, "skips the auth code check of IPMI 1.5 session packets only (Inventec 5441/5442); FreeIPMI still verifies every RMCP+ integrity code with it, and bmc-exporter always uses IPMI 2.0 (RMCP+), so replies with a wrong integrity code stay rejected, as they are by ipmi_exporter on driver LAN_2_0"),
         new("assumesystemevent", WorkaroundSupport.Applied, "read SEL records with an invalid record type as system events (HP DL380 G5)"),
         new("assumemaxsdrrecordcount", WorkaroundSupport.Applied, "stop the SDR walk once the record count Get SDR Repository Info reported is reached, even when the last record does not point to FFFFh (Inspur)"),
         new("idzero", WorkaroundSupport.NotApplicable, Lan15),
@@ -77,7 +79,6 @@ public static class WorkaroundFlags
     /// <summary>The warning for enabling <paramref name="flag"/>, or <c>null</c> when it needs none.</summary>
     public static string? Warning(WorkaroundFlag flag) => flag.Support switch
     {
-        WorkaroundSupport.NotImplemented => $"workaround '{flag.Name}' is accepted but not implemented yet, so it has no effect ({flag.Effect})",
         WorkaroundSupport.NotApplicable => $"workaround '{flag.Name}' has no effect: it {flag.Effect}",
         _ => null,
     };

@@ -116,6 +116,18 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task WrongIntegrity_Always_LoginWorksSensorRepliesAreDropped()
+    {
+        await using var fleet = await TestFleet.StartAsync(faults: Faults("faults: [ { wrongIntegrity: 1.0 } ]"));
+        await using var session = await ClientTests_Open(fleet);
+
+        Assert.Equal("3.07", (await session.GetDeviceIdAsync(CancellationToken.None)).FirmwareRevision);
+        await Assert.ThrowsAnyAsync<IpmiException>(async () =>
+            await session.SendAsync(new IpmiRequest(NetFn.SensorEvent, 0x2D, new byte[] { 0x01 }), CancellationToken.None));
+        Assert.True(fleet.Statistics.WrongAuthCodes >= 1);
+    }
+
+    [Fact]
     public async Task ExhaustSessions_OpenSession_RefusedWithInsufficientResources()
     {
         await using var fleet = await TestFleet.StartAsync(faults: Faults("faults: [ { exhaustSessions: true } ]"));

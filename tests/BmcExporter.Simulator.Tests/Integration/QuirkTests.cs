@@ -1,6 +1,7 @@
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
 using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Crypto;
 using BmcExporter.Simulator.Fleet;
 using BmcExporter.Simulator.Profiles;
@@ -17,6 +18,15 @@ public sealed class QuirkTests
         ProfileLoader.Parse(
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Profiles", "test-bmc.yaml")) + $"\nquirks: [{quirk}]\n",
             $"test-bmc+{quirk}");
+
+    /// <summary>test-bmc with "Rear Temp" (31 °C) the BMC owns on LUN 1, number 0x01 like "Inlet Temp" (24 °C) on LUN 0.</summary>
+    private static SimProfile WithLun1Sensor(string quirks) =>
+        ProfileLoader.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Profiles", "test-bmc.yaml")).Replace(
+                "sensors:\n",
+                "sensors:\n  - name: Rear Temp\n    number: 0x01\n    lun: 1\n    type: temperature\n    unit: degreesC\n    entity: 0x07\n    behaviour: { base: 31 }\n",
+                StringComparison.Ordinal) + $"\nquirks: [{quirks}]\n",
+            $"test-bmc+lun1+{quirks}");
 
     private static ValueTask<IpmiSession> OpenAsync(SimulatedFleet fleet, bool verifyChecksums = true, bool queryCipherSuites = false) =>
         IpmiSession.OpenAsync(
@@ -136,5 +146,60 @@ public sealed class QuirkTests
         var reading = await session.SendAsync(new IpmiRequest(NetFn.SensorEvent, 0x2D, new byte[] { 0x01 }), CancellationToken.None);
         Assert.Equal(24, reading.Data.Span[0]);
         Assert.Equal(0, reading.Data.Span[1] & 0x40);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendMessage_ToItsOwnLun1_AnswersUnlessAltbridgingQuirk(bool quirk)
+    {
+        await using var fleet = await TestFleet.StartAsync(profile: WithLun1Sensor(quirk ? "altbridging" : ""));
+        await using var session = await OpenAsync(fleet);
+
+        // Send Message to the BMC's own address, LUN 1, on the primary IPMB: FreeIPMI's usual way to reach the sensor.
+        var bridged = await session.SendAsync(GetSensorReading.CreateRequest(0x01, IpmiAddresses.Bmc, 1, bridgeChannel: 0), CancellationToken.None);
+        // The same request with LUN 1 in its own header: what altbridging (and ipmitool) do.
+        var direct = await session.SendAsync(GetSensorReading.CreateRequest(0x01, IpmiAddresses.Bmc, 1), CancellationToken.None);
+        var lun0 = await session.SendAsync(GetSensorReading.CreateRequest(0x01), CancellationToken.None);
+
+        Assert.Equal(31, direct.EnsureOk(NetFn.SensorEvent, GetSensorReading.Command).Data.Span[0]);
+        Assert.Equal(24, lun0.EnsureOk(NetFn.SensorEvent, GetSensorReading.Command).Data.Span[0]);
+        Assert.Equal(1, fleet.Statistics.SendMessages);
+        if (quirk)
+        {
+            Assert.Equal(0x83, bridged.CompletionCode); // NAK on write (IPMI v2.0 §22.7)
+            Assert.Equal(1, fleet.Statistics.BridgeRefused);
+        }
+        else
+        {
+            Assert.Equal(31, bridged.EnsureOk(NetFn.SensorEvent, GetSensorReading.Command).Data.Span[0]);
+            Assert.Equal(0, fleet.Statistics.BridgeRefused);
+        }
+    }
+
+    [Fact]
+    public async Task SendMessage_ToAnotherController_IsNaked()
+    {
+        await using var fleet = await TestFleet.StartAsync(profile: WithLun1Sensor(""));
+        await using var session = await OpenAsync(fleet);
+
+        var bridged = await session.SendAsync(GetSensorReading.CreateRequest(0x01, 0x2C, 0, bridgeChannel: 0), CancellationToken.None);
+
+        Assert.Equal(0x83, bridged.CompletionCode);
+    }
+
+    [Fact]
+    public async Task SensorReader_Lun1SensorOnAltbridgingBmc_ReadThroughTheHeaderWithoutSendMessage()
+    {
+        await using var fleet = await TestFleet.StartAsync(profile: WithLun1Sensor("altbridging"));
+        await using var session = await OpenAsync(fleet);
+        var sdr = await SdrRepositoryReader.ReadAsync(session, null, CancellationToken.None);
+
+        // Bridging of other controllers' sensors is on, as FreeIPMI's --bridge-sensors: a BMC LUN 1 sensor still is not bridged.
+        var readings = await SensorReader.ReadAllAsync(session, sdr.Sensors, SensorReadOptions.Default with { BridgeForeignSensors = true }, CancellationToken.None);
+
+        Assert.Equal(31.0, readings.Single(r => r.Name == "Rear Temp").Value);
+        Assert.Equal(24.0, readings.Single(r => r.Name == "Inlet Temp").Value);
+        Assert.Equal(0, fleet.Statistics.SendMessages);
     }
 }

@@ -19,6 +19,23 @@ public sealed class CheckConfigCommandTests
     }
 
     [Fact]
+    public void Run_WorkaroundThatCannotApply_IsReportedWithItsLineAndReasonExit0()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("exporter.yaml", "modules:\n  default:\n    user: reader\n    workaround_flags: [opensesspriv, ignoreauthcode, altbridging]\n");
+        var (code, stdout, stderr) = Run(file);
+
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("ok", lines[0]);
+        var warning = Assert.Single(lines.Skip(1));
+        Assert.StartsWith($"warning: {file}:4 ", warning, StringComparison.Ordinal);
+        Assert.Contains("workaround 'ignoreauthcode' has no effect: it skips the auth code check of IPMI 1.5 session packets only", warning, StringComparison.Ordinal);
+        Assert.Contains("bmc-exporter always uses IPMI 2.0 (RMCP+)", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_InvalidFile_PrintsEachErrorOnItsOwnLineExit1()
     {
         using var dir = new TempDirectory();

@@ -156,7 +156,7 @@ public sealed class IpmiExporterCompatTests
             var enabled = result.Config!.Modules["default"].HasWorkaround(flag.Name);
             Assert.Equal(flag.Support != WorkaroundSupport.NotApplicable, enabled);
             var warned = result.Warnings.Any(w => w.Message.Contains($"'{flag.Name}'", StringComparison.Ordinal));
-            Assert.Equal(flag.Support is WorkaroundSupport.NotApplicable or WorkaroundSupport.NotImplemented, warned);
+            Assert.Equal(flag.Support == WorkaroundSupport.NotApplicable, warned);
         }
     }
 
@@ -169,8 +169,7 @@ public sealed class IpmiExporterCompatTests
     }
 
     [Theory]
-    [InlineData("altbridging", "is accepted but not implemented yet")]
-    [InlineData("ignoreauthcode", "is accepted but not implemented yet")]
+    [InlineData("ignoreauthcode", "has no effect: it skips the auth code check of IPMI 1.5 session packets only")]
     [InlineData("assumeio", "has no effect: it concerns in-band drivers")]
     [InlineData("ipmiping", "has no effect: it concerns ipmipower's discovery pings")]
     [InlineData("idzero", "has no effect: it concerns IPMI 1.5 sessions only")]
@@ -179,6 +178,25 @@ public sealed class IpmiExporterCompatTests
         var result = Load($"modules:\n  default:\n    workarounds: [{flag}]\n");
 
         Assert.Contains(reason, Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workarounds_IgnoreAuthCode_LoadsButIsNotKept()
+    {
+        var result = Load("modules:\n  default:\n    user: a\n    workaround_flags: [ignoreauthcode]\n");
+
+        Assert.True(result.Success);
+        Assert.False(result.Config!.Modules["default"].HasWorkaround("ignoreauthcode"));
+        Assert.Contains("bmc-exporter always uses IPMI 2.0 (RMCP+)", Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workarounds_AltBridging_IsBuiltInAndLoadsWithoutWarning()
+    {
+        var result = Load("modules:\n  default:\n    user: a\n    bridge_sensors: true\n    workaround_flags: [altbridging]\n");
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(WorkaroundSupport.BuiltIn, ModuleConfig.RecognizedWorkarounds["altbridging"].Support);
     }
 
     [Theory]

@@ -32,7 +32,11 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public string StateDir { get; }
 
-    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2, string extraYaml = "")
+    /// <summary>
+    /// Starts <paramref name="bmcs"/> BMCs of typical-1u, its text first rewritten by <paramref name="editProfile"/>, with
+    /// <paramref name="extraYaml"/> appended and the fault rules of <paramref name="faultsYaml"/> (simulator fault syntax).
+    /// </summary>
+    public static async Task<SimulatorFixture> StartAsync(int bmcs = 2, string extraYaml = "", Func<string, string>? editProfile = null, string? faultsYaml = null)
     {
         // The shipped typical-1u profile plus an operator account (to clear the SEL).
         var assembly = typeof(SimulatedFleet).Assembly;
@@ -43,10 +47,18 @@ internal sealed class SimulatorFixture : IAsyncDisposable
             yaml = await reader.ReadToEndAsync();
         }
 
+        yaml = editProfile?.Invoke(yaml) ?? yaml;
         yaml += $"\nusers:\n  - {{ name: {Operator}, password: {OperatorPassword}, privilege: operator }}\n" + extraYaml;
         var profile = ProfileLoader.Parse(yaml, "typical-1u with an operator");
         var fleet = await SimulatedFleet.StartAsync(
-            new FleetOptions { BmcCount = bmcs, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = profile },
+            new FleetOptions
+            {
+                BmcCount = bmcs,
+                UserName = User,
+                Password = Encoding.ASCII.GetBytes(Password),
+                Profile = profile,
+                Faults = faultsYaml is null ? [] : BmcExporter.Simulator.Faults.FaultLoader.Parse(faultsYaml, "test faults"),
+            },
             CancellationToken.None);
         var stateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N"));
         return new SimulatorFixture(fleet, stateDir);
