@@ -145,7 +145,7 @@ public sealed class AuditCommandTests
 
         Assert.True(all == 1, allErr);
         var findings = FindingsByPort(allOutput);
-        Assert.Equal([hardened.Port, anonymous.Port], findings.Keys.Order());
+        Assert.Equal(new[] { hardened.Port, anonymous.Port }.Order(), findings.Keys.Order());
         Assert.Empty(findings[hardened.Port]);
         Assert.Equal(["anonymous_login_enabled"], findings[anonymous.Port]);
         Assert.Equal(1, lab);
@@ -164,7 +164,7 @@ public sealed class AuditCommandTests
             modules:
               default:
                 user: nobody
-                password_env: NOPE
+                password_env: PW
               lab:
                 user: {SecurityFleet.User}
                 password_env: PW
