@@ -9,22 +9,25 @@ internal sealed partial class SimulatedBmc
 {
     private const int MaxFruRead = 64;
 
-    /// <summary>Get FRU Inventory Area Info, IPMI v2.0 §34.1: FRU 0 and every FRU locator's device ID.</summary>
+    /// <summary>
+    /// Get FRU Inventory Area Info, IPMI v2.0 §34.1: FRU 0 and every present FRU locator's device ID; 0xCB (not
+    /// present) for any other ID and for a locator marked <c>present: false</c>.
+    /// </summary>
     private byte FruAreaInfo(ReadOnlySpan<byte> data, out byte[]? result)
     {
         var id = FruCommands.DecodeAreaInfoRequest(data);
-        if (!HasFru(id))
+        if (FruImage(id) is not { } image)
         {
             return Fail(CompletionCode.NotPresent, out result);
         }
 
-        return Ok(FruCommands.EncodeAreaInfoResponse(new Ipmi.Commands.FruAreaInfo((ushort)FruImage().Length, false)), out result);
+        return Ok(FruCommands.EncodeAreaInfoResponse(new Ipmi.Commands.FruAreaInfo((ushort)image.Length, false)), out result);
     }
 
     /// <summary>Read FRU Data, IPMI v2.0 §34.2: at most 64 bytes per read (0xCA above that).</summary>
     private byte ReadFru(FruReadRequest request, out byte[]? result)
     {
-        if (!HasFru(request.FruId))
+        if (FruImage(request.FruId) is not { } image)
         {
             return Fail(CompletionCode.NotPresent, out result);
         }
@@ -34,7 +37,6 @@ internal sealed partial class SimulatedBmc
             return Fail(CompletionCode.CannotReturnRequestedBytes, out result);
         }
 
-        var image = FruImage();
         if (request.Offset >= image.Length)
         {
             return Fail(CompletionCode.ParameterOutOfRange, out result);
@@ -44,19 +46,43 @@ internal sealed partial class SimulatedBmc
         return Ok(FruCommands.EncodeReadResponse(image.AsSpan(request.Offset, n)), out result);
     }
 
-    private bool HasFru(byte id) => id == 0 || Profile.Locators.Any(l => !l.IsMc && l.DeviceId == id);
-
-    /// <summary>The BMC's FRU image, built on first use (serials carry the BMC index).</summary>
-    private byte[] FruImage()
+    /// <summary>
+    /// The image of FRU device <paramref name="id"/>: FRU 0 is the profile's <c>fru</c>; a FRU locator's device has its
+    /// own <c>fru</c> when the profile gives one, else FRU 0's image; <c>null</c> when there is no such present device.
+    /// </summary>
+    private byte[]? FruImage(byte id)
     {
-        if (_fru is not null)
+        if (id == 0)
         {
-            return _fru;
+            return _fru ??= Encode(Profile.Fru);
         }
 
-        var f = Profile.Fru;
+        var locator = Profile.Locators.FirstOrDefault(l => !l.IsMc && l.DeviceId == id);
+        if (locator is null || !locator.Present)
+        {
+            return null;
+        }
+
+        if (locator.Fru is null)
+        {
+            return FruImage(0);
+        }
+
+        _locatorFru ??= [];
+        if (!_locatorFru.TryGetValue(id, out var image))
+        {
+            image = Encode(locator.Fru);
+            _locatorFru[id] = image;
+        }
+
+        return image;
+    }
+
+    /// <summary>The FRU image of <paramref name="f"/> for this BMC (serials carry the BMC index).</summary>
+    private byte[] Encode(FruDefinition f)
+    {
         string X(string template) => FruDefinition.Expand(template, Index);
-        _fru = FruEncoder.Encode(
+        return FruEncoder.Encode(
             new FruChassisInfo { ChassisType = f.ChassisType, PartNumber = X(f.ChassisPartNumber), SerialNumber = X(f.ChassisSerial) },
             new FruBoardInfo
             {
@@ -75,6 +101,5 @@ internal sealed partial class SimulatedBmc
                 SerialNumber = X(f.ProductSerial),
                 AssetTag = X(f.ProductAssetTag),
             });
-        return _fru;
     }
 }

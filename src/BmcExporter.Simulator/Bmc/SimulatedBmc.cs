@@ -30,6 +30,7 @@ internal sealed partial class SimulatedBmc : IDisposable
     private long _rebootsSeen;
     private bool _lastWasSdrRead;
     private byte[]? _fru;
+    private Dictionary<byte, byte[]>? _locatorFru;
     private HeldReply? _held;
 
     public SimulatedBmc(FleetContext fleet, int index, Socket socket, FaultPlan faults)

@@ -23,6 +23,11 @@ internal static partial class ProfileCompiler
                 errors.Add(path + ".name", "must be at most 16 characters");
             }
 
+            if (kind == "MC" && (l.Fru is not null || l.Present is not null))
+            {
+                errors.Add(path, "fru and present apply to kind fru only");
+            }
+
             result.Add(new LocatorDefinition(
                 kind == "MC",
                 name,
@@ -30,7 +35,9 @@ internal static partial class ProfileCompiler
                 (byte)errors.Range(l.DeviceId, 0, 255, 0, path + ".deviceId"),
                 (byte)errors.Range(l.Entity, 0, 255, kind == "MC" ? 0x06 : 0x07, path + ".entity"),
                 (byte)errors.Range(l.EntityInstance, 0, 127, 1, path + ".entityInstance"),
-                (byte)errors.Range(l.Capabilities, 0, 255, 0x2F, path + ".capabilities")));
+                (byte)errors.Range(l.Capabilities, 0, 255, 0x2F, path + ".capabilities"),
+                l.Fru is null ? null : CompileFru(l.Fru, name, errors, path + ".fru"),
+                l.Present ?? true));
         }
 
         return result.ToImmutable();
@@ -124,7 +131,7 @@ internal static partial class ProfileCompiler
         return null;
     }
 
-    private static FruDefinition CompileFru(FruDocument f, string profileName, ProfileErrors errors)
+    private static FruDefinition CompileFru(FruDocument f, string profileName, ProfileErrors errors, string path = "fru")
     {
         var board = f.Board ?? new FruBoardDocument();
         var product = f.Product ?? new FruProductDocument();
@@ -133,24 +140,24 @@ internal static partial class ProfileCompiler
         if (board.MfgDate is { } text
             && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out mfg))
         {
-            errors.Add("fru.board.mfgDate", $"'{text}' is not a date (use yyyy-MM-dd HH:mm)");
+            errors.Add(path + ".board.mfgDate", $"'{text}' is not a date (use yyyy-MM-dd HH:mm)");
         }
 
         return new FruDefinition(
-            (byte)errors.Range(chassis.Type, 0, 0x7F, 0x17, "fru.chassis.type"),
-            Limit(chassis.PartNumber ?? "CH-0001", "fru.chassis.partNumber", errors),
-            Limit(chassis.Serial ?? "CHS{bmc}", "fru.chassis.serial", errors),
-            Limit(board.Manufacturer ?? "Simulated", "fru.board.manufacturer", errors),
-            Limit(board.Product ?? profileName, "fru.board.product", errors),
-            Limit(board.Serial ?? "BRD{bmc}", "fru.board.serial", errors),
-            Limit(board.PartNumber ?? "MB-0001", "fru.board.partNumber", errors),
+            (byte)errors.Range(chassis.Type, 0, 0x7F, 0x17, path + ".chassis.type"),
+            Limit(chassis.PartNumber ?? "CH-0001", path + ".chassis.partNumber", errors),
+            Limit(chassis.Serial ?? "CHS{bmc}", path + ".chassis.serial", errors),
+            Limit(board.Manufacturer ?? "Simulated", path + ".board.manufacturer", errors),
+            Limit(board.Product ?? profileName, path + ".board.product", errors),
+            Limit(board.Serial ?? "BRD{bmc}", path + ".board.serial", errors),
+            Limit(board.PartNumber ?? "MB-0001", path + ".board.partNumber", errors),
             mfg,
-            Limit(product.Manufacturer ?? "Simulated", "fru.product.manufacturer", errors),
-            Limit(product.Name ?? profileName, "fru.product.name", errors),
-            Limit(product.PartNumber ?? "SYS-0001", "fru.product.partNumber", errors),
-            Limit(product.Version ?? "1.0", "fru.product.version", errors),
-            Limit(product.Serial ?? "SN{bmc}", "fru.product.serial", errors),
-            Limit(product.AssetTag ?? "", "fru.product.assetTag", errors));
+            Limit(product.Manufacturer ?? "Simulated", path + ".product.manufacturer", errors),
+            Limit(product.Name ?? profileName, path + ".product.name", errors),
+            Limit(product.PartNumber ?? "SYS-0001", path + ".product.partNumber", errors),
+            Limit(product.Version ?? "1.0", path + ".product.version", errors),
+            Limit(product.Serial ?? "SN{bmc}", path + ".product.serial", errors),
+            Limit(product.AssetTag ?? "", path + ".product.assetTag", errors));
     }
 
     private static string Limit(string value, string path, ProfileErrors errors)

@@ -160,6 +160,8 @@ internal sealed class LocatorDocument
     public int? Entity { get; set; }
     public int? EntityInstance { get; set; }
     public int? Capabilities { get; set; }
+    public FruDocument? Fru { get; set; }
+    public bool? Present { get; set; }
 }
 
 internal sealed class OemRecordDocument

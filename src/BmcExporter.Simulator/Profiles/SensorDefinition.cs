@@ -145,7 +145,29 @@ public sealed record ExcursionDefinition(double Fraction, TimeSpan Every, TimeSp
 public sealed record FailureDefinition(int State, double Fraction, TimeSpan After, TimeSpan Within, bool ClearsNormalStates);
 
 /// <summary>A FRU device locator (0x11) or management controller device locator (0x12) record.</summary>
-public sealed record LocatorDefinition(bool IsMc, string Name, byte Address, byte DeviceId, byte EntityId, byte EntityInstance, byte Capabilities);
+/// <param name="IsMc"><c>true</c> for a management controller locator, <c>false</c> for a FRU device locator.</param>
+/// <param name="Name">The record's ID string (at most 16 characters).</param>
+/// <param name="Address">Controller slave address (8-bit form).</param>
+/// <param name="DeviceId">Logical FRU device ID (FRU locators).</param>
+/// <param name="EntityId">Entity ID (IPMI v2.0 Table 43-13).</param>
+/// <param name="EntityInstance">Entity instance.</param>
+/// <param name="Capabilities">Device capabilities byte (MC locators).</param>
+/// <param name="Fru">
+/// The FRU device's own inventory (a FRU locator only); <c>null</c> serves the profile's FRU 0 image under this ID.
+/// </param>
+/// <param name="Present">
+/// <c>false</c>: the locator is listed but the device answers 0xCB (not present, IPMI v2.0 §5.2), like an empty slot.
+/// </param>
+public sealed record LocatorDefinition(
+    bool IsMc,
+    string Name,
+    byte Address,
+    byte DeviceId,
+    byte EntityId,
+    byte EntityInstance,
+    byte Capabilities,
+    FruDefinition? Fru = null,
+    bool Present = true);
 
 /// <summary>An OEM SDR (type 0xC0): manufacturer ID then opaque bytes.</summary>
 public sealed record OemRecordDefinition(int ManufacturerId, ImmutableArray<byte> Data);

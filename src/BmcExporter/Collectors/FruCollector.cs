@@ -1,21 +1,26 @@
+using System.Collections.Concurrent;
 using BmcExporter.Config;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Logging;
 using BmcExporter.Snapshots;
 
 namespace BmcExporter.Collectors;
 
 /// <summary>
-/// <c>fru</c>: the built-in FRU device (ID 0, IPMI v2.0 §34; FRU spec §11-§12): board and product identity.
-/// FRU contents rarely change, so a read is reused for <see cref="CacheFor"/>. A BMC without FRU data makes the
-/// collector unsupported (<see cref="CollectorUnsupportedException"/>).
+/// <c>fru</c>: board and product identity (IPMI v2.0 §34; FRU spec §11-§12) of FRU device 0 and of every logical FRU
+/// device a FRU Device Locator of the SDR repository names at the BMC (<see cref="FruDevices"/>). The SDR is the one
+/// the <c>sensors</c> collector keeps for the target; a module without <c>sensors</c> walks it here, once per
+/// <see cref="CacheFor"/>. FRU contents rarely change, so each device's answer (its inventory, or "not present") is
+/// reused for <see cref="CacheFor"/>; a device that fails is asked again next scrape. A device that is not present
+/// is left out; one that fails leaves the others published and makes the collector partial. When every device
+/// answers "not present" the collector is unsupported (<see cref="CollectorUnsupportedException"/>).
 /// </summary>
 public sealed class FruCollector : IScrapeCollector
 {
-    private readonly Dictionary<string, (DateTimeOffset ReadAt, FruSample Sample)> _cache = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, FruTargetCache> _targets = new(StringComparer.Ordinal);
 
-    /// <summary>How long a FRU read is reused. Default one hour.</summary>
+    /// <summary>How long a FRU device's answer (and a walk of the SDR made here) is reused. Default one hour.</summary>
     public TimeSpan CacheFor { get; init; } = TimeSpan.FromHours(1);
 
     /// <inheritdoc />
@@ -25,32 +30,95 @@ public sealed class FruCollector : IScrapeCollector
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var now = context.Time.GetUtcNow();
-        lock (_lock)
+        var cache = _targets.GetOrAdd(context.Target.Key, static _ => new FruTargetCache());
+        var (devices, sdrProblem) = await FruDeviceSource.ListAsync(context, cache, CacheFor, cancellationToken).ConfigureAwait(false);
+        cache.Retain(devices);
+
+        var samples = new List<FruSample>(devices.Count);
+        var failures = new List<string>();
+        var absent = new List<string>();
+        foreach (var device in devices)
         {
-            if (_cache.TryGetValue(context.Target.Key, out var cached) && now - cached.ReadAt < CacheFor)
+            if (cache.TryGetFresh(device, now, CacheFor, out var cached))
             {
-                context.Builder.SetFru([cached.Sample]);
-                return;
+                if (cached is not null)
+                {
+                    samples.Add(cached);
+                }
+                else
+                {
+                    absent.Add(Describe(device));
+                }
+
+                continue;
+            }
+
+            var outcome = await ReadDeviceAsync(context, device, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is { } failure)
+            {
+                failures.Add($"{Describe(device)}: {failure}");
+                Log.FruDeviceLeftOut(context.Logger, device.Id, device.Name, context.Target.Key, failure);
+                continue;
+            }
+
+            cache.Store(device, now, outcome.Sample);
+            if (outcome.Sample is { } sample)
+            {
+                samples.Add(sample);
+                context.Builder.SetFru([.. samples]); // a deadline keeps what was read
+            }
+            else
+            {
+                absent.Add($"{Describe(device)} ({outcome.AbsentReason})");
+                Log.FruDeviceLeftOut(context.Logger, device.Id, device.Name, context.Target.Key, outcome.AbsentReason!);
             }
         }
 
+        context.Builder.SetFru(samples);
+        if (samples.Count == 0 && failures.Count == 0 && sdrProblem is null)
+        {
+            // Nothing but "not present": ask again when the collector is re-checked, not from this cache.
+            _targets.TryRemove(context.Target.Key, out _);
+            throw new CollectorUnsupportedException($"the BMC has no FRU data: {string.Join("; ", absent)}");
+        }
+
+        if (failures.Count > 0 || sdrProblem is not null)
+        {
+            var problems = sdrProblem is null ? failures : [sdrProblem, .. failures];
+            throw new CollectorPartialException($"{samples.Count} FRU devices read; {string.Join("; ", problems)}");
+        }
+    }
+
+    private static string Describe(FruDevice device) => $"FRU device {device.Id} ({device.Name})";
+
+    /// <summary>Reads one device: its sample, or why it is absent (an answer, cached), or why it failed (asked again).</summary>
+    private static async Task<DeviceOutcome> ReadDeviceAsync(CollectContext context, FruDevice device, CancellationToken cancellationToken)
+    {
         var options = FruReadOptions.Default with { TimeProvider = context.Time };
-        FruReadResult result;
         try
         {
-            result = await FruReader.ReadAsync(context.Channel, 0, options, cancellationToken).ConfigureAwait(false);
+            var result = await FruReader.ReadAsync(context.Channel, device.Id, options, cancellationToken).ConfigureAwait(false);
+            return new DeviceOutcome(ToSample(device, result), null, null);
         }
         catch (IpmiCompletionCodeException e) when (e.NetFn == NetFn.Storage && e.Command is 0x10 or 0x11 && IsAbsent(e.CompletionCode))
         {
-            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: the BMC keeps no FRU data.
-            throw new CollectorUnsupportedException($"the BMC has no FRU data for device 0: it answered completion code 0x{e.CompletionCode:X2} ({CompletionCodes.Describe(e.CompletionCode)})", e);
+            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: no FRU data behind this ID.
+            return new DeviceOutcome(null, $"completion code 0x{e.CompletionCode:X2}, {CompletionCodes.Describe(e.CompletionCode)}", null);
         }
-
-        var inventory = result.Inventory;
-        var sample = new FruSample
+        catch (Exception e) when (e is IpmiCompletionCodeException or IpmiProtocolException && !ErrorClassifier.IsTransient(e))
         {
-            DeviceId = 0,
-            Name = "Builtin FRU Device",
+            // Another answer or malformed data of this device only: the other devices are still read.
+            return new DeviceOutcome(null, null, ErrorClassifier.Describe(e));
+        }
+    }
+
+    private static FruSample ToSample(FruDevice device, FruReadResult result)
+    {
+        var inventory = result.Inventory;
+        return new FruSample
+        {
+            DeviceId = device.Id,
+            Name = device.Name,
             BoardManufacturer = inventory.Board?.Manufacturer ?? string.Empty,
             BoardProduct = inventory.Board?.ProductName ?? string.Empty,
             BoardSerial = inventory.Board?.SerialNumber ?? string.Empty,
@@ -62,15 +130,11 @@ public sealed class FruCollector : IScrapeCollector
             ProductSerial = inventory.Product?.SerialNumber ?? string.Empty,
             AssetTag = inventory.Product?.AssetTag ?? string.Empty,
         };
-        lock (_lock)
-        {
-            _cache[context.Target.Key] = (now, sample);
-        }
-
-        context.Builder.SetFru([sample]);
     }
 
-    /// <summary>Codes with which BMCs say there is no FRU device 0 (IPMI v2.0 §5.2): not present, invalid command or field, not now, not for this privilege.</summary>
+    /// <summary>Codes with which BMCs say there is no such FRU device (IPMI v2.0 §5.2): not present, invalid command or field, not now, not for this privilege.</summary>
     private static bool IsAbsent(byte code) => code is (byte)CompletionCode.NotPresent or (byte)CompletionCode.InvalidCommand
         or (byte)CompletionCode.InvalidDataField or (byte)CompletionCode.NotSupportedInPresentState or (byte)CompletionCode.InsufficientPrivilege;
+
+    private readonly record struct DeviceOutcome(FruSample? Sample, string? AbsentReason, string? Failure);
 }

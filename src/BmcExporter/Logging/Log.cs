@@ -57,6 +57,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Dropped SDR record {RecordId} of {Target}: {Reason}")]
     public static partial void SdrRecordDropped(ILogger logger, int recordId, string target, string reason);
 
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "FRU device {FruId} ({Name}) of {Target} left out: {Reason}")]
+    public static partial void FruDeviceLeftOut(ILogger logger, int fruId, string name, string target, string reason);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Debug, Message = "{Count} FRU Device Locators of {Target} name physical FRU devices (private bus, other controller or LUN); the fru collector reads logical FRU devices at the BMC only")]
+    public static partial void FruPhysicalLocatorsSkipped(ILogger logger, int count, string target);
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "SDR repository of {Target} changed; re-reading it")]
     public static partial void SdrCacheInvalidated(ILogger logger, string target);
 

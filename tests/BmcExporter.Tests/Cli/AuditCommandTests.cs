@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using BmcExporter.Cli;
 using BmcExporter.Tests.Security;
@@ -86,7 +88,7 @@ public sealed class AuditCommandTests
     [Fact]
     public async Task RunAsync_UnreachableBmc_CriticalUnreachableFinding()
     {
-        var port = BmcExporter.Tests.Security.SecurityFleet.User.Length + 40000;
+        var port = FreeUdpPort();
         var (code, output, _) = await RunAsync("--target", $"127.0.0.1:{port}", "--user", "u", "--password-env", "PW", "--timeout", "0.2", "--retries", "0", "--output", "json");
 
         Assert.Equal(1, code);
@@ -94,5 +96,133 @@ public sealed class AuditCommandTests
         var bmc = doc.RootElement.GetProperty("bmcs")[0];
         Assert.False(bmc.GetProperty("reached").GetBoolean());
         Assert.Equal("unreachable", bmc.GetProperty("findings")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_TargetsFile_EveryListedBmcWithItsOwnFindings()
+    {
+        await using var hardened = await SecurityFleet.StartAsync(SecurityFleet.Profile());
+        await using var weak = await SecurityFleet.StartAsync(SecurityFleet.Profile("[0, 17, 3]"));
+        using var dir = new TempDir();
+        var file = dir.Write("fleet.txt", $"# two BMCs\n127.0.0.1:{hardened.Port}\n127.0.0.1:{weak.Port}\n");
+
+        var (code, output, _) = await RunAsync("--targets-file", file, "--user", SecurityFleet.User, "--password-env", "PW", "--timeout", "0.5", "--retries", "1", "--output", "json");
+
+        Assert.Equal(1, code);
+        var findings = FindingsByPort(output);
+        Assert.Empty(findings[hardened.Port]);
+        Assert.Equal(["cipher_suite_zero_accepted"], findings[weak.Port]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigFile_EveryTargetWithItsModuleAndModuleSelectsOne()
+    {
+        await using var hardened = await SecurityFleet.StartAsync(SecurityFleet.Profile());
+        await using var anonymous = await SecurityFleet.StartAsync(SecurityFleet.Profile(extra: "security: { anonymousLogin: true }"));
+        using var dir = new TempDir();
+        var config = dir.Write("exporter.yaml", $"""
+            modules:
+              default:
+                user: {SecurityFleet.User}
+                password_env: PW
+                timeout: 500ms
+                retries: 1
+              lab:
+                user: {SecurityFleet.User}
+                password_env: PW
+                timeout: 500ms
+                retries: 1
+            targets:
+              - host: "127.0.0.1:{hardened.Port}"
+                module: default
+              - host: "127.0.0.1:{anonymous.Port}"
+                module: lab
+            """);
+
+        var (all, allOutput, allErr) = await RunAsync("--config", config, "--output", "json");
+        var (lab, labOutput, _) = await RunAsync("--config", config, "--module", "lab", "--output", "json");
+        var (fine, fineOutput, _) = await RunAsync("--config", config, "--module", "default", "--output", "json");
+
+        Assert.True(all == 1, allErr);
+        var findings = FindingsByPort(allOutput);
+        Assert.Equal(new[] { hardened.Port, anonymous.Port }.Order(), findings.Keys.Order());
+        Assert.Empty(findings[hardened.Port]);
+        Assert.Equal(["anonymous_login_enabled"], findings[anonymous.Port]);
+        Assert.Equal(1, lab);
+        Assert.Equal([anonymous.Port], FindingsByPort(labOutput).Keys);
+        Assert.Equal("lab", JsonDocument.Parse(labOutput).RootElement.GetProperty("bmcs")[0].GetProperty("module").GetString());
+        Assert.Equal(0, fine);
+        Assert.Equal([hardened.Port], FindingsByPort(fineOutput).Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigWithTargetsFile_FileTargetsUseTheConfigsModules()
+    {
+        await using var weak = await SecurityFleet.StartAsync(SecurityFleet.Profile("[0, 17, 3]"));
+        using var dir = new TempDir();
+        var config = dir.Write("exporter.yaml", $"""
+            modules:
+              default:
+                user: nobody
+                password_env: PW
+              lab:
+                user: {SecurityFleet.User}
+                password_env: PW
+                timeout: 500ms
+                retries: 1
+            """);
+        var file = dir.Write("fleet.txt", $"127.0.0.1:{weak.Port} lab\n");
+
+        var (code, output, err) = await RunAsync("--config", config, "--targets-file", file, "--output", "json");
+
+        Assert.True(code == 1, err);
+        Assert.Equal(["cipher_suite_zero_accepted"], FindingsByPort(output)[weak.Port]);
+    }
+
+    [Theory]
+    [InlineData("--module", "lab", "--target", "h")]
+    [InlineData("--config", "CONFIG", "--user", "u")]
+    [InlineData("--config", "CONFIG", "--module", "missing")]
+    public async Task RunAsync_ConfigAndModuleMisuse_UsageErrorExitTwo(string flag1, string value1, string flag2, string value2)
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("exporter.yaml", "modules:\n  default:\n    user: u\n    password_env: PW\ntargets:\n  - host: 127.0.0.1\n");
+
+        var (code, output, err) = await RunAsync(flag1, value1.Replace("CONFIG", config, StringComparison.Ordinal), flag2, value2);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(flag2 == "--user" ? "--user" : "--module", err, StringComparison.Ordinal);
+    }
+
+    /// <summary>The finding ids of each audited BMC of a JSON report, by its port.</summary>
+    private static Dictionary<int, List<string>> FindingsByPort(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("bmcs").EnumerateArray().ToDictionary(
+            b => int.Parse(b.GetProperty("target").GetString()!.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture),
+            b => b.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToList());
+    }
+
+    /// <summary>A UDP port nothing listens on: bound by the kernel's choice, then released.</summary>
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private sealed class TempDir : IDisposable
+    {
+        private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bmc-audit-");
+
+        public string Write(string name, string text)
+        {
+            var path = Path.Combine(_dir.FullName, name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        public void Dispose() => _dir.Delete(recursive: true);
     }
 }

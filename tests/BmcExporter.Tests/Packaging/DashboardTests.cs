@@ -19,7 +19,7 @@ public sealed class DashboardTests
     }
 
     [Fact]
-    public void Dashboards_Shipped_AreFleetDetailAndSelWithUniqueUids()
+    public void Dashboards_Shipped_AreFleetDetailSelAndSecurityWithUniqueUids()
     {
         var uids = Dashboards.Files.Select(f =>
         {
@@ -27,7 +27,8 @@ public sealed class DashboardTests
             return doc.RootElement.GetProperty("uid").GetString();
         }).ToList();
 
-        Assert.Equal(3, uids.Count);
+        Assert.Equal(4, uids.Count);
+        Assert.Contains("bmc-exporter-security", uids);
         Assert.Equal(uids.Count, uids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(uids, uid => Assert.Matches("^[a-zA-Z0-9_-]{1,40}$", uid));
     }
