@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.IO.Hashing;
-using BmcExporter.Compression;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Otlp;
 using BmcExporter.Otlp.Proto.Collector.Logs;
@@ -121,21 +119,6 @@ public sealed class OtlpEncodingTests
         Assert.Equal(0, body[0]);
         Assert.Equal(payload.RawLength, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1)));
         Assert.Equal(3, ExportMetricsServiceRequest.Parser.ParseFrom(body.AsSpan(5).ToArray()).ResourceMetrics.Count);
-    }
-
-    [Fact]
-    public void Crc32Combine_RandomSplits_EqualsCrcOfConcatenation()
-    {
-        var random = new Random(7);
-        for (var i = 0; i < 200; i++)
-        {
-            var a = new byte[random.Next(0, 3000)];
-            var b = new byte[random.Next(0, 3000)];
-            random.NextBytes(a);
-            random.NextBytes(b);
-            var expected = Crc32.HashToUInt32([.. a, .. b]);
-            Assert.Equal(expected, Crc32Combine.Combine(Crc32.HashToUInt32(a), Crc32.HashToUInt32(b), b.Length));
-        }
     }
 
     [Theory]

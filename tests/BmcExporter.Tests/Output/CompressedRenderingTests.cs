@@ -63,7 +63,7 @@ public sealed class CompressedRenderingTests
     }
 
     [Fact]
-    public void CrcOperator_RandomSplits_ApplyEqualsCombineAndCrcOfConcatenation()
+    public void Crc32Combine_RandomSplits_ApplyAndCombineEqualCrcOfConcatenation()
     {
         var random = new Random(11);
         for (var i = 0; i < 200; i++)
