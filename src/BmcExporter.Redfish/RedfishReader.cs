@@ -58,6 +58,18 @@ public sealed class RedfishReader
         return all.Build(_session.Options.TimeProvider.GetUtcNow(), _session.Statistics.Gets - before);
     }
 
+    /// <summary>
+    /// The system power (DCMI's meaning) of the service whose <paramref name="readings"/> were just read: the legacy Power
+    /// resource's system PowerControl member, else Chassis EnvironmentMetrics PowerWatts, from one chassis only. A Power
+    /// resource those readings fetched is reused; otherwise this GETs Power (or EnvironmentMetrics) of the chassis it
+    /// tries. Null when no chassis offers system power.
+    /// </summary>
+    public Task<RedfishSystemPower?> ReadSystemPowerAsync(RedfishReadings readings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        return new SystemPowerReader(_session).ReadAsync(readings, cancellationToken);
+    }
+
     /// <summary>The LogServices (SEL, event logs) of systems, managers and chassis (static).</summary>
     public async Task<ImmutableArray<RedfishLogService>> ReadLogServicesAsync(CancellationToken cancellationToken)
     {

@@ -16,11 +16,6 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
     {
         var c = chassis.View;
         var chassisId = CommonParser.ShortId(c, chassis.Uri);
-        into.Chassis.Add(new RedfishChassisState(chassis.Uri, CommonParser.NameOf(c, chassis.Uri), CommonParser.PowerState(c.String("PowerState")), CommonParser.Status(c))
-        {
-            Intrusion = CommonParser.Intrusion(c),
-        });
-
         var fromSensors = false;
         var sensorReadings = new List<RedfishSensorReading>();
         if (c.Link("Sensors") is { } sensors)
@@ -46,14 +41,25 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
             }
         }
 
-        await PowerSuppliesAsync(c, power, into, cancellationToken).ConfigureAwait(false);
+        power = await PowerSuppliesAsync(c, power, into, cancellationToken).ConfigureAwait(false);
+        into.Chassis.Add(new RedfishChassisState(chassis.Uri, CommonParser.NameOf(c, chassis.Uri), CommonParser.PowerState(c.String("PowerState")), CommonParser.Status(c))
+        {
+            Intrusion = CommonParser.Intrusion(c),
+            HoldsSystem = c.Object("Links")?.Objects("ComputerSystems").Count > 0,
+            PowerUri = c.Link("Power"),
+            EnvironmentMetricsUri = c.Link("EnvironmentMetrics"),
+            PowerRead = power is not null,
+            LegacyPower = power is { } read ? PowerParser.SystemPowerControl(read, c.Link("Power")!) : null,
+        });
+
         var fanSources = await FansAsync(c, thermal, into, cancellationToken).ConfigureAwait(false);
 
         // A percent sensor that a Fan names as its SpeedPercent data source is a fan speed (ThermalSubsystem v1.0).
         into.Sensors.AddRange(sensorReadings.Select(r => r.Kind == RedfishSensorKind.Percent && fanSources.Contains(r.Id) ? r with { Kind = RedfishSensorKind.Fan } : r));
     }
 
-    private async Task PowerSuppliesAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)
+    /// <summary>PSU health; returns the legacy Power resource when it was read (here or before), else null.</summary>
+    private async Task<JsonView?> PowerSuppliesAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)
     {
         if (chassis.Link("PowerSubsystem") is { } sub)
         {
@@ -65,7 +71,7 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
                     into.Components.Add(new RedfishComponentHealth(m.Uri, CommonParser.NameOf(m.View, m.Uri), RedfishComponentKind.PowerSupply, CommonParser.Status(m.View)));
                 }
 
-                return;
+                return legacy;
             }
         }
 
@@ -74,6 +80,8 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
         {
             into.Components.AddRange(LegacyParser.PowerSupplies(p, chassis.Link("Power")!));
         }
+
+        return power;
     }
 
     private async Task<HashSet<string>> FansAsync(JsonView chassis, JsonView? legacy, ReadingsBuilder into, CancellationToken cancellationToken)

@@ -6,8 +6,6 @@ namespace BmcExporter.Simulator.Bmc;
 
 internal sealed partial class SimulatedBmc
 {
-    private const int PowerSamples = 12;
-
     /// <summary>Get Chassis Status, IPMI v2.0 §28.2.</summary>
     private byte Chassis(byte command, out byte[]? result)
     {
@@ -59,31 +57,13 @@ internal sealed partial class SimulatedBmc
                     return Fail(CompletionCode.InvalidDataField, out result);
                 }
 
-                // Statistics over the last minute, sampled from the same load curve the sensors follow.
-                var period = TimeSpan.FromMinutes(1);
-                double min = double.MaxValue, max = 0, sum = 0, current = Watts(dcmi, elapsed);
-                for (var i = 0; i < PowerSamples; i++)
-                {
-                    var at = elapsed - (period * i / PowerSamples);
-                    var w = Watts(dcmi, at < TimeSpan.Zero ? TimeSpan.Zero : at);
-                    min = Math.Min(min, w);
-                    max = Math.Max(max, w);
-                    sum += w;
-                }
-
-                var reading = new DcmiPowerReading(
-                    (ushort)Math.Round(current), (ushort)Math.Round(min), (ushort)Math.Round(max), (ushort)Math.Round(sum / PowerSamples),
-                    _fleet.NowUnix, (uint)period.TotalMilliseconds, 0x40);
+                // Statistics over the last minute, sampled from the same load curve the sensors follow (PowerModel,
+                // shared with the Redfish view's PowerControl).
+                var p = PowerModel.Read(dcmi, Profile.Load, _fleet.Seed, Index, elapsed);
+                var reading = new DcmiPowerReading(p.Current, p.Minimum, p.Maximum, p.Average, _fleet.NowUnix, (uint)p.Period.TotalMilliseconds, 0x40);
                 return Ok(Dcmi.EncodePowerReadingResponse(reading), out result);
             default:
                 return Unsupported(out result);
         }
-    }
-
-    private double Watts(Profiles.DcmiDefinition dcmi, TimeSpan at)
-    {
-        var load = SensorModel.Load(Profile.Load, _fleet.Seed, Index, at);
-        var noise = dcmi.NoiseWatts * SimHash.Signed(_fleet.Seed, Index, 0x0DC0, (long)at.TotalSeconds);
-        return Math.Max(0, dcmi.IdleWatts + ((dcmi.MaxWatts - dcmi.IdleWatts) * load) + noise);
     }
 }

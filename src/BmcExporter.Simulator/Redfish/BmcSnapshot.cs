@@ -33,6 +33,7 @@ internal sealed class BmcSnapshot
         Parts = [.. model.Parts.Where(p => changed || !p.Definition.AfterSdrChange)];
         _values = Sensors.ToDictionary(s => s, s => Value(s, load));
         _health = Parts.ToDictionary(p => p, Health);
+        Power = model.Profile.Dcmi is { } dcmi ? PowerModel.Read(dcmi, model.Profile.Load, fleet.Seed, bmc, Elapsed) : null;
     }
 
     private readonly Dictionary<SimSensor, SensorValue> _values;
@@ -50,6 +51,9 @@ internal sealed class BmcSnapshot
     public ProfileModel Model { get; }
 
     public int Bmc { get; }
+
+    /// <summary>System power as DCMI Get Power Reading answers it now; null when the profile has no DCMI.</summary>
+    public PowerStatistics? Power { get; }
 
     public TimeSpan Elapsed { get; }
 

@@ -21,6 +21,7 @@ internal static class ChassisView
             ["1"] => Chassis(snap.Value, legacy, modern),
             ["1", "Thermal"] when legacy => Thermal(snap.Value),
             ["1", "Power"] when legacy => Power(snap.Value),
+            ["1", "EnvironmentMetrics"] when modern => EnvironmentMetrics(snap.Value),
             ["1", "Sensors"] when modern => Json.Collection(Path + "/Sensors", "#SensorCollection.SensorCollection", "Sensors", snap.Value.Sensors.Select(x => $"{Path}/Sensors/{x.Id}")),
             ["1", "Sensors", var id] when modern => snap.Value.Sensors.FirstOrDefault(x => x.Id == id) is { } sensor ? Sensor(snap.Value, sensor) : null,
             ["1", "ThermalSubsystem"] when modern => Subsystem("ThermalSubsystem", "#ThermalSubsystem.v1_3_0.ThermalSubsystem", "Fans", snap.Value.Worst(Fans(snap.Value).Select(f => snap.Value.ValueOf(f).Health))),
@@ -67,6 +68,7 @@ internal static class ChassisView
             c["Sensors"] = Json.Link(Path + "/Sensors");
             c["ThermalSubsystem"] = Json.Link(Path + "/ThermalSubsystem");
             c["PowerSubsystem"] = Json.Link(Path + "/PowerSubsystem");
+            c["EnvironmentMetrics"] = Json.Link(Path + "/EnvironmentMetrics");
         }
 
         c["Links"] = new JsonObject
@@ -139,12 +141,24 @@ internal static class ChassisView
         return t;
     }
 
-    /// <summary>Power v1.7: voltages, power readings as PowerControl, and the PSUs' health.</summary>
+    /// <summary>
+    /// Power v1.7: voltages, power readings as PowerControl, and the PSUs' health. With DCMI in the profile, PowerControl
+    /// starts with the system's power control: PowerConsumedWatts and PowerMetrics (Min/Max/AverageConsumedWatts over
+    /// IntervalInMin) are the numbers DCMI Get Power Reading answers at the same instant (<see cref="Behaviour.PowerModel"/>).
+    /// The watt sensors follow, each with PhysicalContext PowerSupply or Chassis as the SDR entity says.
+    /// </summary>
     private static JsonObject Power(BmcSnapshot snap)
     {
         var p = Json.Resource(Path + "/Power", "#Power.v1_7_0.Power", "Power", "Power");
         p["Voltages"] = Members(snap, Path + "/Power", "Voltages", SimSensorKind.Voltage, "ReadingVolts");
-        p["PowerControl"] = Members(snap, Path + "/Power", "PowerControl", SimSensorKind.Power, "PowerConsumedWatts", thresholds: false);
+        var system = SystemPowerControl(snap);
+        var control = Members(snap, Path + "/Power", "PowerControl", SimSensorKind.Power, "PowerConsumedWatts", thresholds: false, first: system is null ? 0 : 1);
+        if (system is not null)
+        {
+            control.Insert(0, system);
+        }
+
+        p["PowerControl"] = control;
         var supplies = new JsonArray();
         var i = 0;
         foreach (var psu in snap.PartsOf(ProfileModel.PowerSupplyType))
@@ -163,10 +177,52 @@ internal static class ChassisView
         return p;
     }
 
-    private static JsonArray Members(BmcSnapshot snap, string path, string array, SimSensorKind kind, string property, string? units = null, bool thresholds = true)
+    /// <summary>The system's PowerControl member (DCMI figures), or null when the profile has no DCMI.</summary>
+    private static JsonObject? SystemPowerControl(BmcSnapshot snap)
+    {
+        if (snap.Power is not { } power)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["@odata.id"] = $"{Path}/Power#/PowerControl/0",
+            ["MemberId"] = "0",
+            ["Name"] = "System Power Control",
+            ["PhysicalContext"] = "Chassis",
+            ["PowerConsumedWatts"] = (double)power.Current,
+            ["PowerMetrics"] = new JsonObject
+            {
+                ["IntervalInMin"] = (int)power.Period.TotalMinutes,
+                ["MinConsumedWatts"] = (double)power.Minimum,
+                ["MaxConsumedWatts"] = (double)power.Maximum,
+                ["AverageConsumedWatts"] = (double)power.Average,
+            },
+            ["RelatedItem"] = Json.Links([SystemView.Path, Path]),
+            ["Status"] = Json.Status(SimHealth.OK),
+        };
+    }
+
+    /// <summary>
+    /// EnvironmentMetrics v1.3 (Chassis v1.15+ link): PowerWatts is the system power DCMI reports (the newer model has
+    /// no min/max/average), or absent without DCMI in the profile.
+    /// </summary>
+    private static JsonObject EnvironmentMetrics(BmcSnapshot snap)
+    {
+        var e = Json.Resource(Path + "/EnvironmentMetrics", "#EnvironmentMetrics.v1_3_0.EnvironmentMetrics", "EnvironmentMetrics", "Chassis Environment Metrics");
+        if (snap.Power is { } power)
+        {
+            e["PowerWatts"] = new JsonObject { ["Reading"] = (double)power.Current };
+        }
+
+        return e;
+    }
+
+    private static JsonArray Members(BmcSnapshot snap, string path, string array, SimSensorKind kind, string property, string? units = null, bool thresholds = true, int first = 0)
     {
         var items = new JsonArray();
-        var i = 0;
+        var i = first;
         foreach (var sensor in snap.Sensors.Where(x => x.Kind == kind))
         {
             var v = snap.ValueOf(sensor);
@@ -182,6 +238,12 @@ internal static class ChassisView
             if (units is not null)
             {
                 o["ReadingUnits"] = units;
+            }
+
+            if (kind == SimSensorKind.Power)
+            {
+                // A watt sensor measures a part, never the whole system: its PhysicalContext says which (from the SDR entity).
+                o["PhysicalContext"] = PhysicalContext(sensor.Definition.EntityId);
             }
 
             if (thresholds)
@@ -200,4 +262,15 @@ internal static class ChassisView
 
         return items;
     }
+
+    /// <summary>The Redfish PhysicalContext of an IPMI entity ID (IPMI v2.0 Table 43-13) that a watt sensor measures.</summary>
+    private static string PhysicalContext(byte entity) => entity switch
+    {
+        0x03 => "CPU",
+        0x0A => "PowerSupply",
+        0x0B => "Accelerator",
+        0x13 => "PowerSubsystem",
+        0x20 => "Memory",
+        _ => "SystemBoard",
+    };
 }

@@ -21,7 +21,7 @@ public sealed record ModuleConfig
 
     /// <summary>The collectors served over Redfish, and those run by a <c>protocol: redfish</c> or <c>auto</c> module that lists none.</summary>
     public static IReadOnlyList<CollectorKind> RedfishCollectors { get; } = EquatableList<CollectorKind>.Of(
-        [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Fru]);
+        [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru]);
 
     /// <summary>The module used for <c>default</c> when a file defines none: no user name, empty password (name-only, null-password login).</summary>
     public static ModuleConfig Unauthenticated { get; } = new() { Name = ExporterConfig.DefaultModuleName };

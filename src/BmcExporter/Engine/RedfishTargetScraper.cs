@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BmcExporter.Collectors;
 using BmcExporter.Collectors.Redfish;
 using BmcExporter.Config;
 using BmcExporter.Logging;
@@ -121,6 +122,12 @@ public sealed class RedfishTargetScraper : ITargetScraper
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (CollectorUnsupportedException ex)
+            {
+                // The service offers nothing this collector reads (dcmi without any system power): as over IPMI.
+                builder.NoteAnswer();
+                builder.CompleteUnsupported(name, ex.Message, _time.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -90,23 +90,26 @@ public readonly record struct SelfTestSample(byte Result, byte Detail)
     public bool Passed => Result is GetSelfTestResults.Passed or GetSelfTestResults.NotImplemented;
 }
 
-/// <summary>DCMI power reading (DCMI v1.5 §6.6.1).</summary>
+/// <summary>
+/// DCMI power reading (DCMI v1.5 §6.6.1), or the same meaning read over Redfish (PowerControl, EnvironmentMetrics).
+/// DCMI always gives every figure; a Redfish service may leave the statistics out (null: no series).
+/// </summary>
 public sealed record DcmiPowerSample
 {
     /// <summary>Current power in watts.</summary>
     public double CurrentWatts { get; init; }
 
-    /// <summary>Minimum over the sampling period.</summary>
-    public double MinimumWatts { get; init; }
+    /// <summary>Minimum over the sampling period; null when not reported.</summary>
+    public double? MinimumWatts { get; init; }
 
-    /// <summary>Maximum over the sampling period.</summary>
-    public double MaximumWatts { get; init; }
+    /// <summary>Maximum over the sampling period; null when not reported.</summary>
+    public double? MaximumWatts { get; init; }
 
-    /// <summary>Average over the sampling period.</summary>
-    public double AverageWatts { get; init; }
+    /// <summary>Average over the sampling period; null when not reported.</summary>
+    public double? AverageWatts { get; init; }
 
-    /// <summary>Sampling period.</summary>
-    public TimeSpan Period { get; init; }
+    /// <summary>Sampling period; null when not reported.</summary>
+    public TimeSpan? Period { get; init; }
 
     /// <summary>Power measurement active.</summary>
     public bool Active { get; init; } = true;

@@ -175,7 +175,8 @@ internal static class TargetHtml
 
         if (s.Power is { } p)
         {
-            Row(sb, "DCMI power", $"{HealthAssessor.Number(p.CurrentWatts)} W (min {HealthAssessor.Number(p.MinimumWatts)}, max {HealthAssessor.Number(p.MaximumWatts)}, average {HealthAssessor.Number(p.AverageWatts)})");
+            static string W(double? w) => w is { } v ? HealthAssessor.Number(v) : "n/a";
+            Row(sb, "DCMI power", $"{HealthAssessor.Number(p.CurrentWatts)} W (min {W(p.MinimumWatts)}, max {W(p.MaximumWatts)}, average {W(p.AverageWatts)})");
         }
 
         foreach (var f in s.Fru)

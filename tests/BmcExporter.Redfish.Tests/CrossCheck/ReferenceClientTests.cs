@@ -66,6 +66,28 @@ public sealed class ReferenceClientTests
     }
 
     [Fact]
+    public async Task Redfishtool_PowerControl_SameSystemPowerAsTheClient()
+    {
+        await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Schema = RedfishSchema.Both }, time: Frozen());
+        await using var session = RedfishSession.Create(fleet.Options());
+        var reader = new RedfishReader(session);
+        var power = await reader.ReadSystemPowerAsync(await reader.ReadReadingsAsync(CancellationToken.None), CancellationToken.None);
+        var host = fleet.Fleet.RedfishEndpoints[0].ToString();
+
+        using var doc = JsonDocument.Parse(await Tool.RunAsync("redfishtool", null, "-r", host, "-u", TestFleet.User, "-p", TestFleet.Password, "-S", "Always", "-A", "Basic", "Chassis", "-1", "Power"));
+        var control = doc.RootElement.GetProperty("PowerControl")[0];
+        var metrics = control.GetProperty("PowerMetrics");
+
+        Assert.NotNull(power);
+        Assert.Equal(control.GetProperty("@odata.id").GetString(), power.Source);
+        Assert.Equal(control.GetProperty("PowerConsumedWatts").GetDouble(), power.ConsumedWatts);
+        Assert.Equal(metrics.GetProperty("MinConsumedWatts").GetDouble(), power.MinConsumedWatts);
+        Assert.Equal(metrics.GetProperty("MaxConsumedWatts").GetDouble(), power.MaxConsumedWatts);
+        Assert.Equal(metrics.GetProperty("AverageConsumedWatts").GetDouble(), power.AverageConsumedWatts);
+        Assert.Equal(TimeSpan.FromMinutes(metrics.GetProperty("IntervalInMin").GetDouble()), power.Interval);
+    }
+
+    [Fact]
     public async Task Sushy_ThermalPsusSystemsAndManagers_SameValuesAsTheClient()
     {
         await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Schema = RedfishSchema.Both }, time: Frozen());

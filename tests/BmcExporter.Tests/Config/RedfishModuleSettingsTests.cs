@@ -81,7 +81,7 @@ public sealed class RedfishModuleSettingsTests : IDisposable
     [InlineData("    protocol: redfish\n    redfish: { ca_file: missing.pem }\n", "/exporter.yaml:6 modules.rf.redfish.ca_file: file ")]
     [InlineData("    protocol: redfish\n    redfish: { ca_file: bmc-ca.pem, insecure_skip_verify: true }\n", "/exporter.yaml:6 modules.rf.redfish.insecure_skip_verify: insecure_skip_verify: true and ca_file exclude each other")]
     [InlineData("    redfish: { port: 443 }\n", "/exporter.yaml:5 modules.rf.redfish: a redfish block needs protocol: redfish or auto")]
-    [InlineData("    protocol: redfish\n    collectors: [sensors, dcmi]\n", "/exporter.yaml:6 modules.rf.collectors[1]: collector 'dcmi' is IPMI-only, and protocol redfish reads over Redfish")]
+    [InlineData("    protocol: redfish\n    collectors: [sensors, bmc-watchdog]\n", "/exporter.yaml:6 modules.rf.collectors[1]: collector 'bmc-watchdog' is IPMI-only, and protocol redfish reads over Redfish")]
     [InlineData("    protocol: redfish\n    redfish: { ca_fle: x }\n", "/exporter.yaml:6 modules.rf.redfish.ca_fle")]
     [InlineData("    protocol: redfish\n    redfish: { expand: maybe }\n", "/exporter.yaml:6 modules.rf.redfish.expand")]
     public void WrongValue_IsRejectedWithFileLineAndKey(string module, string expected)

@@ -18,10 +18,6 @@ public sealed class RedfishDashboardQueriesIntegrationTests
     /// <summary>Panel titles with data over IPMI that Redfish cannot fill, and why (docs/redfish.md lists them too).</summary>
     private static readonly Dictionary<string, string> IpmiOnly = new(StringComparer.Ordinal)
     {
-        ["Fleet power (DCMI)"] = "DCMI families (ipmi_dcmi_power_*): the dcmi collector is IPMI-only; Redfish power readings come as ipmi_power_watts",
-        ["Power (DCMI): fleet total and top 10"] = "DCMI families (ipmi_dcmi_power_*): the dcmi collector is IPMI-only; Redfish power readings come as ipmi_power_watts",
-        ["DCMI power"] = "DCMI families (ipmi_dcmi_power_*): the dcmi collector is IPMI-only; Redfish power readings come as ipmi_power_watts",
-        ["Power (DCMI)"] = "DCMI families (ipmi_dcmi_power_*): the dcmi collector is IPMI-only; Redfish power readings come as ipmi_power_watts",
         ["Asserted discrete states"] = "ipmi_sensor_state_asserted: Redfish reports health, not IPMI event offsets",
     };
 

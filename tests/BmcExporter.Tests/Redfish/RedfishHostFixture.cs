@@ -77,7 +77,7 @@ internal sealed class RedfishHostFixture : IAsyncDisposable
         Protocol = protocol,
         User = User,
         Password = IpmiSecret.FromString(Password, "test"),
-        Collectors = protocol == ModuleProtocol.Ipmi ? [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Fru] : ModuleConfig.RedfishCollectors,
+        Collectors = protocol == ModuleProtocol.Ipmi ? [CollectorKind.Sensors, CollectorKind.Sel, CollectorKind.Chassis, CollectorKind.Bmc, CollectorKind.Dcmi, CollectorKind.Fru] : ModuleConfig.RedfishCollectors,
         Redfish = redfish ?? new RedfishModuleConfig { CaFile = CaFile },
     };
 

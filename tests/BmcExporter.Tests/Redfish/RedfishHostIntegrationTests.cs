@@ -19,6 +19,15 @@ public sealed class RedfishHostIntegrationTests
         "ipmi_voltage_volts{", "ipmi_voltage_state{", "ipmi_current_amperes{", "ipmi_current_state{",
         "ipmi_power_watts{", "ipmi_power_state{", "ipmi_chassis_power_state", "ipmi_chassis_intrusion_state", "ipmi_chassis_drive_fault_state",
         "ipmi_chassis_cooling_fault_state", "ipmi_chassis_power_fault_state", "ipmi_sel_logs_count",
+        "ipmi_dcmi_power_consumption_watts", "ipmi_dcmi_power_minimum_watts", "ipmi_dcmi_power_maximum_watts",
+        "ipmi_dcmi_power_average_watts", "ipmi_dcmi_power_sampling_period_seconds",
+    ];
+
+    /// <summary>The DCMI families: DCMI Get Power Reading over IPMI, the system PowerControl over Redfish.</summary>
+    private static readonly string[] DcmiFamilies =
+    [
+        "ipmi_dcmi_power_consumption_watts", "ipmi_dcmi_power_minimum_watts", "ipmi_dcmi_power_maximum_watts",
+        "ipmi_dcmi_power_average_watts", "ipmi_dcmi_power_sampling_period_seconds",
     ];
 
     [Theory]
@@ -57,6 +66,16 @@ public sealed class RedfishHostIntegrationTests
         }
 
         Assert.True(compared > 20, $"only {compared} series compared");
+
+        // DCMI Get Power Reading and the system PowerControl (PowerConsumedWatts, PowerMetrics) give every DCMI series, equal.
+        foreach (var family in DcmiFamilies)
+        {
+            Assert.True(a.ContainsKey(family), $"IPMI has no {family}");
+            Assert.Equal(a[family], b[family]);
+        }
+
+        Assert.Contains(overIpmi.Collectors, c => c.Collector == "dcmi" && c.Success);
+        Assert.Contains(overRedfish.Collectors, c => c.Collector == "dcmi" && c.Success);
 
         // The chassis intrusion bit (Get Chassis Status) and PhysicalSecurity.IntrusionSensor give the same series.
         Assert.Equal(intrusion ? 1 : 0, a["ipmi_chassis_intrusion_state"]);
@@ -161,7 +180,7 @@ public sealed class RedfishHostIntegrationTests
     }
 
     [Fact]
-    public async Task Scrape_WrongContentTypeOnReadings_SensorsAndChassisFailOthersSucceed()
+    public async Task Scrape_WrongContentTypeOnReadings_SensorsChassisAndDcmiFailOthersSucceed()
     {
         await using var fx = await RedfishHostFixture.StartAsync(new RedfishServerOptions
         {
@@ -174,7 +193,7 @@ public sealed class RedfishHostIntegrationTests
         var snapshot = await RedfishHostFixture.ScrapeAsync(runtime, fx.Target(config, module));
 
         Assert.Equal(ScrapeOutcome.Partial, snapshot.Outcome);
-        Assert.Equal(["ipmi", "chassis"], snapshot.Collectors.Where(c => !c.Success).Select(c => c.Collector));
+        Assert.Equal(["ipmi", "chassis", "dcmi"], snapshot.Collectors.Where(c => !c.Success).Select(c => c.Collector)); // dcmi reads after the readings
         Assert.All(snapshot.Collectors.Where(c => !c.Success), c => Assert.Contains("Content-Type", c.Error, StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(snapshot.Sel);
         Assert.NotEmpty(snapshot.Fru);

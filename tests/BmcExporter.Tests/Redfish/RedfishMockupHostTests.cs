@@ -110,6 +110,35 @@ public sealed class RedfishMockupHostTests
             Assert.Equal(intrusion.Any(s => s != "Normal") ? 1 : 0, series["ipmi_chassis_intrusion_state"]);
         }
 
+        // System power in the DCMI families: the system PowerControl member (else EnvironmentMetrics PowerWatts) of one
+        // chassis; PowerMetrics figures only where the mockup gives them.
+        var dcmi = snapshot.Collectors.Single(c => c.Collector == "dcmi");
+        if (ExpectedSystemPower(tree) is { } power)
+        {
+            Assert.True(dcmi.Success, $"{mockup}: dcmi failed: {dcmi.Error}");
+            Assert.Equal(power.Watts, series["ipmi_dcmi_power_consumption_watts"]);
+            void Expect(string family, double? value)
+            {
+                if (value is { } v)
+                {
+                    Assert.True(series.TryGetValue(family, out var got) && got == v, $"{mockup}: {family} {got}, expected {v}");
+                }
+                else
+                {
+                    Assert.DoesNotContain(family, series.Keys);
+                }
+            }
+
+            Expect("ipmi_dcmi_power_minimum_watts", power.Min);
+            Expect("ipmi_dcmi_power_maximum_watts", power.Max);
+            Expect("ipmi_dcmi_power_average_watts", power.Average);
+            Expect("ipmi_dcmi_power_sampling_period_seconds", power.IntervalMinutes * 60);
+        }
+        else
+        {
+            Assert.DoesNotContain(series.Keys, k => k.StartsWith("ipmi_dcmi_power_", StringComparison.Ordinal));
+        }
+
         // Every log entry of every LogService of systems, managers and chassis, once.
         var entries = ExpectedLogEntries(tree);
         Assert.True(entries > 0, $"{mockup} has no log entry to check");
@@ -205,6 +234,43 @@ public sealed class RedfishMockupHostTests
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The system power the mockup gives, walked by hand: chassis linked to a system first, then the others; per chassis
+    /// the first Power.PowerControl member without a component PhysicalContext (none or Chassis), else EnvironmentMetrics
+    /// PowerWatts; the first with a reading. Null when none has one.
+    /// </summary>
+    private static (double Watts, double? Min, double? Max, double? Average, double? IntervalMinutes)? ExpectedSystemPower(MockupTree tree)
+    {
+        var chassis = tree.Members("/redfish/v1/Chassis").Select(c => c.Resource).ToList();
+        static bool HoldsSystem(JsonElement c) => c.TryGetProperty("Links", out var l) && l.TryGetProperty("ComputerSystems", out var s) && s.GetArrayLength() > 0;
+        foreach (var c in chassis.Where(HoldsSystem).Concat(chassis.Where(c => !HoldsSystem(c))))
+        {
+            if (MockupTree.Link(c, "Power") is { } power)
+            {
+                if (!tree.Has(power))
+                {
+                    continue;
+                }
+
+                var member = Array(tree[power], "PowerControl").Cast<JsonElement?>()
+                    .FirstOrDefault(m => MockupTree.Str(m!.Value, "PhysicalContext") is null or "Chassis");
+                if (member is { } m && MockupTree.Num(m, "PowerConsumedWatts") is { } watts)
+                {
+                    var metrics = m.TryGetProperty("PowerMetrics", out var pm) ? pm : default;
+                    double? Metric(string name) => metrics.ValueKind == JsonValueKind.Object ? MockupTree.Num(metrics, name) : null;
+                    return (watts, Metric("MinConsumedWatts"), Metric("MaxConsumedWatts"), Metric("AverageConsumedWatts"), Metric("IntervalInMin"));
+                }
+            }
+            else if (MockupTree.Link(c, "EnvironmentMetrics") is { } env && tree.Has(env)
+                && tree[env].TryGetProperty("PowerWatts", out var pw) && MockupTree.Num(pw, "Reading") is { } reading)
+            {
+                return (reading, null, null, null, null);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>(Name, IPMI type name, Status.Health) of every power supply and drive.</summary>

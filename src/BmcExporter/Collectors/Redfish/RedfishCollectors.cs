@@ -5,5 +5,5 @@ public static class RedfishCollectors
 {
     /// <summary>A fresh set of every Redfish collector.</summary>
     public static IReadOnlyList<IRedfishCollector> Create() =>
-        [new RedfishSensorsCollector(), new RedfishSelCollector(), new RedfishChassisCollector(), new RedfishBmcCollector(), new RedfishFruCollector()];
+        [new RedfishSensorsCollector(), new RedfishSelCollector(), new RedfishChassisCollector(), new RedfishBmcCollector(), new RedfishFruCollector(), new RedfishDcmiCollector()];
 }

@@ -36,10 +36,27 @@ internal static class DeviceSeries
         if (snapshot.Power is { Active: true } power)
         {
             sink.Add(MetricNames.DcmiPowerConsumption, power.CurrentWatts);
-            sink.Add(MetricNames.DcmiPowerMinimum, power.MinimumWatts);
-            sink.Add(MetricNames.DcmiPowerMaximum, power.MaximumWatts);
-            sink.Add(MetricNames.DcmiPowerAverage, power.AverageWatts);
-            sink.Add(MetricNames.DcmiPowerPeriod, power.Period.TotalSeconds);
+
+            // A Redfish service may leave the statistics out (PowerMetrics absent): no series rather than a made-up value.
+            if (power.MinimumWatts is { } min)
+            {
+                sink.Add(MetricNames.DcmiPowerMinimum, min);
+            }
+
+            if (power.MaximumWatts is { } max)
+            {
+                sink.Add(MetricNames.DcmiPowerMaximum, max);
+            }
+
+            if (power.AverageWatts is { } average)
+            {
+                sink.Add(MetricNames.DcmiPowerAverage, average);
+            }
+
+            if (power.Period is { } period)
+            {
+                sink.Add(MetricNames.DcmiPowerPeriod, period.TotalSeconds);
+            }
         }
 
         foreach (var fru in snapshot.Fru)
