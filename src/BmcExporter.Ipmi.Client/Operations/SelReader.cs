@@ -58,6 +58,14 @@ public sealed partial class SelReader
 
         var cleared = false;
         var start = GetRecordRequest.First;
+
+        // The all-zero cursor is "nothing known yet" (a first walk that never agreed on the info hands it back): it
+        // is no evidence of a clear, or a false clear would count every entry again.
+        if (after is { } known && known == default)
+        {
+            after = null;
+        }
+
         if (after is { } cursor)
         {
             if (Matches(agreed, cursor))

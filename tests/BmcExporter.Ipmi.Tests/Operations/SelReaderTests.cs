@@ -40,6 +40,45 @@ public sealed class SelReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_FirstWalkNeverAgreesOnInfo_NextWalkReadsEachEntryOnceWithoutClear()
+    {
+        var bmc = new FakeBmc();
+        bmc.AddSel(Event(1));
+        bmc.AddSel(Event(2));
+        var shaky = new ShakyInfoChannel(bmc);
+
+        var first = await SelReader.ReadAsync(shaky, null, null, CancellationToken.None);
+        shaky.Shaking = false;
+        var second = await SelReader.ReadAsync(shaky, first.Cursor, null, CancellationToken.None);
+
+        Assert.NotNull(first.StopReason);
+        Assert.Empty(first.Records);
+        Assert.False(second.ClearDetected);
+        Assert.Equal([1, 2], second.Records.Select(r => (int)((SystemEventRecord)r).SensorNumber));
+    }
+
+    /// <summary>Get SEL Info answers with a different free-space field every time while <see cref="Shaking"/>.</summary>
+    private sealed class ShakyInfoChannel(IIpmiChannel inner) : IIpmiChannel
+    {
+        private byte _turn;
+
+        public bool Shaking { get; set; } = true;
+
+        public async ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
+        {
+            var response = await inner.SendAsync(request, cancellationToken);
+            if (!Shaking || request.Command != SelCommands.GetInfoCommand || response.Data.Length < 5)
+            {
+                return response;
+            }
+
+            var bytes = response.Data.ToArray();
+            bytes[3] = ++_turn;
+            return new IpmiResponse(response.CompletionCode, bytes);
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_AfterCursor_OnlyNewRecords()
     {
         var bmc = new FakeBmc();
