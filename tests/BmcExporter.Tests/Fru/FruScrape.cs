@@ -1,13 +1,11 @@
-using System.Text;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client;
-using BmcExporter.Ipmi.Crypto;
 using BmcExporter.Sessions;
 using BmcExporter.Simulator.Fleet;
-using BmcExporter.Simulator.Profiles;
 using BmcExporter.Snapshots;
+using BmcExporter.Tests.Fakes;
 using BmcExporter.State;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,9 +17,6 @@ namespace BmcExporter.Tests.Fru;
 /// </summary>
 internal sealed class FruScrape : IAsyncDisposable
 {
-    private const string User = "reader";
-    private const string Password = "readpass1";
-
     private FruScrape(SimulatedFleet fleet, IpmiSession session, ScrapeTarget target)
     {
         Fleet = fleet;
@@ -42,25 +37,7 @@ internal sealed class FruScrape : IAsyncDisposable
 
     public static async Task<FruScrape> StartAsync(string profile, params CollectorKind[] collectors)
     {
-        var fleet = await SimulatedFleet.StartAsync(
-            new FleetOptions { BmcCount = 1, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = ProfileLoader.LoadShipped(profile) },
-            CancellationToken.None);
-        var port = fleet.Endpoints[0].Port;
-        var target = new ScrapeTarget
-        {
-            Address = $"127.0.0.1:{port}",
-            Host = "127.0.0.1",
-            Port = port,
-            Module = new ModuleConfig
-            {
-                Name = "default",
-                User = User,
-                Password = IpmiSecret.FromString(Password, "test"),
-                Collectors = collectors,
-                Timeout = TimeSpan.FromSeconds(2),
-                Retries = 1,
-            },
-        };
+        var (fleet, target) = await OneSimulatedBmc.StartAsync(profile, collectors);
         var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
         return new FruScrape(fleet, session, target);
     }

@@ -1,12 +1,9 @@
-using System.Text;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Ipmi.Client;
-using BmcExporter.Ipmi.Crypto;
 using BmcExporter.Sessions;
-using BmcExporter.Simulator.Fleet;
-using BmcExporter.Simulator.Profiles;
 using BmcExporter.Snapshots;
+using BmcExporter.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BmcExporter.Tests.Lifecycle;
@@ -14,30 +11,10 @@ namespace BmcExporter.Tests.Lifecycle;
 /// <summary>One simulated BMC of a shipped profile, scraped once by the bmc, chassis and sel collectors over a real session.</summary>
 internal static class LifecycleScrape
 {
-    private const string User = "reader";
-    private const string Password = "readpass1";
-
     public static async Task<(TargetSnapshot Snapshot, TargetStats Stats, string Text)> RunAsync(string profile)
     {
-        await using var fleet = await SimulatedFleet.StartAsync(
-            new FleetOptions { BmcCount = 1, UserName = User, Password = Encoding.ASCII.GetBytes(Password), Profile = ProfileLoader.LoadShipped(profile) },
-            CancellationToken.None);
-        var port = fleet.Endpoints[0].Port;
-        var target = new ScrapeTarget
-        {
-            Address = $"127.0.0.1:{port}",
-            Host = "127.0.0.1",
-            Port = port,
-            Module = new ModuleConfig
-            {
-                Name = "default",
-                User = User,
-                Password = IpmiSecret.FromString(Password, "test"),
-                Collectors = [CollectorKind.Bmc, CollectorKind.Chassis, CollectorKind.Sel],
-                Timeout = TimeSpan.FromSeconds(2),
-                Retries = 1,
-            },
-        };
+        var (started, target) = await OneSimulatedBmc.StartAsync(profile, [CollectorKind.Bmc, CollectorKind.Chassis, CollectorKind.Sel]);
+        await using var fleet = started;
         await using var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
         var builder = new SnapshotBuilder(target.Address, "default", new Dictionary<string, string>(), ["bmc", "chassis", "sel"], TimeProvider.System);
         var stats = new TargetStats();
