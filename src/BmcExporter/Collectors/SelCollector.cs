@@ -2,8 +2,7 @@ using BmcExporter.Config;
 using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Logging;
 using BmcExporter.Snapshots;
-using ClientCursor = BmcExporter.Ipmi.Client.Operations.SelCursor;
-using StoredCursor = BmcExporter.State.SelCursor;
+using BmcExporter.State;
 
 namespace BmcExporter.Collectors;
 
@@ -23,12 +22,9 @@ public sealed partial class SelCollector : IScrapeCollector
     public async Task CollectAsync(CollectContext context, CancellationToken cancellationToken)
     {
         var key = context.Target.Key;
-        var stored = context.State.GetSelCursor(key);
-        ClientCursor? after = stored is null
-            ? null
-            : new ClientCursor((ushort)stored.LastRecordId, stored.AdditionTimestamp, stored.EraseTimestamp, (ushort)stored.EntryCount);
+        var stored = context.State.GetSelPosition(key);
         var options = SelReadOptions.Default with { TimeProvider = context.Time, AssumeSystemEvent = context.Target.Module.HasWorkaround("assumesystemevent") };
-        var result = await SelReader.ReadAsync(context.Channel, after, options, cancellationToken).ConfigureAwait(false);
+        var result = await SelReader.ReadAsync(context.Channel, stored?.Cursor, options, cancellationToken).ConfigureAwait(false);
         if (result.ClearDetected)
         {
             Log.SelReset(context.Logger, key);
@@ -39,8 +35,7 @@ public sealed partial class SelCollector : IScrapeCollector
             .Select(r => ToEvent(key, epoch, r))
             .Select(e => context.State.NoteSelReported(key, e.StableId) ? e with { Repeat = true } : e)
             .ToList();
-        var c = result.Cursor;
-        var next = new StoredCursor(c.LastRecordId, c.AdditionTimestamp, c.EraseTimestamp, c.EntryCount, epoch);
+        var next = new SelPosition(result.Cursor, epoch);
         var state = context.State;
         context.Builder.SetSel(
             new SelSummary
@@ -53,7 +48,7 @@ public sealed partial class SelCollector : IScrapeCollector
                 ClearDetected = result.ClearDetected,
             },
             events,
-            new SelCommit(() => state.CommitSelCursor(key, next)));
+            new SelCommit(() => state.CommitSelPosition(key, next)));
     }
 
     private static DateTimeOffset? Stamp(uint raw) => raw is 0 or 0xFFFFFFFF ? null : DateTimeOffset.FromUnixTimeSeconds(raw);

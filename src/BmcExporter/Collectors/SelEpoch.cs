@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
-using StoredCursor = BmcExporter.State.SelCursor;
+using BmcExporter.State;
 
 namespace BmcExporter.Collectors;
 
@@ -15,9 +15,9 @@ namespace BmcExporter.Collectors;
 public static class SelEpoch
 {
     /// <summary>The epoch of a walk that started at <paramref name="stored"/> and saw <paramref name="eraseTimestamp"/>.</summary>
-    public static string Next(string target, StoredCursor? stored, uint eraseTimestamp, bool clearDetected)
+    public static string Next(string target, SelPosition? stored, uint eraseTimestamp, bool clearDetected)
     {
-        var current = stored?.Epoch ?? (stored is null ? null : Hash($"{target}|{stored.EraseTimestamp}"));
+        var current = stored?.Epoch ?? (stored is null ? null : Hash($"{target}|{stored.Cursor.EraseTimestamp}"));
         if (current is null)
         {
             return Hash($"{target}|{eraseTimestamp}");

@@ -1,6 +1,6 @@
+using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Ipmi.Sel;
 using BmcExporter.Ipmi.Sensors;
-using ClientCursor = BmcExporter.Ipmi.Client.Operations.SelCursor;
 
 namespace BmcExporter.Collectors;
 
@@ -18,7 +18,7 @@ internal sealed class SelEventTally
     public Lock Gate { get; } = new();
 
     /// <summary>Cursor of the collector's own delta reads (used when <c>sel</c> did not run first).</summary>
-    public ClientCursor? Cursor { get; set; }
+    public SelCursor? Cursor { get; set; }
 
     /// <summary>The SEL entry count at the last full read whose result still disagreed with it.</summary>
     public int? MismatchAfterFullRead { get; set; }

@@ -18,7 +18,7 @@ public sealed class TargetStateStore
 {
     private readonly string? _directory;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, SelCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SelPosition> _cursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SdrCacheEntry> _sdrs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unvalidated = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<string>> _reportedSel = new(StringComparer.Ordinal);
@@ -66,15 +66,15 @@ public sealed class TargetStateStore
     /// <summary>The state directory, or <c>null</c>.</summary>
     public string? Directory => _directory;
 
-    /// <summary>The SEL cursor of <paramref name="targetKey"/> (from disk on first use), or <c>null</c> before the first read.</summary>
-    public SelCursor? GetSelCursor(string targetKey)
+    /// <summary>The SEL position of <paramref name="targetKey"/> (from disk on first use), or <c>null</c> before the first read.</summary>
+    public SelPosition? GetSelPosition(string targetKey)
     {
         if (_cursors.TryGetValue(targetKey, out var cursor))
         {
             return cursor;
         }
 
-        var stored = Read<SelCursor>(targetKey, "sel");
+        var stored = Read<SelPosition>(targetKey, "sel");
         if (stored is not null)
         {
             _cursors[targetKey] = stored;
@@ -83,8 +83,8 @@ public sealed class TargetStateStore
         return stored;
     }
 
-    /// <summary>Stores and persists the SEL cursor; an unchanged cursor is not written again (most scrapes read no new entry).</summary>
-    public void SetSelCursor(string targetKey, SelCursor cursor)
+    /// <summary>Stores and persists the SEL position; an unchanged position is not written again (most scrapes read no new entry).</summary>
+    public void SetSelPosition(string targetKey, SelPosition cursor)
     {
         if (_cursors.TryGetValue(targetKey, out var current) && current == cursor)
         {
@@ -109,10 +109,10 @@ public sealed class TargetStateStore
         }
     }
 
-    /// <summary>Stores and persists the SEL cursor after its entries were accepted, and forgets the entries noted as reported.</summary>
-    public void CommitSelCursor(string targetKey, SelCursor cursor)
+    /// <summary>Stores and persists the SEL position after its entries were accepted, and forgets the entries noted as reported.</summary>
+    public void CommitSelPosition(string targetKey, SelPosition cursor)
     {
-        SetSelCursor(targetKey, cursor);
+        SetSelPosition(targetKey, cursor);
         _reportedSel.TryRemove(targetKey, out _);
     }
 

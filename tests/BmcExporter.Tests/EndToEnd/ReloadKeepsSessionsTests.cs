@@ -48,7 +48,7 @@ public sealed class ReloadKeepsSessionsTests
             var url = $"/ipmi?target=127.0.0.1:{port}&module=default";
 
             Assert.Contains("ipmi_up{site=\"lab\",collector=\"ipmi\"} 1\n", await client.GetStringAsync(url), StringComparison.Ordinal);
-            var cursor = runtime.State.GetSelCursor(key);
+            var cursor = runtime.State.GetSelPosition(key);
             Assert.NotNull(cursor);
             var hitsBefore = runtime.Stats.For(key).SdrCacheHits;
 
@@ -59,7 +59,7 @@ public sealed class ReloadKeepsSessionsTests
 
             Assert.Equal(1, runtime.Stats.For(key).SessionsOpened);
             Assert.Equal(hitsBefore + 1, runtime.Stats.For(key).SdrCacheHits);
-            Assert.Same(cursor, runtime.State.GetSelCursor(key));
+            Assert.Same(cursor, runtime.State.GetSelPosition(key));
 
             // A changed module (other labels) is another module: a new session, the new labels.
             text = Yaml("rack9");

@@ -1,5 +1,6 @@
 using BmcExporter.Collectors;
 using BmcExporter.Config;
+using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Ipmi.Sel;
 using BmcExporter.Otlp;
 using BmcExporter.Sessions;
@@ -122,7 +123,7 @@ public sealed class SelDeliveryTests
     [Fact]
     public void Epoch_RepeatedWalk_IsTheSameAndAClearMakesANewOne()
     {
-        var stored = new SelCursor(6, 100, 0xFFFFFFFF, 6, "0badcafe");
+        var stored = new SelPosition(new SelCursor(6, 100, 0xFFFFFFFF, 6), "0badcafe");
 
         Assert.Equal("0badcafe", SelEpoch.Next("t:623", stored, 0xFFFFFFFF, clearDetected: false));
         var afterClear = SelEpoch.Next("t:623", stored, 0xFFFFFFFF, clearDetected: true);
@@ -145,7 +146,7 @@ public sealed class SelDeliveryTests
         // Record 6, type 0xE0 (OEM, no timestamp): the same bytes before and after a clear (IPMI v2.0 §32.3).
         byte[] raw = [0x06, 0x00, 0xE0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
         var record = SelDecoder.Decode(raw);
-        var before = new SelCursor(6, 100, 0xFFFFFFFF, 6, "11111111");
+        var before = new SelPosition(new SelCursor(6, 100, 0xFFFFFFFF, 6), "11111111");
         var epochAfter = SelEpoch.Next("10.0.0.9:623", before, 0xFFFFFFFF, clearDetected: true);
 
         var old = SelCollector.ToEvent("10.0.0.9:623", "11111111", record);
