@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BmcExporter.Cli;
 using BmcExporter.Collectors;
+using BmcExporter.Config;
 using BmcExporter.Simulator.Profiles;
 using BmcExporter.Tests.Fakes;
 using BmcExporter.Tests.Packaging;
