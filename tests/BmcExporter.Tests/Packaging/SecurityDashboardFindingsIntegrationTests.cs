@@ -9,6 +9,7 @@ using BmcExporter.Simulator.Fleet;
 using BmcExporter.Simulator.Profiles;
 using BmcExporter.Snapshots;
 using BmcExporter.Tests.EndToEnd;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BmcExporter.Tests.Packaging;
 
@@ -64,7 +65,10 @@ public sealed class SecurityDashboardFindingsIntegrationTests
             Targets = [.. new[] { hardened, suiteZero, anonymous, legacy, defaultPassword, lifecycle }.Select(p => Target(p, "default")), Target(locked, "wrong-password")],
         };
         await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        // The breaker stays closed, so every round tries the locked BMC again (and counts its refusal).
+        await using var runtime = new BmcExporter.Engine.ExporterRuntime(
+            config, sessions, DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null,
+            new BmcExporter.Engine.RuntimeOptions { Retry = new BmcExporter.Engine.RetryOptions { Delay = TimeSpan.Zero }, Breaker = new BmcExporter.Engine.BreakerOptions { MinimumFailures = 100 } });
         var (app, client) = await SimulatorFixture.ServeAsync(runtime);
         await using var _ = app;
         using var __ = client;
@@ -95,7 +99,9 @@ public sealed class SecurityDashboardFindingsIntegrationTests
         await ScrapeAllAsync(runtime, config);
         var failedLogins = Panel("Failed logins (1h)");
         Assert.Equal(1, await prometheus.WaitForAsync(failedLogins, 1));
-        Assert.Equal(1, await prometheus.WaitForAsync(Panel("Exporter logins refused (1h)"), 1));
+        Assert.True(
+            await prometheus.WaitForAsync(Panel("Exporter logins refused (1h)"), 1) == 1,
+            await prometheus.DumpAsync("bmc_exporter_authentication_failures_total") + "\n" + await prometheus.DumpAsync("bmc_exporter_scrapes_total"));
 
         // The fleet count per finding: exactly the BMCs that were given it.
         var expected = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -127,7 +133,9 @@ public sealed class SecurityDashboardFindingsIntegrationTests
             }.Select(r => $"{Address(r.Item1)} {r.Item2}").Order(StringComparer.Ordinal),
             rows.Order(StringComparer.Ordinal));
         Assert.Equal([$"{Address(locked)} 0"], await RowsAsync(prometheus, Panel("Security collector failing"), "target", null));
-        Assert.Equal(["41651 1.12", "41651 1.13"], (await RowsAsync(prometheus, Panel("Firmware revisions per manufacturer"), "manufacturer_id", "firmware_revision")).Order(StringComparer.Ordinal));
+        // manufacturer_id as ipmi_exporter writes it: "NAME (ID)".
+        var revisions = await RowsAsync(prometheus, Panel("Firmware revisions per manufacturer"), "manufacturer_id", "firmware_revision");
+        Assert.Equal(["(41651) 1.12", "(41651) 1.13"], revisions.Select(r => r[r.LastIndexOf('(')..]).Order(StringComparer.Ordinal));
         foreach (var rate in Queries("Failed logins per second"))
         {
             Assert.True(await prometheus.QueryAsync(rate) > 0, rate);
