@@ -149,8 +149,10 @@ public sealed partial class SecurityIpmiSimTests
     private static async Task<Ipmi15AuthTypes> FreeIpmiAuthTypesAsync(SecurityIpmiSim sim, CancellationToken ct)
     {
         var output = await sim.IpmiConfigAsync(SecurityIpmiSim.Admin, SecurityIpmiSim.AdminPassword, ct, "--checkout", "--section=Lan_Conf_Auth");
+        var rows = FreeIpmiAuthRow().Matches(output);
+        Assert.Equal(12, rows.Count); // None, MD2, MD5, Straight_Password for each of User, Operator, Admin
         var types = Ipmi15AuthTypes.None;
-        foreach (Match row in FreeIpmiAuthRow().Matches(output))
+        foreach (Match row in rows.Where(r => r.Groups[2].Value == "Yes"))
         {
             types |= row.Groups[1].Value switch
             {
@@ -166,7 +168,7 @@ public sealed partial class SecurityIpmiSimTests
         return types;
     }
 
-    [GeneratedRegex(@"^\s*(?:User|Operator|Admin)_Enable_Auth_Type_(\w+?)\s+Yes\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:User|Operator|Admin)_Enable_Auth_Type_(\w+?)\s+(Yes|No)\s*$", RegexOptions.Multiline)]
     private static partial Regex FreeIpmiAuthRow();
 
     [GeneratedRegex(@"^(\d+)\s+N/A\s", RegexOptions.Multiline)]
