@@ -60,6 +60,21 @@ public sealed partial class SecurityIpmiSimTests
     }
 
     [Fact]
+    public async Task Collect_NullUserWithPassword_NullUserFlaggedNotAnonymous()
+    {
+        var ct = CancellationToken.None;
+        await using var sim = await SecurityIpmiSim.StartAsync("md5", ["user 1 true \"\" \"secret1\" admin 10 md5"], ct);
+
+        var security = await CollectAsync(sim, SecurityConfig.Default, ct);
+
+        var channel = security.Channel!.Value;
+        Assert.True(channel.NullUsers);
+        Assert.False(channel.AnonymousLogin);
+        Assert.Equal(Ipmi15AuthTypes.Md5, channel.AuthTypes);
+        Assert.Equal(await FreeIpmiAuthTypesAsync(sim, ct), channel.AuthTypes);
+    }
+
+    [Fact]
     public async Task Collect_FactoryDefaultPassword_ThatUserExposed()
     {
         var ct = CancellationToken.None;
