@@ -2,11 +2,12 @@ using System.Text.Json;
 using BmcExporter.Cli;
 using BmcExporter.Ipmi.IntegrationTests.Oracle;
 using BmcExporter.Ipmi.IntegrationTests.Sim;
+using BmcExporter.Ipmi.IntegrationTests.Tools;
 
 namespace BmcExporter.Ipmi.IntegrationTests;
 
 /// <summary>
-/// <c>bmc-exporter sensors|info|chassis|sel --output json</c> against ipmi_sim: the command line a person debugging a
+/// <c>bmc-exporter sensors|info|chassis|sel|fru</c> against ipmi_sim: the command line a person debugging a
 /// BMC runs, checked field by field against the harness's oracle.
 /// </summary>
 [Collection(IpmiSimCollection.Name)]
@@ -102,6 +103,48 @@ public sealed class CliIntegrationTests(IpmiSimFixture sim)
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal(SimBmc.Sel.Count, doc.RootElement.GetArrayLength());
     }
+
+    [Fact]
+    public async Task Fru_Table_EveryFruDeviceOfTheSdrMatchesIpmitoolFruPrint()
+    {
+        var (code, stdout, stderr) = await RunAsync("fru", SimBmc.ReaderPassword);
+        var tool = IpmitoolBlocks.Parse(await Ipmitool.RunAsync(sim, CancellationToken.None, "fru", "print"), "FRU Device Description");
+
+        Assert.True(code == 0, stderr);
+        var ours = IpmitoolBlocks.Parse(stdout, "FRU Device Description");
+        Assert.Equal(2, tool.Count); // FRU 0 and the locator's FRU 1, as the configuration defines
+        Assert.Equal(tool.Count, ours.Count);
+        for (int i = 0; i < tool.Count; i++)
+        {
+            Assert.Equal(tool[i]["FRU Device Description"], ours[i]["FRU Device Description"]);
+            foreach (string label in FruLabels)
+            {
+                Assert.Equal(tool[i].GetValueOrDefault(label, string.Empty), ours[i].GetValueOrDefault(label, string.Empty));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Fru_Json_BothDevicesWithTheConfiguredBoards()
+    {
+        var (code, stdout, stderr) = await RunAsync("fru", SimBmc.ReaderPassword, "--output", "json");
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var devices = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal([0, 1], devices.Select(d => d.GetProperty("fruId").GetInt32()));
+        Assert.Equal(["Builtin FRU Device", "PSU FRU"], devices.Select(d => d.GetProperty("name").GetString()));
+        Assert.All(devices, d => Assert.True(d.GetProperty("present").GetBoolean()));
+        Assert.Equal(SimBmc.Product.AssetTag, devices[0].GetProperty("productAssetTag").GetString());
+        Assert.Equal(SimBmc.SecondaryBoard.Serial, devices[1].GetProperty("boardSerial").GetString());
+        Assert.False(devices[1].TryGetProperty("productName", out _)); // FRU 1 has a board area only
+    }
+
+    private static readonly string[] FruLabels =
+    [
+        "Chassis Part Number", "Chassis Serial", "Board Mfg", "Board Product", "Board Serial", "Board Part Number",
+        "Product Manufacturer", "Product Name", "Product Part Number", "Product Version", "Product Serial", "Product Asset Tag",
+    ];
 
     [Fact]
     public async Task WrongPassword_OneLineOnStderrExitOne()

@@ -1,7 +1,6 @@
 using BmcExporter.Ipmi;
-using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Collectors;
-using BmcExporter.Ipmi.Fru;
+using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Ipmi.Commands;
 
 namespace BmcExporter.Cli;
@@ -153,79 +152,5 @@ internal static partial class ClientCommands
         }
 
         return events.Count == 0 ? "none" : string.Join(", ", events);
-    }
-
-    private static async Task FruAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, CancellationToken cancellationToken)
-    {
-        FruReadResult fru;
-        try
-        {
-            fru = await FruReader.ReadAsync(session, 0, FruReadOptions.Default, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IpmiCompletionCodeException e) when (e.NetFn == NetFn.Storage && e.Command is 0x10 or 0x11)
-        {
-            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: the BMC keeps no FRU data.
-            throw new IpmiCompletionCodeException($"this BMC has no FRU data for device 0 (it answered completion code 0x{e.CompletionCode:X2}, {CompletionCodes.Describe(e.CompletionCode)})", e);
-        }
-
-        var inv = fru.Inventory;
-        var fields = new List<(string Key, string Label, string Value)>();
-        if (inv.Chassis is { } ch)
-        {
-            fields.Add(("chassisPartNumber", "Chassis Part Number", ch.PartNumber));
-            fields.Add(("chassisSerial", "Chassis Serial", ch.SerialNumber));
-        }
-
-        if (inv.Board is { } b)
-        {
-            if (b.ManufacturingDate is { } d)
-            {
-                fields.Add(("boardMfgDate", "Board Mfg Date", d.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            fields.Add(("boardManufacturer", "Board Mfg", b.Manufacturer));
-            fields.Add(("boardProduct", "Board Product", b.ProductName));
-            fields.Add(("boardSerial", "Board Serial", b.SerialNumber));
-            fields.Add(("boardPartNumber", "Board Part Number", b.PartNumber));
-        }
-
-        if (inv.Product is { } p)
-        {
-            fields.Add(("productManufacturer", "Product Manufacturer", p.Manufacturer));
-            fields.Add(("productName", "Product Name", p.ProductName));
-            fields.Add(("productPartNumber", "Product Part Number", p.PartNumber));
-            fields.Add(("productVersion", "Product Version", p.Version));
-            fields.Add(("productSerial", "Product Serial", p.SerialNumber));
-            fields.Add(("productAssetTag", "Product Asset Tag", p.AssetTag));
-        }
-
-        if (options.Output == OutputFormat.Json)
-        {
-            await WriteJsonAsync(stdout, w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("fruId", 0);
-                w.WriteNumber("size", fru.AreaInfo.Size);
-                w.WriteBoolean("checksumsValid", inv.AllChecksumsValid);
-                foreach (var (key, _, value) in fields)
-                {
-                    w.WriteString(key, value);
-                }
-
-                w.WriteEndObject();
-            }).ConfigureAwait(false);
-            return;
-        }
-
-        await stdout.WriteLineAsync("FRU Device Description : Builtin FRU Device (ID 0)").ConfigureAwait(false);
-        foreach (var (_, label, value) in fields)
-        {
-            await stdout.WriteLineAsync($" {label,-22}: {value}").ConfigureAwait(false);
-        }
-
-        if (!inv.AllChecksumsValid)
-        {
-            await stdout.WriteLineAsync(" (warning: one or more FRU checksums are invalid)").ConfigureAwait(false);
-        }
     }
 }

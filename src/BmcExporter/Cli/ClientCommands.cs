@@ -82,7 +82,11 @@ internal static partial class ClientCommands
                     await ChassisAsync(session, options, stdout, cts.Token).ConfigureAwait(false);
                     break;
                 case "fru":
-                    await FruAsync(session, options, stdout, cts.Token).ConfigureAwait(false);
+                    if (!await FruAsync(session, options, stdout, stderr, cts.Token).ConfigureAwait(false))
+                    {
+                        return BmcError; // what was read is printed; what was not is on stderr
+                    }
+
                     break;
                 default:
                     await stderr.WriteLineAsync($"bmc-exporter: unknown command '{verb}'").ConfigureAwait(false);

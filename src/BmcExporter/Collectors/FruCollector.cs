@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using BmcExporter.Config;
-using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
 using BmcExporter.Logging;
 using BmcExporter.Snapshots;
@@ -91,25 +90,12 @@ public sealed class FruCollector : IScrapeCollector
 
     private static string Describe(FruDevice device) => $"FRU device {device.Id} ({device.Name})";
 
-    /// <summary>Reads one device: its sample, or why it is absent (an answer, cached), or why it failed (asked again).</summary>
+    /// <summary>Reads one device through <see cref="FruDeviceReader"/>: its sample, or why it is absent (an answer, cached), or why it failed (asked again).</summary>
     private static async Task<DeviceOutcome> ReadDeviceAsync(CollectContext context, FruDevice device, CancellationToken cancellationToken)
     {
         var options = FruReadOptions.Default with { TimeProvider = context.Time };
-        try
-        {
-            var result = await FruReader.ReadAsync(context.Channel, device.Id, options, cancellationToken).ConfigureAwait(false);
-            return new DeviceOutcome(ToSample(device, result), null, null);
-        }
-        catch (IpmiCompletionCodeException e) when (e.NetFn == NetFn.Storage && e.Command is 0x10 or 0x11 && IsAbsent(e.CompletionCode))
-        {
-            // Get FRU Inventory Area Info / Read FRU Data (IPMI v2.0 §34.1, §34.2) refused: no FRU data behind this ID.
-            return new DeviceOutcome(null, $"completion code 0x{e.CompletionCode:X2}, {CompletionCodes.Describe(e.CompletionCode)}", null);
-        }
-        catch (Exception e) when (e is IpmiCompletionCodeException or IpmiProtocolException && !ErrorClassifier.IsTransient(e))
-        {
-            // Another answer or malformed data of this device only: the other devices are still read.
-            return new DeviceOutcome(null, null, ErrorClassifier.Describe(e));
-        }
+        var outcome = await FruDeviceReader.ReadAsync(context.Channel, device, options, cancellationToken).ConfigureAwait(false);
+        return new DeviceOutcome(outcome.Result is { } result ? ToSample(device, result) : null, outcome.AbsentReason, outcome.Failure);
     }
 
     private static FruSample ToSample(FruDevice device, FruReadResult result)
@@ -131,10 +117,6 @@ public sealed class FruCollector : IScrapeCollector
             AssetTag = inventory.Product?.AssetTag ?? string.Empty,
         };
     }
-
-    /// <summary>Codes with which BMCs say there is no such FRU device (IPMI v2.0 §5.2): not present, invalid command or field, not now, not for this privilege.</summary>
-    private static bool IsAbsent(byte code) => code is (byte)CompletionCode.NotPresent or (byte)CompletionCode.InvalidCommand
-        or (byte)CompletionCode.InvalidDataField or (byte)CompletionCode.NotSupportedInPresentState or (byte)CompletionCode.InsufficientPrivilege;
 
     private readonly record struct DeviceOutcome(FruSample? Sample, string? AbsentReason, string? Failure);
 }

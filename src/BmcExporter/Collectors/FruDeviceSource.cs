@@ -28,19 +28,16 @@ internal static class FruDeviceSource
             var now = context.Time.GetUtcNow();
             if (!walk.Complete || cache.OwnWalkCheckedAt is not { } checkedAt || now - checkedAt >= cacheFor)
             {
-                try
+                var outcome = await WalkAsync(context, walk, cancellationToken).ConfigureAwait(false);
+                if (outcome.NoRepository)
                 {
-                    await WalkAsync(context, walk, cancellationToken).ConfigureAwait(false);
-                }
-                catch (IpmiCompletionCodeException e) when (e.CompletionCode == (byte)CompletionCode.InvalidCommand)
-                {
-                    // No SDR repository (IPMI v2.0 §33: optional): no locators, FRU 0 is all there is to ask.
                     cache.OwnWalkCheckedAt = now;
                     return (FruDevices.From([]).Devices, null);
                 }
-                catch (Exception e) when (e is IpmiCompletionCodeException or IpmiProtocolException && !ErrorClassifier.IsTransient(e))
+
+                if (outcome.Problem is { } walkProblem)
                 {
-                    return (FruDevices.From(walk.Records).Devices, $"SDR repository not readable ({ErrorClassifier.Describe(e)}), FRU devices of its locators not asked");
+                    return (FruDevices.From(walk.Records).Devices, walkProblem);
                 }
 
                 cache.OwnWalkCheckedAt = walk.Complete ? now : null;
@@ -64,8 +61,32 @@ internal static class FruDeviceSource
         return (devices, problem);
     }
 
+    /// <summary>
+    /// Brings <paramref name="walk"/> up to date (resuming where it stopped) and sorts the BMC's refusals: no SDR
+    /// repository at all (FRU 0 is all there is to ask), or a problem that leaves the locators of later records
+    /// unknown. A transient error propagates. Shared by the collector and <c>bmc-exporter fru</c>.
+    /// </summary>
+    public static async Task<FruSdrWalk> ResumeWalkAsync(IIpmiChannel channel, SdrWalkState walk, SdrReadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(walk);
+        try
+        {
+            await SdrRepositoryReader.ResumeAsync(channel, walk, options, cancellationToken).ConfigureAwait(false);
+            return default;
+        }
+        catch (IpmiCompletionCodeException e) when (e.CompletionCode == (byte)CompletionCode.InvalidCommand)
+        {
+            // No SDR repository (IPMI v2.0 §33: optional): no locators, FRU 0 is all there is to ask.
+            return new FruSdrWalk(true, null);
+        }
+        catch (Exception e) when (e is IpmiCompletionCodeException or IpmiProtocolException && !ErrorClassifier.IsTransient(e))
+        {
+            return new FruSdrWalk(false, $"SDR repository not readable ({ErrorClassifier.Describe(e)}), FRU devices of its locators not asked");
+        }
+    }
+
     /// <summary>Resumes the walk within <see cref="SensorsCollector.WalkShare"/> of the time left; keeps what was read on a deadline.</summary>
-    private static async Task WalkAsync(CollectContext context, SdrWalkState walk, CancellationToken cancellationToken)
+    private static async Task<FruSdrWalk> WalkAsync(CollectContext context, SdrWalkState walk, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (context.Builder.Deadline != DateTimeOffset.MaxValue)
@@ -76,11 +97,17 @@ internal static class FruDeviceSource
         try
         {
             var options = SdrReadOptions.Default with { AssumeMaxRecordCount = context.Target.Module.HasWorkaround("assumemaxsdrrecordcount") };
-            await SdrRepositoryReader.ResumeAsync(context.Channel, walk, options, budget.Token).ConfigureAwait(false);
+            return await ResumeWalkAsync(context.Channel, walk, options, budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The walk used its share of the deadline: FRU devices of the records read so far are asked.
+            return default;
         }
     }
 }
+
+/// <summary>How a walk of the SDR repository for FRU Device Locators ended.</summary>
+/// <param name="NoRepository">The BMC has no SDR repository (Get SDR Repository Info: invalid command).</param>
+/// <param name="Problem">Why the walk stopped short (the records read so far are kept), or <c>null</c>.</param>
+internal readonly record struct FruSdrWalk(bool NoRepository, string? Problem);

@@ -98,6 +98,21 @@ internal sealed class SecurityIpmiSim : IAsyncDisposable, IBmcTarget
         return result.ExitCode == 0 ? result.Stdout : throw new InvalidOperationException($"ipmitool {string.Join(' ', command)} failed: {result}");
     }
 
+    /// <summary>
+    /// Runs FreeIPMI's ipmi-config over LAN_2_0 (suite 3, the opensesspriv workaround ipmi_sim needs) as
+    /// <paramref name="user"/> at ADMIN privilege (the test account's password on the command line, as FreeIpmi does).
+    /// </summary>
+    public async Task<string> IpmiConfigAsync(string user, string password, CancellationToken cancellationToken, params string[] options)
+    {
+        string tool = ToolRunner.Require("ipmi-config", "freeipmi-tools");
+        string[] args = ["-D", "LAN_2_0", "-h", $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}", "-u", user, "-p", password, "-l", "ADMIN", "-I", "3", "-W", "opensesspriv", .. options];
+        ToolResult result = await ToolRunner.RunAsync(tool, args, TimeSpan.FromSeconds(30), cancellationToken);
+        // Against ipmi_sim, ipmi-config 1.6 exits 1 after printing the whole section, with nothing on stderr: a
+        // complete section (EndSection) is its answer; the caller checks every key it needs is there.
+        bool complete = result.ExitCode == 0 || (result.ExitCode == 1 && result.Stdout.Contains("EndSection", StringComparison.Ordinal) && result.Stderr.Trim().Length == 0);
+        return complete ? result.Stdout : throw new InvalidOperationException($"ipmi-config {string.Join(' ', options)} failed: {result}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -13,7 +13,7 @@ namespace BmcExporter.Ipmi.IntegrationTests.Security;
 /// <summary>
 /// The security collector against OpenIPMI's ipmi_sim, configured through lan.conf (users, the null user, allowed
 /// IPMI 1.5 authentication types), cross-checked with ipmitool: <c>channel getciphers</c> for the suites and
-/// <c>lan print</c> (Authentication Type Enable) for the 1.5 types. ipmi_sim accepts cipher suite 0 for any user
+/// <c>lan print</c> (Authentication Type Enable) and FreeIPMI's <c>ipmi-config</c> (Lan_Conf_Auth) for the 1.5 types. ipmi_sim accepts cipher suite 0 for any user
 /// whatever its configuration, so every ipmi_sim reports that finding, as it should.
 /// </summary>
 public sealed partial class SecurityIpmiSimTests
@@ -40,6 +40,7 @@ public sealed partial class SecurityIpmiSimTests
         Assert.Equal(ipmitool, security.SupportedCipherSuites!.Take(ipmitool.Count));
         Assert.Equal(Enumerable.Range(0, 15), security.SupportedCipherSuites);
         Assert.Equal(await IpmitoolAuthTypesAsync(sim, ct), channel.AuthTypes);
+        Assert.Equal(await FreeIpmiAuthTypesAsync(sim, ct), channel.AuthTypes);
     }
 
     [Fact]
@@ -54,7 +55,23 @@ public sealed partial class SecurityIpmiSimTests
         Assert.True(channel.AnonymousLogin);
         Assert.Equal(Ipmi15AuthTypes.NoAuth | Ipmi15AuthTypes.Md2 | Ipmi15AuthTypes.Md5 | Ipmi15AuthTypes.Password, channel.AuthTypes);
         Assert.Equal(await IpmitoolAuthTypesAsync(sim, ct), channel.AuthTypes);
+        Assert.Equal(await FreeIpmiAuthTypesAsync(sim, ct), channel.AuthTypes);
         Assert.Null(security.DefaultPasswords);
+    }
+
+    [Fact]
+    public async Task Collect_NullUserWithPassword_NullUserFlaggedNotAnonymous()
+    {
+        var ct = CancellationToken.None;
+        await using var sim = await SecurityIpmiSim.StartAsync("md5", ["user 1 true \"\" \"secret1\" admin 10 md5"], ct);
+
+        var security = await CollectAsync(sim, SecurityConfig.Default, ct);
+
+        var channel = security.Channel!.Value;
+        Assert.True(channel.NullUsers);
+        Assert.False(channel.AnonymousLogin);
+        Assert.Equal(Ipmi15AuthTypes.Md5, channel.AuthTypes);
+        Assert.Equal(await FreeIpmiAuthTypesAsync(sim, ct), channel.AuthTypes);
     }
 
     [Fact]
@@ -142,6 +159,32 @@ public sealed partial class SecurityIpmiSimTests
 
         return types;
     }
+
+    /// <summary>The types FreeIPMI's <c>ipmi-config --checkout --section=Lan_Conf_Auth</c> shows enabled for User, Operator or Admin.</summary>
+    private static async Task<Ipmi15AuthTypes> FreeIpmiAuthTypesAsync(SecurityIpmiSim sim, CancellationToken ct)
+    {
+        var output = await sim.IpmiConfigAsync(SecurityIpmiSim.Admin, SecurityIpmiSim.AdminPassword, ct, "--checkout", "--section=Lan_Conf_Auth");
+        var rows = FreeIpmiAuthRow().Matches(output);
+        Assert.Equal(12, rows.Count); // None, MD2, MD5, Straight_Password for each of User, Operator, Admin
+        var types = Ipmi15AuthTypes.None;
+        foreach (Match row in rows.Where(r => r.Groups[2].Value == "Yes"))
+        {
+            types |= row.Groups[1].Value switch
+            {
+                "None" => Ipmi15AuthTypes.NoAuth,
+                "MD2" => Ipmi15AuthTypes.Md2,
+                "MD5" => Ipmi15AuthTypes.Md5,
+                "Straight_Password" => Ipmi15AuthTypes.Password,
+                "OEM_Proprietary" => Ipmi15AuthTypes.Oem,
+                _ => Ipmi15AuthTypes.None,
+            };
+        }
+
+        return types;
+    }
+
+    [GeneratedRegex(@"^\s*(?:User|Operator|Admin)_Enable_Auth_Type_(\w+?)\s+(Yes|No)\s*$", RegexOptions.Multiline)]
+    private static partial Regex FreeIpmiAuthRow();
 
     [GeneratedRegex(@"^(\d+)\s+N/A\s", RegexOptions.Multiline)]
     private static partial Regex SuiteRow();

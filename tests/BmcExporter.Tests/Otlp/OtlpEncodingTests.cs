@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using BmcExporter.Ipmi.Sel;
 using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Otlp;
 using BmcExporter.Otlp.Proto.Collector.Logs;
@@ -168,6 +169,38 @@ public sealed class OtlpEncodingTests
         Assert.Equal(1L, attributes["ipmi.sel.record_id"]);
         Assert.Equal("assertion", attributes["ipmi.sel.event_direction"]);
         Assert.Equal("WARN", request.ResourceLogs[1].ScopeLogs[0].LogRecords[0].SeverityText);
+    }
+
+    [Fact]
+    public async Task LogsRequest_SessionAuditAndSecurityViolation_CarryEventUserAndChannel()
+    {
+        var audit = OtlpTestData.SelEvent(Target, 1, SelSeverity.Warning, "Session Audit: invalid username or password") with
+        {
+            SensorType = 0x2A,
+            Offset = 2,
+            Security = new SecurityEvent(SecurityEventKind.SessionAudit, "invalid_username_or_password", 2, 1),
+        };
+        var violation = OtlpTestData.SelEvent(Target, 2, SelSeverity.Warning, "Platform Security Violation") with
+        {
+            SensorType = 0x06,
+            Offset = 5,
+            Security = new SecurityEvent(SecurityEventKind.SecurityViolation, "out_of_band_password_violation", null, null),
+        };
+        var plain = OtlpTestData.SelEvent(Target, 3, SelSeverity.Info, "Upper Critical going high");
+        var records = LogsEncoder.QueueRecords(OtlpTestData.Snapshot(Target, "r1", audit, violation, plain), OtlpTestData.EventTime).ToList();
+
+        var body = await new ExportPayload([LogsEncoder.Request(records)], gzip: false).ToArrayAsync(false, CancellationToken.None);
+        var logs = ExportLogsServiceRequest.Parser.ParseFrom(body).ResourceLogs[0].ScopeLogs[0].LogRecords;
+
+        var first = Attributes(logs[0].Attributes);
+        Assert.Equal("invalid_username_or_password", first["ipmi.sel.security_event"]);
+        Assert.Equal(2L, first["ipmi.user.id"]);
+        Assert.Equal(1L, first["ipmi.channel"]);
+        var second = Attributes(logs[1].Attributes);
+        Assert.Equal("out_of_band_password_violation", second["ipmi.sel.security_event"]);
+        Assert.False(second.ContainsKey("ipmi.user.id"));
+        Assert.False(second.ContainsKey("ipmi.channel"));
+        Assert.False(Attributes(logs[2].Attributes).ContainsKey("ipmi.sel.security_event"));
     }
 
     internal static EncodedPiece Piece(TargetSnapshot snapshot)

@@ -26,8 +26,8 @@ public sealed class DashboardQueriesIntegrationTests
         ["New entries per hour by severity"] = "counts only entries of BMCs already watched an hour earlier",
         ["New entries per hour by sensor type"] = "counts only entries of BMCs already watched an hour earlier",
         ["annotation SEL entries"] = "marks only entries logged in the last 2 minutes",
-        ["BMCs with findings"] = "lists only BMCs with a security, self-test or clock finding; the simulated fleet has none",
-        ["Security collector failing"] = "lists only BMCs whose security posture read failed",
+        ["BMCs with findings"] = "lists only BMCs with a security, self-test or clock finding; the simulated fleet has none (SecurityDashboardFindingsIntegrationTests plants them)",
+        ["Security collector failing"] = "lists only BMCs whose security posture read failed (SecurityDashboardFindingsIntegrationTests plants one)",
     };
 
     [Fact]

@@ -48,4 +48,43 @@ public sealed class SessionAuditIntegrationTests
         Assert.Contains("ipmi_sel_session_audit_total{event=\"invalid_username_or_password\"} 2\n", text, StringComparison.Ordinal);
         Assert.Empty(await Promtool.LintAsync(text));
     }
+
+    [Fact]
+    public async Task SelCollector_PlatformSecurityViolationEntries_CountedByEvent()
+    {
+        // Sensor type 0x06 (Platform Security Violation Attempt, IPMI v2.0 table 42-3), sensor-specific offsets 05h
+        // (out-of-band access password violation, twice) and 00h (secure mode violation).
+        await using var fleet = await SecurityFleet.StartAsync(SecurityFleet.Profile(extra: """
+            sel:
+              capacity: 64
+              initial:
+                - { sensor: Security, offset: 5, ageSeconds: 600 }
+                - { sensor: Security, offset: 5, ageSeconds: 500 }
+                - { sensor: Security, offset: 0, ageSeconds: 400 }
+            """).Replace("sensors:\n", "sensors:\n  - { name: Security, type: 0x06, record: eventOnly, entity: 0x07 }\n", StringComparison.Ordinal));
+        var target = fleet.Target();
+        await using var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
+        var builder = new SnapshotBuilder(target.Address, "default", new Dictionary<string, string>(), ["sel"], TimeProvider.System);
+        var stats = new TargetStats();
+        await new SelCollector().CollectAsync(
+            new CollectContext
+            {
+                Target = target,
+                Channel = session,
+                Builder = builder,
+                State = new BmcExporter.State.TargetStateStore(null, NullLogger.Instance),
+                Stats = stats,
+                Time = TimeProvider.System,
+                Logger = NullLogger.Instance,
+            },
+            CancellationToken.None);
+        var snapshot = builder.Build("pending");
+        stats.RecordSelEvents(snapshot.NewSelEvents);
+        var text = Render.Ipmi(snapshot, stats);
+
+        Assert.Contains("ipmi_sel_security_violation_total{event=\"out_of_band_password_violation\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("ipmi_sel_security_violation_total{event=\"secure_mode_violation\"} 1\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ipmi_sel_session_audit_total", text, StringComparison.Ordinal);
+        Assert.Empty(await Promtool.LintAsync(text));
+    }
 }
