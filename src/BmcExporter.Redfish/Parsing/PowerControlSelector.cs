@@ -21,15 +21,15 @@ internal static class PowerControlSelector
     /// (<c>/redfish/v1/Systems/{id}</c>, not one of its processors or DIMMs): the first when they all name the same
     /// system, else the sum of the first member of each system (a chassis holding several nodes);</item>
     /// <item>the only member without a PhysicalContext (services that publish one unmarked total beside part members);
-    /// a member whose RelatedItem names only resources inside a system (a processor, a DIMM) is a part, not unmarked;</item>
+    /// a member whose RelatedItem names a resource inside a system (a processor, a DIMM) is a part, not unmarked;</item>
     /// <item>the sum of the members without a PhysicalContext: power domains that split the system between them;</item>
     /// <item>the sum of the <c>PowerSupply</c> members: the input side, through which every watt the system draws passes
     /// once (one member: a service that reports its total that way, such as Cisco CIMC).</item>
     /// </list>
     /// Members with a component context (CPU, Memory, GPU, Fan, StorageDevice, SystemBoard…) measure a part the system
     /// figure already includes, so they are never the system power and never added. A member whose Status.State is
-    /// <c>Absent</c> (an empty bay) is left out, and a member listed twice (same <c>@odata.id</c> or MemberId) counts once.
-    /// Null when no tier has a member.
+    /// <c>Absent</c> (an empty bay) is left out, and a member listed twice (same <c>@odata.id</c>, or without one the
+    /// same MemberId) counts once. Null when no tier has a member.
     /// </summary>
     public static RedfishSystemPower? Select(JsonView power, string uri, string chassisUri)
     {
@@ -47,7 +47,7 @@ internal static class PowerControlSelector
             return bySystem.Count == 1 ? One(bySystem[0]) : Sum(bySystem, uri);
         }
 
-        // Without a context, a member whose RelatedItem names only things inside a system (a processor, a DIMM) measures those.
+        // Without a context, a member whose RelatedItem names something inside a system (a processor, a DIMM) measures that.
         var unmarked = members.Where(m => m.Context is null && !Related(m.View).Any(IsInsideSystem)).ToList();
         if (unmarked.Count == 1)
         {
