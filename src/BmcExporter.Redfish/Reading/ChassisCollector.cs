@@ -49,7 +49,7 @@ internal sealed class ChassisCollector(RedfishSession session, CollectionReader 
             PowerUri = c.Link("Power"),
             EnvironmentMetricsUri = c.Link("EnvironmentMetrics"),
             PowerRead = power is not null,
-            LegacyPower = power is { } read ? PowerParser.SystemPowerControl(read, c.Link("Power")!) : null,
+            LegacyPower = power is { } read ? PowerParser.SystemPowerControl(read, c.Link("Power")!, chassis.Uri) : null,
         });
 
         var fanSources = await FansAsync(c, thermal, into, cancellationToken).ConfigureAwait(false);

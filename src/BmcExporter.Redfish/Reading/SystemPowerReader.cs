@@ -7,9 +7,10 @@ namespace BmcExporter.Redfish.Reading;
 /// <summary>
 /// The one system power reading of a service (docs/redfish.md, "System power"), never counted twice: chassis that
 /// hold a ComputerSystem (<c>Links.ComputerSystems</c>) first, then the others, each in listing order; per chassis the
-/// legacy Power resource's system PowerControl member when the chassis links Power, else EnvironmentMetrics
-/// PowerWatts. The first chassis with a value wins and the others are not read: an enclosure's power includes what
-/// its sub-chassis draw, so adding them up would count the same watts twice. A Power resource the readings already
+/// legacy Power resource's system PowerControl member (or the sum of the members that split the system, see
+/// PowerControlSelector) when the chassis links Power and has one, else EnvironmentMetrics PowerWatts. The first
+/// chassis with a value wins and the others are not read: an enclosure's power includes what its sub-chassis draw, so
+/// adding them up would count the same watts twice. A Power resource the readings already
 /// fetched is not fetched again; otherwise one GET per chassis tried (a reading: revalidated with its ETag).
 /// </summary>
 internal sealed class SystemPowerReader(RedfishSession session)
@@ -35,17 +36,23 @@ internal sealed class SystemPowerReader(RedfishSession session)
         return inactive;
     }
 
+    /// <summary>
+    /// The chassis' Power resource first; EnvironmentMetrics when the chassis has no Power, or when no PowerControl member
+    /// (nor sum of members) there measures the whole system, such as a Power resource with CPU and memory members only.
+    /// </summary>
     private async Task<RedfishSystemPower?> ReadAsync(RedfishChassisState chassis, CancellationToken cancellationToken)
     {
         if (chassis.PowerUri is { } uri)
         {
-            if (chassis.PowerRead)
+            var fromPower = chassis.PowerRead
+                ? chassis.LegacyPower
+                : await session.TryGetAsync(uri, CachePolicy.Reading, cancellationToken).ConfigureAwait(false) is { } p
+                    ? PowerParser.SystemPowerControl(p, uri, chassis.Id)
+                    : null;
+            if (fromPower is not null)
             {
-                return chassis.LegacyPower;
+                return fromPower;
             }
-
-            var power = await session.TryGetAsync(uri, CachePolicy.Reading, cancellationToken).ConfigureAwait(false);
-            return power is { } p ? PowerParser.SystemPowerControl(p, uri) : null;
         }
 
         if (chassis.EnvironmentMetricsUri is { } env)

@@ -11,16 +11,16 @@ internal static class ChassisView
 {
     public const string Path = ProfileResources.Root + "/Chassis/1";
 
-    public static JsonObject? Get(string[] s, Lazy<BmcSnapshot> snap, RedfishSchema schema)
+    public static JsonObject? Get(string[] s, Lazy<BmcSnapshot> snap, RedfishServerOptions options)
     {
-        var legacy = schema != RedfishSchema.Modern;
-        var modern = schema != RedfishSchema.Legacy;
+        var legacy = options.Schema != RedfishSchema.Modern;
+        var modern = options.Schema != RedfishSchema.Legacy;
         return s switch
         {
             [] => Json.Collection(ProfileResources.Root + "/Chassis", "#ChassisCollection.ChassisCollection", "Chassis Collection", [Path]),
             ["1"] => Chassis(snap.Value, legacy, modern),
             ["1", "Thermal"] when legacy => Thermal(snap.Value),
-            ["1", "Power"] when legacy => Power(snap.Value),
+            ["1", "Power"] when legacy => Power(snap.Value, options.PowerDomains),
             ["1", "EnvironmentMetrics"] when modern => EnvironmentMetrics(snap.Value),
             ["1", "Sensors"] when modern => Json.Collection(Path + "/Sensors", "#SensorCollection.SensorCollection", "Sensors", snap.Value.Sensors.Select(x => $"{Path}/Sensors/{x.Id}")),
             ["1", "Sensors", var id] when modern => snap.Value.Sensors.FirstOrDefault(x => x.Id == id) is { } sensor ? Sensor(snap.Value, sensor) : null,
@@ -145,25 +145,29 @@ internal static class ChassisView
     /// Power v1.7: voltages, power readings as PowerControl, and the PSUs' health. With DCMI in the profile, PowerControl
     /// starts with the system's power control: PowerConsumedWatts and PowerMetrics (Min/Max/AverageConsumedWatts over
     /// IntervalInMin) are the numbers DCMI Get Power Reading answers at the same instant (<see cref="Behaviour.PowerModel"/>).
-    /// The watt sensors follow, each with PhysicalContext PowerSupply or Chassis as the SDR entity says.
+    /// With <paramref name="domains"/> of 2 or more, that member is replaced by one member per power domain, without a
+    /// PhysicalContext, whose figures add up to the system's (<see cref="DomainControls"/>). The watt sensors follow, each
+    /// with PhysicalContext PowerSupply or Chassis as the SDR entity says.
     /// </summary>
-    private static JsonObject Power(BmcSnapshot snap)
+    private static JsonObject Power(BmcSnapshot snap, int domains)
     {
         var p = Json.Resource(Path + "/Power", "#Power.v1_7_0.Power", "Power", "Power");
         p["Voltages"] = Members(snap, Path + "/Power", "Voltages", SimSensorKind.Voltage, "ReadingVolts");
-        var system = SystemPowerControl(snap);
-        var control = Members(snap, Path + "/Power", "PowerControl", SimSensorKind.Power, "PowerConsumedWatts", thresholds: false, first: system is null ? 0 : 1);
-        if (system is not null)
+        List<JsonObject> system = snap.Power is not { } power ? []
+            : domains >= 2 ? DomainControls(power, domains)
+            : [SystemPowerControl(power)];
+        var control = Members(snap, Path + "/Power", "PowerControl", SimSensorKind.Power, "PowerConsumedWatts", thresholds: false, first: system.Count);
+        for (var i = 0; i < system.Count; i++)
         {
-            control.Insert(0, system);
+            control.Insert(i, system[i]);
         }
 
         p["PowerControl"] = control;
         var supplies = new JsonArray();
-        var i = 0;
+        var n = 0;
         foreach (var psu in snap.PartsOf(ProfileModel.PowerSupplyType))
         {
-            var id = (i++).ToString(CultureInfo.InvariantCulture);
+            var id = (n++).ToString(CultureInfo.InvariantCulture);
             supplies.Add(new JsonObject
             {
                 ["@odata.id"] = $"{Path}/Power#/PowerSupplies/{id}",
@@ -177,31 +181,64 @@ internal static class ChassisView
         return p;
     }
 
-    /// <summary>The system's PowerControl member (DCMI figures), or null when the profile has no DCMI.</summary>
-    private static JsonObject? SystemPowerControl(BmcSnapshot snap)
+    /// <summary>The system's PowerControl member: the DCMI figures, PhysicalContext Chassis.</summary>
+    private static JsonObject SystemPowerControl(Behaviour.PowerStatistics power) =>
+        Control("0", "System Power Control", "Chassis", power.Current, power.Minimum, power.Maximum, power.Average, power.Period, [SystemView.Path, Path]);
+
+    /// <summary>
+    /// The system power split over <paramref name="domains"/> members (a service with one PowerControl per power domain
+    /// and none for the whole): each figure is divided into whole watts that add up exactly to the DCMI figure, the
+    /// remainder going to the first domains. Each member keeps its own PowerMetrics over the same interval.
+    /// </summary>
+    private static List<JsonObject> DomainControls(Behaviour.PowerStatistics power, int domains)
     {
-        if (snap.Power is not { } power)
+        static int Part(int total, int k, int n) => (total / n) + (k < total % n ? 1 : 0);
+        var members = new List<JsonObject>(domains);
+        for (var k = 0; k < domains; k++)
         {
-            return null;
+            members.Add(Control(
+                k.ToString(CultureInfo.InvariantCulture),
+                $"Power Domain {k + 1}",
+                null,
+                Part(power.Current, k, domains),
+                Part(power.Minimum, k, domains),
+                Part(power.Maximum, k, domains),
+                Part(power.Average, k, domains),
+                power.Period,
+                []));
         }
 
-        return new JsonObject
+        return members;
+    }
+
+    private static JsonObject Control(string id, string name, string? context, double current, double min, double max, double average, TimeSpan period, string[] related)
+    {
+        var o = new JsonObject
         {
-            ["@odata.id"] = $"{Path}/Power#/PowerControl/0",
-            ["MemberId"] = "0",
-            ["Name"] = "System Power Control",
-            ["PhysicalContext"] = "Chassis",
-            ["PowerConsumedWatts"] = (double)power.Current,
-            ["PowerMetrics"] = new JsonObject
-            {
-                ["IntervalInMin"] = (int)power.Period.TotalMinutes,
-                ["MinConsumedWatts"] = (double)power.Minimum,
-                ["MaxConsumedWatts"] = (double)power.Maximum,
-                ["AverageConsumedWatts"] = (double)power.Average,
-            },
-            ["RelatedItem"] = Json.Links([SystemView.Path, Path]),
-            ["Status"] = Json.Status(SimHealth.OK),
+            ["@odata.id"] = $"{Path}/Power#/PowerControl/{id}",
+            ["MemberId"] = id,
+            ["Name"] = name,
         };
+        if (context is not null)
+        {
+            o["PhysicalContext"] = context;
+        }
+
+        o["PowerConsumedWatts"] = current;
+        o["PowerMetrics"] = new JsonObject
+        {
+            ["IntervalInMin"] = (int)period.TotalMinutes,
+            ["MinConsumedWatts"] = min,
+            ["MaxConsumedWatts"] = max,
+            ["AverageConsumedWatts"] = average,
+        };
+        if (related.Length > 0)
+        {
+            o["RelatedItem"] = Json.Links(related);
+        }
+
+        o["Status"] = Json.Status(SimHealth.OK);
+        return o;
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class ProfileResources(FleetContext fleet, RedfishServerOptions 
         return segments switch
         {
             [] => ServiceRoot(bmc.Index),
-            ["Chassis", ..] => ChassisView.Get(segments[1..], snapshot, options.Schema),
+            ["Chassis", ..] => ChassisView.Get(segments[1..], snapshot, options),
             ["Systems", ..] => SystemView.Get(segments[1..], snapshot, bmc),
             ["Managers", ..] => ManagerView.Get(segments[1..], fleet, bmc.Index),
             ["UpdateService", ..] => ManagerView.UpdateService(segments[1..], fleet),

@@ -27,6 +27,13 @@ public sealed record RedfishServerOptions
     /// <summary>Serve this DMTF mockup tree (X/Y/index.json = /redfish/v1/X/Y) as-is on every BMC instead of the profile view.</summary>
     public string? MockupDirectory { get; init; }
 
+    /// <summary>
+    /// 0 or 1: the legacy Power resource has one system PowerControl member (PhysicalContext Chassis). 2 or more: it has
+    /// that many power-domain members instead (no PhysicalContext, no system member), whose figures add up to the system
+    /// power, as services that split PowerControl per domain do. Default 0.
+    /// </summary>
+    public int PowerDomains { get; init; }
+
     /// <summary>Offer SessionService (login, X-Auth-Token). False = no SessionService: clients must use Basic.</summary>
     public bool Sessions { get; init; } = true;
 
@@ -61,6 +68,11 @@ public sealed record RedfishServerOptions
         if (MockupDirectory is not null && !File.Exists(Path.Combine(MockupDirectory, "index.json")))
         {
             throw new ArgumentException($"--redfish-mockup: '{MockupDirectory}' has no index.json (the service root).", nameof(MockupDirectory));
+        }
+
+        if (PowerDomains is < 0 or > 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PowerDomains), PowerDomains, "PowerDomains must be 0 to 16.");
         }
 
         if (SessionTimeout <= TimeSpan.Zero || MaxSessions < 1 || PageSize < 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BmcExporter.Ipmi.Sel;
+using BmcExporter.Ipmi.Sensors;
 using BmcExporter.Simulator.Profiles;
 
 namespace BmcExporter.Simulator.Redfish;
@@ -39,7 +40,7 @@ internal static class SelEntries
         var threshold = e.EventReadingType == 0x01;
         var code = threshold && e.Offset < ThresholdCodes.Length ? ThresholdCodes[e.Offset] : e.IsDeassertion ? "Deassert" : "Assert";
         var name = snap.Fleet.TryFindSensor(0, e.SensorNumber, snap.Elapsed, out var sensor, out var k) ? ProfileModel.IpmiName(sensor, k) : $"Sensor {e.SensorNumber}";
-        var severity = e.IsDeassertion ? "OK" : threshold ? (e.Offset is >= 2 and <= 5 or >= 8 ? "Critical" : "Warning") : "Warning";
+        var severity = Severity(e, threshold);
         return new JsonObject
         {
             ["@odata.id"] = $"{entriesPath}/{id}",
@@ -56,4 +57,20 @@ internal static class SelEntries
             ["MessageId"] = $"0x{e.EventData1:X2}{e.EventData2:X2}{e.EventData3:X2}",
         };
     }
+
+    /// <summary>
+    /// LogEntry Severity with the meaning the IPMI view's entry has: a deassertion is OK; a threshold event is Warning
+    /// for a non-critical crossing and Critical for a critical or non-recoverable one (IPMI v2.0 Table 42-2); a discrete
+    /// event takes its offset's severity (the table the exporter applies to the same SEL record over IPMI), so one
+    /// BMC's entry has one severity whichever protocol reads it.
+    /// </summary>
+    private static string Severity(SystemEventRecord e, bool threshold) =>
+        e.IsDeassertion ? "OK"
+        : threshold ? (e.Offset is >= 2 and <= 5 or >= 8 ? "Critical" : "Warning")
+        : DiscreteSeverity.ForOffset(e.EventReadingType, e.SensorType, e.Offset) switch
+        {
+            SensorStatus.Warning => "Warning",
+            SensorStatus.Critical or SensorStatus.NonRecoverable => "Critical",
+            _ => "OK",
+        };
 }

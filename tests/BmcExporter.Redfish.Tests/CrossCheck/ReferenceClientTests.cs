@@ -88,6 +88,27 @@ public sealed class ReferenceClientTests
     }
 
     [Fact]
+    public async Task Redfishtool_PowerDomains_ClientSumsTheDomainMembersRedfishtoolReads()
+    {
+        // No system member: three power domains (no PhysicalContext) beside the watt sensors' part members.
+        await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Schema = RedfishSchema.Legacy, PowerDomains = 3 }, time: Frozen());
+        await using var session = RedfishSession.Create(fleet.Options());
+        var reader = new RedfishReader(session);
+        var power = await reader.ReadSystemPowerAsync(await reader.ReadReadingsAsync(CancellationToken.None), CancellationToken.None);
+        var host = fleet.Fleet.RedfishEndpoints[0].ToString();
+
+        using var doc = JsonDocument.Parse(await Tool.RunAsync("redfishtool", null, "-r", host, "-u", TestFleet.User, "-p", TestFleet.Password, "-S", "Always", "-A", "Basic", "Chassis", "-1", "Power"));
+        var domains = doc.RootElement.GetProperty("PowerControl").EnumerateArray().Where(m => !m.TryGetProperty("PhysicalContext", out _)).ToList();
+
+        Assert.Equal(3, domains.Count);
+        Assert.NotNull(power);
+        Assert.Equal(domains.Sum(d => d.GetProperty("PowerConsumedWatts").GetDouble()), power.ConsumedWatts);
+        Assert.Equal(domains.Sum(d => d.GetProperty("PowerMetrics").GetProperty("AverageConsumedWatts").GetDouble()), power.AverageConsumedWatts);
+        Assert.Null(power.MinConsumedWatts);
+        Assert.Null(power.MaxConsumedWatts);
+    }
+
+    [Fact]
     public async Task Sushy_ThermalPsusSystemsAndManagers_SameValuesAsTheClient()
     {
         await using var fleet = await TestFleet.StartAsync(new RedfishServerOptions { Schema = RedfishSchema.Both }, time: Frozen());

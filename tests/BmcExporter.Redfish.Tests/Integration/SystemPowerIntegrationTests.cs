@@ -48,6 +48,33 @@ public sealed class SystemPowerIntegrationTests
     }
 
     [Theory]
+    [InlineData(RedfishSchema.Legacy, 0)]
+    [InlineData(RedfishSchema.Both, 1)]
+    public async Task ReadSystemPower_PowerSplitOverDomains_SumEqualsTheSystemMember(RedfishSchema schema, long expectedGets)
+    {
+        // Same BMC at one frozen instant: one system PowerControl member, or three power-domain members adding up to it
+        // (beside the watt sensors' PowerSupply/CPU/PowerSubsystem members, which must not be added).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var whole = await TestFleet.StartAsync(new RedfishServerOptions { Schema = schema }, time: time);
+        await using var split = await TestFleet.StartAsync(new RedfishServerOptions { Schema = schema, PowerDomains = 3 }, time: time);
+        time.Advance(TimeSpan.FromMinutes(7));
+
+        var (system, _) = await ReadAsync(whole);
+        var (domains, gets) = await ReadAsync(split);
+
+        Assert.NotNull(system);
+        Assert.NotNull(domains);
+        Assert.Equal("/redfish/v1/Chassis/1/Power#/PowerControl/0,1,2", domains.Source);
+        Assert.Equal("Power Domain 1 + Power Domain 2 + Power Domain 3", domains.Name);
+        Assert.Equal(system.ConsumedWatts, domains.ConsumedWatts);
+        Assert.Equal(system.AverageConsumedWatts, domains.AverageConsumedWatts);
+        Assert.Equal(system.Interval, domains.Interval);
+        Assert.Null(domains.MinConsumedWatts);
+        Assert.Null(domains.MaxConsumedWatts);
+        Assert.Equal(expectedGets, gets);
+    }
+
+    [Theory]
     [InlineData(new[] { 500.0, 300.0 }, new[] { false, true }, 300.0)]      // the chassis holding the system first
     [InlineData(new[] { 500.0, 300.0 }, new[] { true, true }, 500.0)]       // then listing order
     [InlineData(new[] { -1.0, 300.0 }, new[] { true, true }, 300.0)]        // a member without a reading gives way

@@ -30,6 +30,42 @@ public sealed class RedfishServerTests
     }
 
     [Fact]
+    public async Task Power_PowerDomains_MembersWithoutContextAddUpToTheSystemMember()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var whole = await RedfishFleet.StartAsync(redfish: new RedfishServerOptions { Schema = RedfishSchema.Legacy }, time: time);
+        await using var split = await RedfishFleet.StartAsync(redfish: new RedfishServerOptions { Schema = RedfishSchema.Legacy, PowerDomains = 3 }, time: time);
+        time.Advance(TimeSpan.FromMinutes(9));
+        using var wholeHttp = whole.Http();
+        using var splitHttp = split.Http();
+
+        var system = (await GetAsync(wholeHttp, "/redfish/v1/Chassis/1/Power")).GetProperty("PowerControl")[0];
+        var members = (await GetAsync(splitHttp, "/redfish/v1/Chassis/1/Power")).GetProperty("PowerControl").EnumerateArray().ToList();
+
+        Assert.Equal("Chassis", system.GetProperty("PhysicalContext").GetString());
+        var domains = members.Where(m => m.GetProperty("Name").GetString()!.StartsWith("Power Domain ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, domains.Count);
+        Assert.DoesNotContain(members, m => m.TryGetProperty("PhysicalContext", out var c) && c.GetString() == "Chassis");
+        Assert.All(domains, d => Assert.False(d.TryGetProperty("PhysicalContext", out _)));
+        Assert.Equal(system.GetProperty("PowerConsumedWatts").GetDouble(), domains.Sum(d => d.GetProperty("PowerConsumedWatts").GetDouble()));
+        foreach (var figure in new[] { "MinConsumedWatts", "MaxConsumedWatts", "AverageConsumedWatts" })
+        {
+            Assert.Equal(system.GetProperty("PowerMetrics").GetProperty(figure).GetDouble(), domains.Sum(d => d.GetProperty("PowerMetrics").GetProperty(figure).GetDouble()));
+        }
+
+        Assert.All(domains, d => Assert.Equal(system.GetProperty("PowerMetrics").GetProperty("IntervalInMin").GetInt32(), d.GetProperty("PowerMetrics").GetProperty("IntervalInMin").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(17)]
+    public async Task Start_PowerDomainsOutOfRange_Refused(int domains)
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => RedfishFleet.StartAsync(redfish: new RedfishServerOptions { PowerDomains = domains }));
+        Assert.Equal("PowerDomains", ex.ParamName);
+    }
+
+    [Fact]
     public async Task Sessions_LoginTokenListDelete_Lifecycle()
     {
         await using var fleet = await RedfishFleet.StartAsync();

@@ -104,6 +104,35 @@ public sealed class RedfishHostIntegrationTests
     }
 
     [Fact]
+    public async Task Scrape_SystemPowerSplitOverPowerDomains_DcmiCurrentAndAverageEqualIpmi()
+    {
+        // The Redfish view has no system PowerControl member, only three power domains that add up to the figures DCMI
+        // Get Power Reading answers over IPMI. Their sum gives the current and average power; a sum has no minimum or
+        // maximum (the parts peak at different times), so those two series are absent over Redfish.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var fx = await RedfishHostFixture.StartAsync(new RedfishServerOptions { Schema = RedfishSchema.Legacy, PowerDomains = 3 }, simulatorTime: clock);
+        clock.Advance(TimeSpan.FromMinutes(17));
+        var ipmi = fx.Module("ipmi", ModuleProtocol.Ipmi);
+        var redfish = fx.Module("redfish", ModuleProtocol.Redfish);
+        var config = fx.Config(ipmi, redfish);
+        var runtime = fx.Runtime(config);
+
+        var a = RedfishHostFixture.Series(await RedfishHostFixture.ScrapeAsync(runtime, fx.Target(config, ipmi)));
+        var overRedfish = await RedfishHostFixture.ScrapeAsync(runtime, fx.Target(config, redfish));
+        var b = RedfishHostFixture.Series(overRedfish);
+
+        Assert.Contains(overRedfish.Collectors, c => c.Collector == "dcmi" && c.Success);
+        foreach (var family in new[] { "ipmi_dcmi_power_consumption_watts", "ipmi_dcmi_power_average_watts", "ipmi_dcmi_power_sampling_period_seconds" })
+        {
+            Assert.Equal(a[family], b[family]);
+        }
+
+        Assert.True(a.ContainsKey("ipmi_dcmi_power_minimum_watts") && a.ContainsKey("ipmi_dcmi_power_maximum_watts"));
+        Assert.DoesNotContain("ipmi_dcmi_power_minimum_watts", b.Keys);
+        Assert.DoesNotContain("ipmi_dcmi_power_maximum_watts", b.Keys);
+    }
+
+    [Fact]
     public async Task Scrape_ThreeTimes_OneLoginKeptAndLoggedOutAtShutdown()
     {
         await using var fx = await RedfishHostFixture.StartAsync();

@@ -238,32 +238,29 @@ public sealed class RedfishMockupHostTests
 
     /// <summary>
     /// The system power the mockup gives, walked by hand: chassis linked to a system first, then the others; per chassis
-    /// the first Power.PowerControl member without a component PhysicalContext (none or Chassis), else EnvironmentMetrics
-    /// PowerWatts; the first with a reading. Null when none has one.
+    /// the Power.PowerControl member that is the whole (PhysicalContext Chassis, or none and a RelatedItem naming the
+    /// chassis or a system), else the only member without a PhysicalContext, else the sum of the members without one,
+    /// else the sum of the PowerSupply members (a sum has no min/max, and an average only over one interval); else
+    /// EnvironmentMetrics PowerWatts; the first with a reading. Null when none has one. (The shipped mockups have one
+    /// member, the whole; MockupPowerControlTests in the Redfish tests covers rewritten copies with several.)
     /// </summary>
     private static (double Watts, double? Min, double? Max, double? Average, double? IntervalMinutes)? ExpectedSystemPower(MockupTree tree)
     {
-        var chassis = tree.Members("/redfish/v1/Chassis").Select(c => c.Resource).ToList();
+        var chassis = tree.Members("/redfish/v1/Chassis").ToList();
         static bool HoldsSystem(JsonElement c) => c.TryGetProperty("Links", out var l) && l.TryGetProperty("ComputerSystems", out var s) && s.GetArrayLength() > 0;
-        foreach (var c in chassis.Where(HoldsSystem).Concat(chassis.Where(c => !HoldsSystem(c))))
+        foreach (var (uri, c) in chassis.Where(c => HoldsSystem(c.Resource)).Concat(chassis.Where(c => !HoldsSystem(c.Resource))))
         {
-            if (MockupTree.Link(c, "Power") is { } power)
+            if (MockupTree.Link(c, "Power") is { } power && tree.Has(power) && FromPowerControl(Array(tree[power], "PowerControl").ToList(), uri) is var (found, fromPower) && found)
             {
-                if (!tree.Has(power))
+                if (fromPower is not null)
                 {
-                    continue;
+                    return fromPower;
                 }
 
-                var member = Array(tree[power], "PowerControl").Cast<JsonElement?>()
-                    .FirstOrDefault(m => MockupTree.Str(m!.Value, "PhysicalContext") is null or "Chassis");
-                if (member is { } m && MockupTree.Num(m, "PowerConsumedWatts") is { } watts)
-                {
-                    var metrics = m.TryGetProperty("PowerMetrics", out var pm) ? pm : default;
-                    double? Metric(string name) => metrics.ValueKind == JsonValueKind.Object ? MockupTree.Num(metrics, name) : null;
-                    return (watts, Metric("MinConsumedWatts"), Metric("MaxConsumedWatts"), Metric("AverageConsumedWatts"), Metric("IntervalInMin"));
-                }
+                continue; // system power there without a reading: measurement inactive, the next chassis is tried
             }
-            else if (MockupTree.Link(c, "EnvironmentMetrics") is { } env && tree.Has(env)
+
+            if (MockupTree.Link(c, "EnvironmentMetrics") is { } env && tree.Has(env)
                 && tree[env].TryGetProperty("PowerWatts", out var pw) && MockupTree.Num(pw, "Reading") is { } reading)
             {
                 return (reading, null, null, null, null);
@@ -271,6 +268,32 @@ public sealed class RedfishMockupHostTests
         }
 
         return null;
+    }
+
+    private static (bool Found, (double Watts, double? Min, double? Max, double? Average, double? IntervalMinutes)? Power) FromPowerControl(List<JsonElement> members, string chassis)
+    {
+        static string[] Related(JsonElement m) => m.TryGetProperty("RelatedItem", out var r) ? [.. r.EnumerateArray().Select(i => MockupTree.Str(i, "@odata.id")!.TrimEnd('/'))] : [];
+        static double? Metric(JsonElement m, string name) => m.TryGetProperty("PowerMetrics", out var pm) && pm.ValueKind == JsonValueKind.Object ? MockupTree.Num(pm, name) : null;
+        var unmarked = members.Where(m => MockupTree.Str(m, "PhysicalContext") is null).ToList();
+        var whole = members.Where(m => MockupTree.Str(m, "PhysicalContext") == "Chassis"
+            || (MockupTree.Str(m, "PhysicalContext") is null && Related(m).Any(r => r == chassis.TrimEnd('/') || (r.StartsWith("/redfish/v1/Systems/", StringComparison.Ordinal) && r.Count(ch => ch == '/') == 4)))).ToList();
+        var parts = whole.Count > 0 ? [whole[0]]
+            : unmarked.Count > 0 ? unmarked
+            : members.Where(m => MockupTree.Str(m, "PhysicalContext") == "PowerSupply").ToList();
+        if (parts.Count == 0 || parts.Any(m => MockupTree.Num(m, "PowerConsumedWatts") is null))
+        {
+            return (parts.Count > 0, null);
+        }
+
+        if (parts.Count == 1)
+        {
+            var m = parts[0];
+            return (true, (MockupTree.Num(m, "PowerConsumedWatts")!.Value, Metric(m, "MinConsumedWatts"), Metric(m, "MaxConsumedWatts"), Metric(m, "AverageConsumedWatts"), Metric(m, "IntervalInMin")));
+        }
+
+        var sameInterval = parts.Select(m => Metric(m, "IntervalInMin")).Distinct().Count() == 1;
+        double? average = sameInterval && parts.All(m => Metric(m, "AverageConsumedWatts") is not null) ? parts.Sum(m => Metric(m, "AverageConsumedWatts")!.Value) : null;
+        return (true, (parts.Sum(m => MockupTree.Num(m, "PowerConsumedWatts")!.Value), null, null, average, average is null ? null : Metric(parts[0], "IntervalInMin")));
     }
 
     /// <summary>(Name, IPMI type name, Status.Health) of every power supply and drive.</summary>
