@@ -34,7 +34,7 @@ internal sealed class SelEventTally
 
     /// <summary>One SEL entry as the counts need it.</summary>
     /// <param name="State">FreeIPMI's word for its state (<c>Nominal</c>, <c>Warning</c>, <c>Critical</c>, <c>N/A</c>).</param>
-    /// <param name="Description">The text <c>sel_events</c> regexes are matched against.</param>
+    /// <param name="Description">The text <c>sel_events</c> regexes are matched against (<see cref="FreeIpmiSelText"/>).</param>
     /// <param name="Timestamp">Unix seconds; 0 for pre-init and untimed entries (ipmi_exporter's rule for unparsable dates).</param>
     internal readonly record struct Entry(string State, string Description, double Timestamp)
     {
@@ -42,13 +42,13 @@ internal sealed class SelEventTally
         {
             SystemEventRecord s => new Entry(
                 DefaultInterpretation.Word(DefaultInterpretation.SelEvent(s.EventReadingType, s.SensorType, s.Offset, !s.IsDeassertion)),
-                s.Description ?? $"offset {s.Offset}",
+                FreeIpmiSelText.Of(s),
                 Seconds(s.Timestamp)),
             RawSelRecord oem => new Entry(
                 DefaultInterpretation.Word(SensorState.Unknown),
-                $"OEM record type 0x{oem.RecordType:X2}",
+                FreeIpmiSelText.Of(oem),
                 oem.Timestamp is { } t ? Seconds(t) : 0),
-            _ => new Entry(DefaultInterpretation.Word(SensorState.Unknown), $"record type 0x{record.RecordType:X2}", 0),
+            _ => new Entry(DefaultInterpretation.Word(SensorState.Unknown), FreeIpmiSelText.Of(record), 0),
         };
 
         private static double Seconds(SelTimestamp t) => t.ToDateTimeOffset() is { } when ? when.ToUnixTimeSeconds() : 0;

@@ -80,6 +80,40 @@ public sealed class TargetScraperTests
         Assert.Equal(0, stats.For(target.Key).Retries);
     }
 
+    [Theory]
+    [InlineData("timeout", "no answer: ")]
+    [InlineData("unreachable", "unreachable: ")]
+    [InlineData("slots", "session slots exhausted: ")]
+    public async Task ScrapeAsync_SessionCannotOpen_OneAttemptSharedByEveryCollectorNamingTheCause(string failure, string cause)
+    {
+        var sessions = new CountingSessions { Failure = failure };
+        var run = 0;
+        Task Count(CollectContext _)
+        {
+            run++;
+            return Task.CompletedTask;
+        }
+
+        var (scraper, stats) = Create(
+            sessions,
+            new DelegateCollector(CollectorKind.Sensors, Count),
+            new DelegateCollector(CollectorKind.Bmc, Count),
+            new DelegateCollector(CollectorKind.Chassis, Count),
+            new DelegateCollector(CollectorKind.Sel, Count));
+        var target = TestTargets.Target("10.0.0.3", module: TestTargets.Module(CollectorKind.Sensors, CollectorKind.Bmc, CollectorKind.Chassis, CollectorKind.Sel));
+        var builder = new SnapshotBuilder(target.Key, "default", target.Labels, target.CollectorNames, TimeProvider.System);
+
+        await scraper.ScrapeAsync(target, builder, CancellationToken.None);
+        var snapshot = builder.Build("not run");
+
+        Assert.Equal(1, sessions.Opened);
+        Assert.Equal(0, run);
+        Assert.Equal(ScrapeOutcome.Failed, snapshot.Outcome);
+        Assert.Equal(4, snapshot.Collectors.Count);
+        Assert.All(snapshot.Collectors, c => Assert.StartsWith(cause, c.Error, StringComparison.Ordinal));
+        Assert.Equal(0, stats.For(target.Key).AuthenticationFailures);
+    }
+
     [Fact]
     public async Task ScrapeAsync_OneCollectorFails_OthersStillRunAndSessionIsReused()
     {
@@ -252,6 +286,9 @@ public sealed class TargetScraperTests
 
         public bool Refuse { get; init; }
 
+        /// <summary>How opening fails: <c>timeout</c>, <c>unreachable</c>, <c>slots</c>, or null to succeed.</summary>
+        public string? Failure { get; init; }
+
         public int DeviceIdRequests => _session.DeviceIdRequests;
 
         private readonly NullSession _session = new();
@@ -262,6 +299,16 @@ public sealed class TargetScraperTests
             if (Refuse)
             {
                 throw new IpmiAuthenticationException(target.Key, $"{target.Key}: wrong password for user reader");
+            }
+
+            switch (Failure)
+            {
+                case "timeout":
+                    throw new IpmiTimeoutException(target.Key, $"{target.Key}: no reply to Get Channel Authentication Capabilities after 3 attempts");
+                case "unreachable":
+                    throw new IpmiUnreachableException(target.Key, $"{target.Key}: ICMP port unreachable");
+                case "slots":
+                    throw new IpmiSessionSlotsExhaustedException(target.Key, $"{target.Key}: RMCP+ status 0x01 (insufficient resources)");
             }
 
             return ValueTask.FromResult<IBmcSession>(_session);
