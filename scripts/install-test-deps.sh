@@ -3,7 +3,8 @@
 # OpenIPMI ipmi_sim (a real RMCP+ BMC), ipmitool and FreeIPMI (independent clients), promtool and the Debian
 # prometheus-ipmi-exporter (the peer we must match), amtool (prometheus-alertmanager: the shipped Alertmanager
 # example), Debian's Redfish clients redfishtool and python3-sushy (independent cross-checks of the Redfish client),
-# curl and Apache's htpasswd (an independent HTTPS client and bcrypt hasher for --web.config.file), chromium and
+# systemd (systemd-analyze checks the shipped unit), curl and Apache's htpasswd (an independent HTTPS client and
+# bcrypt hasher for --web.config.file), chromium and
 # chromium-driver (the status page in a real browser), AFL++ for the bounded fuzzing campaign (fuzz/run.sh), and
 # Node.js with the npm packages of tests/schema-check (kubernetes-models, @kubernetes-models/prometheus-operator,
 # @grafana/schema, typescript: offline schema checks of the rendered chart and the dashboards).
@@ -25,6 +26,8 @@ command -v redfishtool >/dev/null 2>&1 || need+=(redfishtool)
 # A real browser for the status page tests (Selenium drives /usr/bin/chromium through /usr/bin/chromedriver).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+# systemd-analyze checks the shipped unit (verify, offline security rating).
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
@@ -45,7 +48,7 @@ if ! cmp -s "$schema_dir/package-lock.json" "$schema_dir/node_modules/.installed
 fi
 
 # Fail, never skip, when the simulator the tests need is missing.
-for tool in ipmi_sim ipmitool ipmi-sensors promtool amtool helm afl-fuzz redfishtool curl htpasswd chromium chromedriver node npm; do
+for tool in ipmi_sim ipmitool ipmi-sensors promtool amtool helm afl-fuzz redfishtool curl htpasswd chromium chromedriver systemd-analyze node npm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "required tool '$tool' is missing" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import sushy' || { echo "required Python module 'sushy' (python3-sushy) is missing" >&2; exit 1; }

@@ -205,7 +205,10 @@ public sealed partial class IpmiSession
         {
             throw new IpmiAuthenticationException(
                 Target,
-                $"BMC {Target}: RAKP 4 integrity check value does not match (wrong K_g, or a BMC computing keys differently).");
+                $"BMC {Target}: RAKP 4 integrity check value does not match (wrong K_g, or a BMC computing keys differently).")
+            {
+                Rakp4IntegrityMismatch = true,
+            };
         }
 
         _cipher = new SessionCipher(keys);

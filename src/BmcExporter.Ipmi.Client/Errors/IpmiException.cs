@@ -23,6 +23,12 @@ public sealed class IpmiAuthenticationException : IpmiException
         : base(target, message)
     {
     }
+
+    /// <summary>
+    /// RAKP 2 proved the password right and RAKP 4's integrity check value did not match the session integrity key
+    /// (IPMI v2.0 §13.23, §13.31): the keys differ in K_g (two-key login), or the BMC derives them its own way.
+    /// </summary>
+    public bool Rakp4IntegrityMismatch { get; init; }
 }
 
 /// <summary>The BMC does not know the user name (RAKP status 0x0D, unauthorized name).</summary>

@@ -23,7 +23,8 @@ internal sealed partial class SimulatedBmc
             case ChannelAuthCapabilities.Command:
                 return Ok(AuthCapabilities(data), out result);
             case ChannelCipherSuites.Command:
-                return CipherSuites(data, out result);
+                // nocipherlist: a BMC without Get Channel Cipher Suites, before or inside a session.
+                return (Quirks & QuirkSet.CipherSuitesRefused) != 0 ? Fail(CompletionCode.InvalidCommand, out result) : CipherSuites(data, out result);
             case GetSelfTestResults.Command:
                 return session is null ? Fail(CompletionCode.InsufficientPrivilege, out result)
                     : Ok(GetSelfTestResults.EncodeResponse(Profile.Chassis.SelfTest, Profile.Chassis.SelfTest == GetSelfTestResults.Corrupted ? (byte)0x04 : (byte)0), out result);

@@ -83,6 +83,7 @@ internal static class CodeNames
         ["shortsdrread"] = QuirkSet.ShortWholeRecordRead,
         ["intel20"] = QuirkSet.Intel20,
         ["altbridging"] = QuirkSet.NoSelfBridging,
+        ["nocipherlist"] = QuirkSet.CipherSuitesRefused,
     };
 
     public static byte Resolve(IReadOnlyDictionary<string, byte> table, string text, string what, ProfileErrors errors, string path)

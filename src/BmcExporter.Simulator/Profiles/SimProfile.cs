@@ -143,4 +143,5 @@ public enum QuirkSet : long
     ShortWholeRecordRead = 1 << 19,
     Intel20 = 1 << 20,
     NoSelfBridging = 1 << 21,
+    CipherSuitesRefused = 1 << 22,
 }

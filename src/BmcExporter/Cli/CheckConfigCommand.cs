@@ -7,7 +7,8 @@ namespace BmcExporter.Cli;
 /// <summary>
 /// <c>bmc-exporter check-config FILE</c>: validates a config file and its target files without starting.
 /// Prints <c>ok</c> and any warnings (exit 0; 1 with <c>--strict</c>), or one error per line (exit 1); a usage mistake
-/// exits 2. <c>--probe</c> adds, per target, the settings that do nothing on that BMC. Secrets are never printed.
+/// exits 2. <c>--probe</c> adds, per target, the settings that do nothing on that BMC (warnings) and the checks that
+/// could not run there (notes, which <c>--strict</c> does not count). Secrets are never printed.
 /// </summary>
 internal static class CheckConfigCommand
 {
@@ -45,12 +46,18 @@ internal static class CheckConfigCommand
         using var targets = new TargetSet(config, TimeProvider.System, new TargetSetOptions { WatchFileSystem = false });
         var probed = await ConfigProbe.RunAsync(config, targets.All, cancellationToken).ConfigureAwait(false);
         await stdout.WriteAsync(checkOut.ToString()).ConfigureAwait(false);
-        foreach (var w in probed)
+        foreach (var w in probed.Warnings)
         {
             await stdout.WriteLineAsync($"warning: {w}").ConfigureAwait(false);
         }
 
-        return strict && (warnedBefore || probed.Count > 0) ? 1 : 0;
+        // A check that could not run is no finding about the config: printed, never counted by --strict.
+        foreach (var n in probed.Notes)
+        {
+            await stdout.WriteLineAsync($"note: {n}").ConfigureAwait(false);
+        }
+
+        return strict && (warnedBefore || probed.Warnings.Count > 0) ? 1 : 0;
     }
 
     /// <summary>The command with its output streams and environment injected (tests).</summary>
@@ -130,7 +137,7 @@ internal static class CheckConfigCommand
     /// <summary>
     /// Module settings that do nothing whatever the BMC: workaround flags whose behaviour the client always has
     /// (<see cref="WorkaroundSupport.BuiltIn"/>; the loader stays quiet about them so ipmi_exporter configs start without
-    /// noise), and <c>allow_cipher_suite_0</c> when <c>cipher_suites</c> does not list suite 0.
+    /// noise), a K_g of all zero bytes, and <c>allow_cipher_suite_0</c> when <c>cipher_suites</c> does not list suite 0.
     /// </summary>
     internal static IEnumerable<ConfigDiagnostic> InertModuleSettings(ExporterConfig config)
     {
@@ -140,6 +147,12 @@ internal static class CheckConfigCommand
             foreach (var flag in module.Workarounds.Order(StringComparer.Ordinal).Select(n => WorkaroundFlags.All.GetValueOrDefault(n)).OfType<WorkaroundFlag>().Where(f => f.Support == WorkaroundSupport.BuiltIn))
             {
                 yield return new ConfigDiagnostic(file, 0, 0, $"modules.{module.Name}.workarounds", $"workaround '{flag.Name}' has no effect: bmc-exporter always does this ({flag.Effect}); remove it from the workarounds");
+            }
+
+            // IPMI v2.0 §13.31: a K_g of zeros is "no K_g", the password keys the session.
+            if (module.Kg is { IsAllZero: true })
+            {
+                yield return new ConfigDiagnostic(file, 0, 0, $"modules.{module.Name}.kg", "a K_g of all zero bytes has no effect: the BMC and bmc-exporter then key the session with the password (IPMI v2.0 §13.31); remove kg_file, kg_env or kg_hex");
             }
 
             if (module.AllowCipherSuite0 && !module.CipherSuites.Contains(0))

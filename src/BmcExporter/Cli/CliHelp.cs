@@ -165,15 +165,19 @@ internal static class CliHelp
 
         Prints "ok" and one "warning:" line per setting that does nothing, or one located error per line.
         Without --probe, settings inert whatever the BMC: unknown or not-applicable workaround flags, flags the client
-        always applies, allow_cipher_suite_0 without suite 0, filters of collectors that are off. Secrets are never printed.
+        always applies, allow_cipher_suite_0 without suite 0, an all-zero K_g, filters of collectors that are off.
+        Secrets are never printed.
           --probe       also connect to every IPMI target (8 at a time, each within scrape.timeout, passwords as the
                         config says), scrape it once and warn, per target, about settings that do nothing there:
                         collectors it answers as unsupported; cipher_suites it does not list (Get Channel Cipher Suites);
                         a privilege it does not grant; sel_events without a readable SEL; sensor filters matching no
                         sensor of its SDR; bridge_sensors; workarounds whose quirk it does not show (nochecksumcheck,
                         intel20, ignorescanningdisabled, assumesystemevent, assumemaxsdrrecordcount, assumebmcowner,
-                        discretereading; docs/configuration.md says what each check looks at)
-          --strict      exit 1 when there is any warning
+                        discretereading); a K_g that does nothing or breaks the login, or one the BMC needs
+                        (docs/configuration.md says what each check looks at). A check that could not run there
+                        (a suite list the BMC refuses, an SDR not read completely, a Redfish target) is a "note:"
+                        line, not a warning
+          --strict      exit 1 when there is any warning (notes do not count)
           -h, --help    this text
 
         Exit codes: 0 the config loads (warnings allowed without --strict); 1 errors, or warnings with --strict;

@@ -28,8 +28,8 @@ internal static class ConfigProbe
     /// <summary>The BMC's own IPMB address (IPMI v2.0 §5.5): sensors of any other owner are bridged.</summary>
     private const byte BmcAddress = 0x20;
 
-    /// <summary>One warning line per inert setting, per target, in target order.</summary>
-    public static async Task<IReadOnlyList<string>> RunAsync(ExporterConfig config, IReadOnlyList<TargetConfig> targets, CancellationToken cancellationToken)
+    /// <summary>One warning line per inert or missing setting and one note per check that could not run, in target order.</summary>
+    public static async Task<ConfigProbeReport> RunAsync(ExporterConfig config, IReadOnlyList<TargetConfig> targets, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
         await using var factory = new IpmiSessionFactory(time);
@@ -37,7 +37,7 @@ internal static class ConfigProbe
         await using var pool = new SessionPool(factory, stats, NullLogger.Instance);
         var state = new TargetStateStore(null, NullLogger.Instance);
         var scraper = new TargetScraper(pool, new CollectorSet(DefaultCollectors.Create()), state, stats, new RetryOptions { MaxAttempts = 0 }, time, NullLogger.Instance);
-        var probers = new Probers(scraper, pool, state, new ConfigProbeObserver(factory, state, time), time);
+        var probers = new Probers(scraper, pool, state, new ConfigProbeObserver(factory, new IpmiSecurityProber(), state, time), time);
         using var gate = new SemaphoreSlim(Concurrency);
         var tasks = targets.Select(async t =>
         {
@@ -52,42 +52,44 @@ internal static class ConfigProbe
             }
         }).ToList();
         var results = await Task.WhenAll(tasks).ConfigureAwait(false);
-        return [.. results.SelectMany(r => r)];
+        return new ConfigProbeReport([.. results.SelectMany(r => r.Warnings)], [.. results.SelectMany(r => r.Notes)]);
     }
 
-    private static async Task<IReadOnlyList<string>> ProbeAsync(
+    private static async Task<ConfigProbeReport> ProbeAsync(
         ExporterConfig config, TargetConfig configured, Probers probers, CancellationToken cancellationToken)
     {
         if (ScrapeTarget.From(configured, config) is not { } target)
         {
-            return [];
+            return new ConfigProbeReport([], []);
         }
 
         if (target.Module.Protocol != ModuleProtocol.Ipmi)
         {
-            return [$"{target}: not probed (module protocol {target.Module.Protocol.ToString().ToLowerInvariant()}; --probe checks IPMI targets)"];
+            return new ConfigProbeReport([], [$"{target}: not probed (module protocol {target.Module.Protocol.ToString().ToLowerInvariant()}; --probe checks IPMI targets)"]);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(target.Timeout);
         var warnings = new List<string>();
+        var notes = new List<string>();
         try
         {
-            await ProbeWithinAsync(target, probers, warnings, deadline.Token).ConfigureAwait(false);
+            await ProbeWithinAsync(target, probers, warnings, notes, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // A finding, not a note: the service's scrapes run within the same deadline.
             warnings.Add($"{target}: probe incomplete: no answer within scrape.timeout {target.Timeout.TotalSeconds:0.###}s; settings not checked");
         }
 
-        return warnings;
+        return new ConfigProbeReport(warnings, notes);
     }
 
     /// <summary>
     /// Opens the module's session first (one attempt: a session that cannot open is reported once, with what the
     /// BMC showed about the cause), then scrapes through the engine, then asks what the settings need.
     /// </summary>
-    private static async Task ProbeWithinAsync(ScrapeTarget target, Probers probers, List<string> warnings, CancellationToken cancellationToken)
+    private static async Task ProbeWithinAsync(ScrapeTarget target, Probers probers, List<string> warnings, List<string> notes, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,6 +99,7 @@ internal static class ConfigProbe
         {
             var failed = await probers.Observer.ObserveFailureAsync(target, new ConfigProbeFacts { SessionFailure = ex }, cancellationToken).ConfigureAwait(false);
             warnings.AddRange(ConfigProbeRules.Warnings(target.Module, failed).Select(w => $"{target}: {w}"));
+            notes.AddRange(ConfigProbeRules.Notes(target.Module, failed).Select(n => $"{target}: {n}"));
             warnings.Add($"{target}: probe: {string.Join(", ", target.CollectorNames)} failed: {ErrorClassifier.DescribeSessionFailure(ex)}");
             return;
         }
@@ -116,10 +119,11 @@ internal static class ConfigProbe
         }
         catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
         {
-            warnings.Add($"{target}: probe: session lost after the scrape ({ErrorClassifier.DescribeSessionFailure(ex)}); cipher suites, privilege and workarounds not checked");
+            notes.Add($"{target}: probe: session lost after the scrape ({ErrorClassifier.DescribeSessionFailure(ex)}); cipher suites, privilege and workarounds not checked");
         }
 
         warnings.AddRange(ConfigProbeRules.Warnings(target.Module, facts).Select(w => $"{target}: {w}"));
+        notes.AddRange(ConfigProbeRules.Notes(target.Module, facts).Select(n => $"{target}: {n}"));
         foreach (var error in snapshot.Collectors.Where(o => !o.Success && !o.Unsupported).GroupBy(o => o.Error))
         {
             warnings.Add($"{target}: probe: {string.Join(", ", error.Select(o => o.Collector))} failed: {error.Key}");
@@ -133,7 +137,7 @@ internal static class ConfigProbe
         else if (snapshot.Collectors.FirstOrDefault(o => o.Collector == CollectorLabels.Of(CollectorKind.Sensors)) is { } sensorsOutcome
             && (sensorsOutcome.Success || sensorsOutcome.Error?.StartsWith("partial", StringComparison.Ordinal) == true))
         {
-            warnings.Add($"{target}: SDR repository not read completely; sensor filters, bridge_sensors and SDR workarounds not checked");
+            notes.Add($"{target}: SDR repository not read completely; sensor filters, bridge_sensors and SDR workarounds not checked");
         }
     }
 

@@ -37,6 +37,16 @@ internal sealed record ConfigProbeFacts
     /// <summary>With <c>intel20</c> and a refused login: a login without the flag succeeded.</summary>
     public bool? LoginWorksWithoutIntel20 { get; init; }
 
+    /// <summary>
+    /// Bit 5 of byte 2 of pre-session Get Channel Authentication Capabilities (IPMI v2.0 §22.13): the BMC says its
+    /// K_g is non-zero. Asked when the module sets a K_g, or when the login failed at RAKP 4 without one. Some BMCs
+    /// report this bit wrong (FreeIPMI's authcap workaround), so no rule trusts it alone.
+    /// </summary>
+    public bool? KgReportedSet { get; init; }
+
+    /// <summary>With a K_g in the module: <c>true</c> when a login without the K_g read Get Device ID (otherwise unknown).</summary>
+    public bool? LoginWorksWithoutKg { get; init; }
+
     /// <summary>With <c>ignorescanningdisabled</c>: sensors read without the flag, and how many said "scanning disabled".</summary>
     public (int Read, int ScanningDisabled)? ScanningDisabled { get; init; }
 

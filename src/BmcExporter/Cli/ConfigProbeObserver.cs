@@ -14,10 +14,10 @@ namespace BmcExporter.Cli;
 /// <summary>
 /// Gathers <see cref="ConfigProbeFacts"/> for one target with the client's own operations (Get Channel Cipher Suites,
 /// Get Session Info and Get Device ID as the security and bmc collectors send them; the SEL and sensor readers) and,
-/// for a workaround flag, one extra short-lived session without that flag, so what the flag changes is seen rather
-/// than guessed. Only what the module's settings need is asked; a failed question leaves its fact unknown.
+/// for a workaround flag or a K_g, one extra short-lived session without it, so what the setting changes is seen
+/// rather than guessed. Only what the module's settings need is asked; a failed question leaves its fact unknown.
 /// </summary>
-internal sealed class ConfigProbeObserver(IBmcSessionFactory factory, TargetStateStore state, TimeProvider time)
+internal sealed class ConfigProbeObserver(IBmcSessionFactory factory, ISecurityProber prober, TargetStateStore state, TimeProvider time)
 {
     /// <summary>Facts over the open session of the module's own settings, after the scrape.</summary>
     public async Task<ConfigProbeFacts> ObserveAsync(ScrapeTarget target, IBmcSession session, ConfigProbeFacts facts, CancellationToken cancellationToken)
@@ -33,6 +33,15 @@ internal sealed class ConfigProbeObserver(IBmcSessionFactory factory, TargetStat
             GrantedPrivilege = await TryAsync(async () => (Ipmi.Session.PrivilegeLevel?)(await channel.GetSessionInfoAsync(cancellationToken).ConfigureAwait(false)).Privilege, cancellationToken).ConfigureAwait(false),
             Device = await TryAsync(async () => await channel.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
         };
+
+        if (HasKg(module))
+        {
+            facts = facts with
+            {
+                LoginWorksWithoutKg = await LoginWithoutKgAsync(target, cancellationToken).ConfigureAwait(false),
+                KgReportedSet = await ReportedKgAsync(target, cancellationToken).ConfigureAwait(false),
+            };
+        }
 
         if (module.HasWorkaround("nochecksumcheck"))
         {
@@ -82,6 +91,21 @@ internal sealed class ConfigProbeObserver(IBmcSessionFactory factory, TargetStat
             }
         }
 
+        if (facts.SessionFailure is IpmiAuthenticationException refused)
+        {
+            // With a K_g: does the login work without it? Without one: a RAKP 4 mismatch after a right password is
+            // what a BMC with a K_g gives a console that has none (IPMI v2.0 §13.31); ask what the BMC reports.
+            if (HasKg(module))
+            {
+                facts = facts with { LoginWorksWithoutKg = await LoginWithoutKgAsync(target, cancellationToken).ConfigureAwait(false) };
+            }
+
+            if (HasKg(module) || refused.Rakp4IntegrityMismatch)
+            {
+                facts = facts with { KgReportedSet = await ReportedKgAsync(target, cancellationToken).ConfigureAwait(false) };
+            }
+        }
+
         if (module.HasWorkaround("intel20") && ErrorClassifier.IsAuthentication(facts.SessionFailure!) && facts.SessionFailure is not IpmiPrivilegeException)
         {
             var device = await TryAsync(() => WithSessionAsync(target, Without(module, "intel20"), async c => (DeviceIdInfo?)await c.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false), cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -90,6 +114,26 @@ internal sealed class ConfigProbeObserver(IBmcSessionFactory factory, TargetStat
 
         return facts;
     }
+
+    /// <summary>A K_g that takes part in the keys: an all-zero K_g means the password is used (IPMI v2.0 §13.31).</summary>
+    internal static bool HasKg(ModuleConfig module) => module.Kg is { IsAllZero: false };
+
+    /// <summary><c>true</c> when a session without the module's K_g reads Get Device ID; unknown (<c>null</c>) otherwise.</summary>
+    private async Task<bool?> LoginWithoutKgAsync(ScrapeTarget target, CancellationToken cancellationToken)
+    {
+        var withoutKg = target.Module with { Kg = null, Retries = 0 };
+        return await TryAsync(() => WithSessionAsync(target, withoutKg, async c => (bool?)((await c.GetDeviceIdAsync(cancellationToken).ConfigureAwait(false)) is not null), cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The K_g status bit of pre-session Get Channel Authentication Capabilities at the module's privilege.</summary>
+    private async Task<bool?> ReportedKgAsync(ScrapeTarget target, CancellationToken cancellationToken) =>
+        await TryAsync(
+            async () =>
+            {
+                var answers = await prober.AuthCapabilitiesAsync(target, [target.Module.Privilege], time, cancellationToken).ConfigureAwait(false);
+                return answers.Count > 0 ? (bool?)answers[0].KgEnabled : null;
+            },
+            cancellationToken).ConfigureAwait(false);
 
     private static ModuleConfig Without(ModuleConfig module, string workaround) =>
         module with { Workarounds = module.Workarounds.Where(w => w != workaround).ToHashSet(StringComparer.Ordinal) };

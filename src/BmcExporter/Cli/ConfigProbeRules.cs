@@ -9,7 +9,8 @@ namespace BmcExporter.Cli;
 /// <summary>
 /// The settings <see cref="ConfigProbeFacts"/> show to do nothing on one BMC, one sentence each naming the setting,
 /// what the BMC showed and what to change. Pure: the same facts give the same warnings. A fact that was not observed
-/// gives no warning (docs/configuration.md lists what cannot be observed). The workarounds <c>altbridging</c> (always
+/// gives no warning (docs/configuration.md lists what cannot be observed); a check that could not run is a note
+/// (<see cref="Notes"/>), not a warning, because it says nothing about the config. The workarounds <c>altbridging</c> (always
 /// applied) and <c>ignoreauthcode</c> (no effect over IPMI 2.0) are not judged here: check-config warns about them
 /// without a probe.
 /// </summary>
@@ -46,9 +47,48 @@ internal static class ConfigProbeRules
             }
         }
 
+        foreach (var w in Kg(module, facts, m))
+        {
+            yield return w;
+        }
+
         foreach (var w in Workarounds(module, facts, m))
         {
             yield return w;
+        }
+    }
+
+    /// <summary>Checks of <paramref name="module"/> the facts could not decide, one sentence each naming the check.</summary>
+    public static IEnumerable<string> Notes(ModuleConfig module, ConfigProbeFacts facts)
+    {
+        if (facts.ListedSuites is not { Count: > 0 } && facts.ListedSuitesProblem is { } problem)
+        {
+            yield return $"modules.{module.Name}.cipher_suites not checked: {problem}";
+        }
+    }
+
+    /// <summary>
+    /// K_g (two-key login, IPMI v2.0 §13.31) where the BMC shows it does nothing or is needed. The status bit of Get
+    /// Channel Authentication Capabilities is quoted, never trusted alone: with a K_g, only a login without it tells;
+    /// without one, only a RAKP 4 mismatch after a right password together with the bit set.
+    /// </summary>
+    private static IEnumerable<string> Kg(ModuleConfig module, ConfigProbeFacts facts, string m)
+    {
+        var reported = facts.KgReportedSet switch
+        {
+            true => "; Get Channel Authentication Capabilities reports a K_g set",
+            false => "; Get Channel Authentication Capabilities reports no K_g",
+            null => string.Empty,
+        };
+        if (ConfigProbeObserver.HasKg(module) && facts.LoginWorksWithoutKg == true)
+        {
+            yield return facts.SessionFailure is IpmiAuthenticationException
+                ? $"{m} K_g makes the login fail on this BMC: it has no K_g, so the login fails at RAKP 4 with it and succeeds without it{reported}; remove kg_file, kg_env or kg_hex from {m}"
+                : $"{m} K_g has no effect on this BMC: a login without it succeeds too{reported}; remove kg_file, kg_env or kg_hex from {m}";
+        }
+        else if (!ConfigProbeObserver.HasKg(module) && facts.SessionFailure is IpmiAuthenticationException { Rakp4IntegrityMismatch: true } && facts.KgReportedSet == true)
+        {
+            yield return $"{m} needs a K_g on this BMC: the password is right (RAKP 2) but the session keys differ (RAKP 4){reported} (two-key login); set {m}.kg_file or kg_env to the BMC's key";
         }
     }
 
@@ -56,12 +96,7 @@ internal static class ConfigProbeRules
     {
         if (facts.ListedSuites is not { Count: > 0 } listed)
         {
-            if (facts.ListedSuitesProblem is { } problem)
-            {
-                yield return $"{m}.cipher_suites not checked: {problem}";
-            }
-
-            yield break;
+            yield break; // a note (Notes), not a warning
         }
 
         var list = $"[{string.Join(", ", listed)}]";

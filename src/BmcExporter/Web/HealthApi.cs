@@ -14,6 +14,9 @@ namespace BmcExporter.Web;
 /// </summary>
 internal static class HealthApi
 {
+    /// <summary>In-flight scrapes listed by <c>/api/fleet</c>, longest running first (the counts cover all).</summary>
+    public const int InFlightListed = 100;
+
     public static void WriteFleet(Utf8JsonWriter w, ExporterRuntime runtime, FleetHealth health)
     {
         var summary = health.Summary();
@@ -35,8 +38,12 @@ internal static class HealthApi
         }
 
         w.WriteEndObject();
+        // Counts of every flight, the longest few listed: at 10,000 targets behind a busy pool the full list was 785 KB.
+        var flights = runtime.Coordinator.Running();
+        w.WriteNumber("in_flight_running", flights.Count(r => r.Running));
+        w.WriteNumber("in_flight_waiting", flights.Count(r => !r.Running));
         w.WriteStartArray("in_flight");
-        foreach (var r in runtime.Coordinator.Running().OrderByDescending(r => r.Elapsed))
+        foreach (var r in flights.OrderByDescending(r => r.Elapsed).Take(InFlightListed))
         {
             w.WriteStartObject();
             w.WriteString("key", r.Key);

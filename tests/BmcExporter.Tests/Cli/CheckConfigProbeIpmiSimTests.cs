@@ -12,8 +12,9 @@ namespace BmcExporter.Tests.Cli;
 /// <c>check-config --probe</c> against OpenIPMI's ipmi_sim configured without a SEL (no <c>sel_enable</c>: Get SEL Info
 /// answers 0xC1) and listing cipher suites 0-11 in session (no 17): the sel and sel-events collectors, the
 /// <c>sel_events</c> setting and suite 17 are each named with what to change; the same module on a simulated BMC that
-/// has a SEL and suite 17 gives none of these (CheckConfigProbeTests). Started as the parity tests start it
-/// (harness.md §1); a missing ipmi_sim fails the test.
+/// has a SEL and suite 17 gives none of these (CheckConfigProbeTests). K_g against ipmi_sim's <c>bmc_key</c>: needed,
+/// breaking the login, and right. Started as the parity tests start it (harness.md §1); a missing ipmi_sim fails the
+/// test.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class CheckConfigProbeIpmiSimTests
@@ -107,12 +108,109 @@ public sealed class CheckConfigProbeIpmiSimTests
         }
     }
 
+    // ipmi_sim's bmc_key is its K_g (two-key login, IPMI v2.0 §13.31); its Get Channel Authentication Capabilities
+    // then reports the K_g status bit set (FreeIPMI's bmc-info --debug: authentication_status.k_g = 1), and 0 without.
+    private const string BmcKey = "bmckeysecret";
+
+    private const string PlainEmu = """
+        mc_setbmc 0x20
+        mc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02
+        mc_enable 0x20
+        """;
+
+    [Fact]
+    public async Task Probe_IpmiSimWithKgAndAModuleWithout_SaysTheKgIsNeeded()
+    {
+        var (code, lines) = await ProbeKgAsync(bmcHasKey: true, moduleKg: null);
+
+        Assert.Equal(1, code);
+        Assert.Contains("warning: 127.0.0.1:{PORT} (module default): modules.default needs a K_g on this BMC: the password is right (RAKP 2) but the session keys differ (RAKP 4); Get Channel Authentication Capabilities reports a K_g set (two-key login); set modules.default.kg_file or kg_env to the BMC's key", lines);
+    }
+
+    [Fact]
+    public async Task Probe_IpmiSimWithoutKgAndAModuleWithOne_SaysItBreaksTheLogin()
+    {
+        var (code, lines) = await ProbeKgAsync(bmcHasKey: false, moduleKg: "some-other-key");
+
+        Assert.Equal(1, code);
+        Assert.Contains("warning: 127.0.0.1:{PORT} (module default): modules.default K_g makes the login fail on this BMC: it has no K_g, so the login fails at RAKP 4 with it and succeeds without it; Get Channel Authentication Capabilities reports no K_g; remove kg_file, kg_env or kg_hex from modules.default", lines);
+    }
+
+    [Fact]
+    public async Task Probe_IpmiSimWithKgAndTheRightKg_NoWarning()
+    {
+        var (code, lines) = await ProbeKgAsync(bmcHasKey: true, moduleKg: BmcKey);
+
+        Assert.True(code == 0, string.Join('\n', lines));
+        Assert.DoesNotContain(lines, l => l.StartsWith("warning: ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <c>check-config --probe --strict</c> of one module (collector bmc, suite 3, K_g from <c>KG</c> when
+    /// <paramref name="moduleKg"/> is given) against an ipmi_sim with or without a K_g. Lines have the port as {PORT}.
+    /// </summary>
+    private static async Task<(int Code, List<string> Lines)> ProbeKgAsync(bool bmcHasKey, string? moduleKg)
+    {
+        var dir = Directory.CreateTempSubdirectory("bmc-probe-kg-");
+        var port = FreeUdpPort();
+        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
+        var lan = LanConf.Replace("name \"nosel\"", "name \"kg\"", StringComparison.Ordinal)
+            .Replace("{PORT}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("endlan", bmcHasKey ? $"  bmc_key \"{BmcKey}\"\n  endlan" : "endlan", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), lan);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), PlainEmu);
+        var file = Path.Combine(dir.FullName, "exporter.yaml");
+        await File.WriteAllTextAsync(file, $"""
+            scrape:
+              timeout: 20s
+            modules:
+              default:
+                user: reader
+                password_env: BMC_PW
+                cipher_suites: [3]
+                collectors: [bmc]
+            {(moduleKg is null ? string.Empty : "    kg_env: KG")}
+            targets:
+              - host: "127.0.0.1:{port}"
+            """);
+        using var sim = Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n")
+        {
+            WorkingDirectory = dir.FullName,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
+        try
+        {
+            await WaitForIpmitoolAsync(sim, port, bmcHasKey ? BmcKey : null);
+            using var stdout = new StringWriter { NewLine = "\n" };
+            using var stderr = new StringWriter { NewLine = "\n" };
+            var env = new ConfigLoadOptions { GetEnvironmentVariable = n => n switch { "BMC_PW" => "readpass", "KG" => moduleKg, _ => null } };
+
+            var code = await CheckConfigCommand.RunAsync(["--probe", "--strict", file], stdout, stderr, env, CancellationToken.None);
+
+            var lines = (stdout.ToString() + stderr).Replace(port.ToString(CultureInfo.InvariantCulture), "{PORT}", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+            return (code, lines);
+        }
+        finally
+        {
+            if (!sim.HasExited)
+            {
+                sim.Kill();
+                await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>ipmi_sim binds its port a moment after it starts: wait (at most 50 tries) until ipmitool gets an answer.</summary>
-    private static async Task WaitForIpmitoolAsync(Process sim, int port)
+    private static async Task WaitForIpmitoolAsync(Process sim, int port, string? kg = null)
     {
         for (var attempt = 0; attempt < 50 && !sim.HasExited; attempt++)
         {
-            var probe = ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]);
+            string[] key = kg is null ? [] : ["-k", kg];
+            var probe = ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", .. key, "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]);
             if (probe.ExitCode == 0)
             {
                 return;

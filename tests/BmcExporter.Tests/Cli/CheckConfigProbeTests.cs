@@ -199,4 +199,23 @@ public sealed class CheckConfigProbeTests : IAsyncLifetime
         Assert.EndsWith("the login fails with it and succeeds without it; remove it from modules.default.workarounds", warnings[0], StringComparison.Ordinal);
         Assert.StartsWith($"warning: {Address} (module default): probe: bmc failed: authentication: ", warnings[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Probe_BmcRefusesTheCipherSuiteList_ANoteThatStrictDoesNotCount()
+    {
+        await using var refusing = await SimulatorFixture.StartAsync(bmcs: 1, extraYaml: "quirks: [nocipherlist]\n");
+        var address = $"{refusing.Fleet.Endpoints[0].Address}:{refusing.Fleet.Endpoints[0].Port}";
+
+        var (code, warnings, stdout, stderr) = await ProbeAtAsync(address, "    collectors: [bmc]\n    cipher_suites: [17, 3]", "--strict");
+        var (warnedCode, warned, _, _) = await ProbeAtAsync(address, "    collectors: [sensors, bmc]\n    cipher_suites: [17, 3]\n    sensors:\n      exclude: ['^No Such Sensor$']", "--strict");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Empty(warnings);
+        var note = Assert.Single(stdout.Split('\n'), l => l.StartsWith("note: ", StringComparison.Ordinal));
+        Assert.StartsWith($"note: {address} (module default): modules.default.cipher_suites not checked: Get Channel Cipher Suites failed: ", note, StringComparison.Ordinal);
+
+        // A finding beside the same note still fails --strict.
+        Assert.Equal(1, warnedCode);
+        Assert.Equal([$"warning: {address} (module default): sensors.exclude '^No Such Sensor$' matches no sensor name of this BMC"], warned);
+    }
 }

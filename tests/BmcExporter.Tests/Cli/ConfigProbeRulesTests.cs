@@ -161,4 +161,78 @@ public sealed class ConfigProbeRulesTests
 
         Assert.Empty(Warn(Module("altbridging", "ignoreauthcode"), facts));
     }
+
+    [Fact]
+    public void Notes_SuiteListRefused_ANoteAndNoWarning()
+    {
+        var module = Module() with { CipherSuites = [17, 3] };
+        var facts = new ConfigProbeFacts { NegotiatedSuite = 17, ListedSuitesProblem = "Get Channel Cipher Suites failed: not supported" };
+
+        Assert.Empty(Warn(module, facts));
+        Assert.Equal(["modules.m.cipher_suites not checked: Get Channel Cipher Suites failed: not supported"], ConfigProbeRules.Notes(module, facts));
+        Assert.Empty(ConfigProbeRules.Notes(module, new ConfigProbeFacts { ListedSuites = [3, 17] }));
+    }
+
+    private static ModuleConfig WithKg(string kg) => Module() with { Kg = Ipmi.Crypto.IpmiSecret.FromString(kg) };
+
+    [Fact]
+    public void Warnings_KgAndALoginWithoutItWorksToo_SaysNoEffect()
+    {
+        var warning = Assert.Single(Warn(WithKg("key"), new ConfigProbeFacts { LoginWorksWithoutKg = true, KgReportedSet = false }));
+
+        Assert.Equal("modules.m K_g has no effect on this BMC: a login without it succeeds too; Get Channel Authentication Capabilities reports no K_g; remove kg_file, kg_env or kg_hex from modules.m", warning);
+    }
+
+    [Fact]
+    public void Warnings_KgRefusedAndALoginWithoutItWorks_SaysItBreaksTheLogin()
+    {
+        var facts = new ConfigProbeFacts
+        {
+            SessionFailure = new IpmiAuthenticationException("h", "RAKP 4") { Rakp4IntegrityMismatch = true },
+            LoginWorksWithoutKg = true,
+            KgReportedSet = false,
+        };
+
+        var warning = Assert.Single(Warn(WithKg("key"), facts));
+
+        Assert.Equal("modules.m K_g makes the login fail on this BMC: it has no K_g, so the login fails at RAKP 4 with it and succeeds without it; Get Channel Authentication Capabilities reports no K_g; remove kg_file, kg_env or kg_hex from modules.m", warning);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(false)]
+    public void Warnings_KgAndNoLoginWithoutIt_Nothing(bool? worksWithout)
+    {
+        // The K_g is needed (or that is unknown): whatever the status bit says, it is no finding.
+        Assert.Empty(Warn(WithKg("key"), new ConfigProbeFacts { LoginWorksWithoutKg = worksWithout, KgReportedSet = false }));
+    }
+
+    [Fact]
+    public void Warnings_AllZeroKg_NotJudgedByTheProbe()
+    {
+        // An all-zero K_g is no K_g (IPMI v2.0 §13.31); check-config warns about it without a probe.
+        Assert.Empty(Warn(Module() with { Kg = Ipmi.Crypto.IpmiSecret.FromBytes(new byte[20]) }, new ConfigProbeFacts { LoginWorksWithoutKg = true }));
+    }
+
+    [Theory]
+    [InlineData(true, true, 1)]
+    [InlineData(true, false, 0)]
+    [InlineData(true, null, 0)]
+    [InlineData(false, true, 0)]
+    public void Warnings_NoKgAndRakp4Mismatch_KgNeededOnlyWithTheStatusBitSet(bool rakp4Mismatch, bool? reported, int expected)
+    {
+        var facts = new ConfigProbeFacts
+        {
+            SessionFailure = new IpmiAuthenticationException("h", "refused") { Rakp4IntegrityMismatch = rakp4Mismatch },
+            KgReportedSet = reported,
+        };
+
+        var warnings = Warn(Module(), facts);
+
+        Assert.Equal(expected, warnings.Count);
+        if (expected == 1)
+        {
+            Assert.Equal("modules.m needs a K_g on this BMC: the password is right (RAKP 2) but the session keys differ (RAKP 4); Get Channel Authentication Capabilities reports a K_g set (two-key login); set modules.m.kg_file or kg_env to the BMC's key", warnings[0]);
+        }
+    }
 }

@@ -167,6 +167,20 @@ public sealed class CheckConfigCommandTests
     }
 
     [Fact]
+    public void Run_AllZeroKg_WarnsNoEffectOnlyThen()
+    {
+        using var dir = new TempDirectory();
+        var zero = dir.Write("zero.yaml", "modules:\n  default:\n    user: reader\n    kg_hex: '0x0000000000'\n");
+        var set = dir.Write("set.yaml", "modules:\n  default:\n    user: reader\n    kg_env: KG\n");
+
+        var (code, stdout, _) = Run(zero);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"warning: {zero} modules.default.kg: a K_g of all zero bytes has no effect: the BMC and bmc-exporter then key the session with the password (IPMI v2.0 §13.31); remove kg_file, kg_env or kg_hex\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("K_g of all zero", Run(set, Env(("KG", "bmckeysecret"))).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_Strict_WarningExits1CleanExits0()
     {
         using var dir = new TempDirectory();
@@ -178,11 +192,13 @@ public sealed class CheckConfigCommandTests
         Assert.Equal(0, await CheckConfigCommand.RunAsync(["--strict", clean], TextWriter.Null, TextWriter.Null, Env(), CancellationToken.None));
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(string file)
+    private static (int Code, string Stdout, string Stderr) Run(string file) => Run(file, Env());
+
+    private static (int Code, string Stdout, string Stderr) Run(string file, BmcExporter.Config.ConfigLoadOptions env)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var code = CheckConfigCommand.Run([file], stdout, stderr, Env());
+        var code = CheckConfigCommand.Run([file], stdout, stderr, env);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

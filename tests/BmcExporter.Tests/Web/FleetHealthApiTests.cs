@@ -22,6 +22,10 @@ public sealed class FleetHealthApiTests(FaultyFleetFixture fleet) : IClassFixtur
         {
             Assert.Equal(1, root.GetProperty("targets_with_finding").GetProperty(kind).GetInt32());
         }
+
+        // The counts cover every flight; the list shows at most 100 (all of them here).
+        var listed = root.GetProperty("in_flight").GetArrayLength();
+        Assert.Equal(listed, root.GetProperty("in_flight_running").GetInt32() + root.GetProperty("in_flight_waiting").GetInt32());
     }
 
     [Fact]
