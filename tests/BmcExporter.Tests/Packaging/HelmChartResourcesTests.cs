@@ -18,6 +18,21 @@ public sealed class HelmChartResourcesTests
         Assert.Equal(2, chart.OfKind("Service").Count());
     }
 
+    [Theory]
+    [InlineData("serviceMonitor", "ServiceMonitor", "endpoints")]
+    [InlineData("podMonitor", "PodMonitor", "podMetricsEndpoints")]
+    public void Template_Monitor_InstanceIsThePodNameThenTheUsersRelabelings(string key, string kind, string endpoints)
+    {
+        var chart = RenderedChart.Render($"{key}.enabled=true", $"{key}.relabelings[0].targetLabel=site", $"{key}.relabelings[0].replacement=lab");
+
+        var relabelings = Assert.Single(chart.Single(kind).At("spec", endpoints).Items()).At("relabelings").Items();
+        Assert.Equal(2, relabelings.Count);
+        // A recreated StatefulSet pod keeps its name (not its IP): BmcExporterDown keeps the instance's history.
+        Assert.Equal(["__meta_kubernetes_pod_name"], relabelings[0].At("sourceLabels").Strings());
+        Assert.Equal("instance", relabelings[0].Scalar("targetLabel"));
+        Assert.Equal("site", relabelings[1].Scalar("targetLabel"));
+    }
+
     [Fact]
     public void Template_ServiceAndPodMonitorTogether_AreRefused()
     {
