@@ -63,6 +63,10 @@ public sealed class HelmChartResourcesTests
         // Pods carry controller-revision-hash=<statefulset>-<10 characters>, a label value of at most 63.
         Assert.True(chart.Single("StatefulSet").At("metadata").Scalar("name")!.Length + 11 <= 63);
         Assert.EndsWith("-headless", chart.Single("StatefulSet").At("spec").Scalar("serviceName"), StringComparison.Ordinal);
+        // Truncation must not make two objects of one kind (the dashboards' ConfigMaps) the same object.
+        var names = chart.Objects.Select(o => o.Scalar("kind") + "/" + o.At("metadata").Scalar("name")).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4 + 2, chart.OfKind("ConfigMap").Count()); // exporter.yaml, target files, four dashboards
     }
 
     [Theory]
