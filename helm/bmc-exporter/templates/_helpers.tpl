@@ -93,6 +93,16 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{/*
+relabelings of the ServiceMonitor / PodMonitor: `instance` is the pod name (a StatefulSet pod keeps it when it is
+recreated on another node with another IP), so BmcExporterDown, which needs the instance's bmc_exporter_build_info of
+the last day, still fires for a shard that fails after being rescheduled. The user's relabelings come after.
+*/}}
+{{- define "bmc-exporter.monitorRelabelings" -}}
+{{- $relabelings := list (dict "sourceLabels" (list "__meta_kubernetes_pod_name") "targetLabel" "instance" "action" "replace") }}
+{{- toYaml (concat $relabelings (. | default list)) }}
+{{- end }}
+
+{{/*
 metricRelabelings of the ServiceMonitor / PodMonitor. With scrapeConfig enabled the BMCs' series come from the
 per-BMC /ipmi job, so the monitor keeps only the exporter's own families from /metrics (no series twice).
 */}}

@@ -101,6 +101,32 @@ public sealed class AlertRulesTests
         }
     }
 
+    [Fact]
+    public void Runbooks_EachAlertsSection_SaysWhatItMeansHowToConfirmAndHowToFix()
+    {
+        const string Base = "https://github.com/bmc-exporter/bmc-exporter/blob/main/docs/runbooks/";
+        var incomplete = new List<string>();
+        foreach (var alert in RuleFile.LoadShipped().Alerts)
+        {
+            var file = alert.Annotations["runbook_url"]![Base.Length..].Split('#')[0];
+            var section = File.ReadLines(Path.Combine(PackagingPaths.RepoRoot, "docs", "runbooks", file))
+                .SkipWhile(l => l != "## " + alert.Alert).Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+                .ToList();
+            // "**Confirm / Fix:** as X, ..." answers both for an alert that is a milder form of X.
+            var confirmAt = section.FindIndex(l => l.StartsWith("**Confirm", StringComparison.Ordinal));
+            var confirm = confirmAt < 0 ? null : string.Join(' ', section.Skip(confirmAt).TakeWhile((l, i) => i == 0 || !l.StartsWith("**", StringComparison.Ordinal)));
+            var hasFix = section.Any(l => l.StartsWith("**Fix:**", StringComparison.Ordinal) || l.StartsWith("**Confirm / Fix:**", StringComparison.Ordinal));
+            if (!section.Any(l => l.StartsWith("**Means:**", StringComparison.Ordinal))
+                || confirm is null || !(confirm.Contains('`', StringComparison.Ordinal) || confirm.Contains(":** as Bmc", StringComparison.Ordinal))
+                || !hasFix)
+            {
+                incomplete.Add($"{alert.Alert} ({file})");
+            }
+        }
+
+        Assert.True(incomplete.Count == 0, "runbook sections without **Means:**, a **Confirm:** command and **Fix:**: " + string.Join(", ", incomplete));
+    }
+
     [Theory]
     [InlineData("## BmcFanFailure", "bmcfanfailure")]
     [InlineData("### What `ipmi_up` means: 0/1?", "what-ipmi_up-means-01")]

@@ -117,7 +117,7 @@ public sealed class DashboardQueriesIntegrationTests
     }
 
     /// <summary>Grafana variables as a user on "All" and one BMC would have them.</summary>
-    private static string Substitute(string expr, string bmc) => expr
+    internal static string Substitute(string expr, string bmc) => expr
         .Replace("$__rate_interval", "10s", StringComparison.Ordinal)
         .Replace("$__range", "1m", StringComparison.Ordinal)
         .Replace("$__interval", "5s", StringComparison.Ordinal)

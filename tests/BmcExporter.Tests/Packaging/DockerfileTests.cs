@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 namespace BmcExporter.Tests.Packaging;
 
 /// <summary>
-/// The Dockerfile, checked without a Docker engine (none on the build machines): every file its stages copy
-/// exists, it runs as non-root with a healthcheck, and the publish command its build stage runs produces an
-/// executable that serves the demo fleet.
+/// The Dockerfile, checked without a Docker engine (none on the build machines, and the base images cannot be
+/// pulled): every file its stages copy exists, it runs as non-root with a healthcheck, and its stages replayed in a
+/// context holding only what they copy (<see cref="DockerBuildStage"/>) give an entrypoint that prints the chart's
+/// appVersion and serves the demo fleet.
 /// </summary>
 [Trait("Category", "Packaging")]
 [Collection(DotnetBuildCollection.Name)]
@@ -44,19 +45,33 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public async Task Publish_AsTheDockerfileDoes_RunsHelpAndServesTheDemoFleet()
+    public async Task DockerfileStages_ReplayedWithoutDocker_ImageRunsVersionAndServesTheDemoFleet()
     {
-        var output = Directory.CreateTempSubdirectory("bmc-publish-");
-        var state = Directory.CreateTempSubdirectory("bmc-publish-state-");
-        var build = Directory.CreateTempSubdirectory("bmc-publish-build-");
+        var dockerfile = File.ReadAllText(DockerfilePath);
+        var work = Directory.CreateTempSubdirectory("bmc-docker-replay-");
+        var state = Directory.CreateTempSubdirectory("bmc-docker-replay-state-");
         try
         {
-            ExternalTool.RunSuccessfully("dotnet", "publish", "src/BmcExporter/BmcExporter.csproj", "-c", "Release", "-o", output.FullName,
-                "--artifacts-path", build.FullName);
-            var exe = Path.Combine(output.FullName, "bmc-exporter");
+            // Stage "build" in a context holding only what it copies (restore from the project files alone, then
+            // publish --no-restore), stage "runtime" with its COPY --from=build.
+            var build = new DockerBuildStage(PackagingPaths.RepoRoot, Directory.CreateDirectory(Path.Combine(work.FullName, "build")).FullName);
+            build.Replay(DockerBuildStage.Instructions(dockerfile, "build"));
+            var runtimeInstructions = DockerBuildStage.Instructions(dockerfile, "runtime");
+            var runtime = new DockerBuildStage(
+                PackagingPaths.RepoRoot,
+                Directory.CreateDirectory(Path.Combine(work.FullName, "runtime")).FullName,
+                new Dictionary<string, DockerBuildStage>(StringComparer.Ordinal) { ["build"] = build });
+            runtime.Replay(runtimeInstructions);
+            var entrypoint = EntrypointLine().Match(runtimeInstructions.Single(i => i.Keyword == "ENTRYPOINT").Arguments).Groups[1].Value;
+            var exe = runtime.HostPath(entrypoint);
+            Assert.True(File.Exists(exe), $"the runtime stage's ENTRYPOINT {entrypoint} is not in the image");
 
-            var help = ExternalTool.RunSuccessfully(exe, "--help");
-            Assert.Contains("bmc-exporter", help.StandardOutput, StringComparison.Ordinal);
+            // The image tag is the chart's appVersion: the program in the image must say it is that version.
+            var appVersion = AppVersionLine().Match(File.ReadAllText(Path.Combine(PackagingPaths.Chart, "Chart.yaml"))).Groups[1].Value;
+            var version = ExternalTool.RunSuccessfully(exe, "--version");
+            var words = version.StandardOutput.Trim().Split('\n')[0].Split(' ');
+            Assert.True(words.Length >= 2 && words[0] == "bmc-exporter", $"--version printed: {version.StandardOutput}");
+            Assert.Equal(appVersion, words[1].Split('+')[0]); // "+<commit>" only when built inside a git checkout
 
             var port = FreePort();
             var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -82,9 +97,10 @@ public sealed partial class DockerfileTests
                     }
                 }
 
-                Assert.True(healthy, "the published exporter did not answer /healthz on the IPv4 side of [::]");
+                Assert.True(healthy, "the image's exporter did not answer /healthz on the IPv4 side of [::]");
                 var metrics = await http.GetStringAsync(new Uri($"http://[::1]:{port}/metrics"));
                 Assert.Contains("bmc_exporter_build_info", metrics, StringComparison.Ordinal);
+                Assert.Contains($"version=\"{appVersion}\"", metrics, StringComparison.Ordinal);
             }
             finally
             {
@@ -94,9 +110,8 @@ public sealed partial class DockerfileTests
         }
         finally
         {
-            output.Delete(recursive: true);
+            work.Delete(recursive: true);
             state.Delete(recursive: true);
-            build.Delete(recursive: true);
         }
     }
 
@@ -109,4 +124,10 @@ public sealed partial class DockerfileTests
 
     [GeneratedRegex(@"^COPY\s+(?!--from)(.+)$")]
     private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"^\[\s*""([^""]+)""")]
+    private static partial Regex EntrypointLine();
+
+    [GeneratedRegex(@"(?m)^appVersion:\s*""?([^""\s]+)""?")]
+    private static partial Regex AppVersionLine();
 }

@@ -18,6 +18,21 @@ public sealed class HelmChartResourcesTests
         Assert.Equal(2, chart.OfKind("Service").Count());
     }
 
+    [Theory]
+    [InlineData("serviceMonitor", "ServiceMonitor", "endpoints")]
+    [InlineData("podMonitor", "PodMonitor", "podMetricsEndpoints")]
+    public void Template_Monitor_InstanceIsThePodNameThenTheUsersRelabelings(string key, string kind, string endpoints)
+    {
+        var chart = RenderedChart.Render($"{key}.enabled=true", $"{key}.relabelings[0].targetLabel=site", $"{key}.relabelings[0].replacement=lab");
+
+        var relabelings = Assert.Single(chart.Single(kind).At("spec", endpoints).Items()).At("relabelings").Items();
+        Assert.Equal(2, relabelings.Count);
+        // A recreated StatefulSet pod keeps its name (not its IP): BmcExporterDown keeps the instance's history.
+        Assert.Equal(["__meta_kubernetes_pod_name"], relabelings[0].At("sourceLabels").Strings());
+        Assert.Equal("instance", relabelings[0].Scalar("targetLabel"));
+        Assert.Equal("site", relabelings[1].Scalar("targetLabel"));
+    }
+
     [Fact]
     public void Template_ServiceAndPodMonitorTogether_AreRefused()
     {
@@ -48,6 +63,10 @@ public sealed class HelmChartResourcesTests
         // Pods carry controller-revision-hash=<statefulset>-<10 characters>, a label value of at most 63.
         Assert.True(chart.Single("StatefulSet").At("metadata").Scalar("name")!.Length + 11 <= 63);
         Assert.EndsWith("-headless", chart.Single("StatefulSet").At("spec").Scalar("serviceName"), StringComparison.Ordinal);
+        // Truncation must not make two objects of one kind (the dashboards' ConfigMaps) the same object.
+        var names = chart.Objects.Select(o => o.Scalar("kind") + "/" + o.At("metadata").Scalar("name")).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4 + 2, chart.OfKind("ConfigMap").Count()); // exporter.yaml, target files, four dashboards
     }
 
     [Theory]
