@@ -30,12 +30,14 @@ public sealed class FleetProgressTests
         using var health = new FleetHealth(runtime.Store, TimeProvider.System);
         var target = TestTargets.Target("127.0.0.1", port) with { Timeout = TimeSpan.FromSeconds(5) };
         var scrape = runtime.Coordinator.ScrapeAsync(target, TimeSpan.FromSeconds(60), CancellationToken.None);
-        for (var poll = 0; poll < 200 && runtime.Coordinator.Running().Count == 0; poll++)
+        // The flight is listed as soon as it is registered, still waiting for its concurrency slot; wait until it
+        // holds the slot (it then stays running until its deadline, 5 s later).
+        for (var poll = 0; poll < 200 && !runtime.Coordinator.Running().Any(p => p.Running); poll++)
         {
             await Task.Delay(25);
         }
 
-        Assert.Single(runtime.Coordinator.Running());
+        Assert.True(Assert.Single(runtime.Coordinator.Running()).Running);
         var html = FleetHtml.Render(runtime, health, FleetQuery.Parse([], out _)!);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
