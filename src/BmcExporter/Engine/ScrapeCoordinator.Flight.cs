@@ -20,7 +20,7 @@ public sealed partial class ScrapeCoordinator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.ScrapeFailed(_logger, target.Address, target.Module.Name, ScrapeOutcome.Failed, $"internal error: {ex.Message}");
+            Log.ScrapeFailed(_logger, target.Address, target.Module.Name, ScrapeOutcome.Failed, $"internal error: {ex.Message}", "this is a bug in bmc-exporter: please report it with this line");
             snapshot ??= builder.Build($"internal error: {ex.Message}", ScrapeOutcome.Failed, $"internal error: {ex.Message}");
         }
         finally

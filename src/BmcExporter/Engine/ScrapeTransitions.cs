@@ -47,7 +47,8 @@ public sealed class ScrapeTransitions
                 if (state.DownSince is null)
                 {
                     state.DownSince = snapshot.StartedAt;
-                    Log.ScrapeFailed(_logger, target.Address, target.Module.Name, snapshot.Outcome, snapshot.Error ?? "no reason given");
+                    var error = snapshot.Error ?? "no reason given";
+                    Log.ScrapeFailed(_logger, target.Address, target.Module.Name, snapshot.Outcome, error, ScrapeFailureHint.For(snapshot.Outcome, error, target.Module.Name));
                 }
 
                 return;

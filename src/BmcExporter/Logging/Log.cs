@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Scrape of {Target} hit its deadline of {TimeoutSeconds}s; returning partial results")]
     public static partial void ScrapeDeadline(ILogger logger, string target, double timeoutSeconds);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Scrape of {Target} (module {Module}) got no data ({Outcome}): {Error}")]
-    public static partial void ScrapeFailed(ILogger logger, string target, string module, ScrapeOutcome outcome, string error);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Scrape of {Target} (module {Module}) got no data ({Outcome}): {Error}; {Hint}")]
+    public static partial void ScrapeFailed(ILogger logger, string target, string module, ScrapeOutcome outcome, string error, string hint);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Scrape of {Target} (module {Module}) returns data again ({Outcome}) after {DownSeconds}s without")]
     public static partial void ScrapeRecovered(ILogger logger, string target, string module, ScrapeOutcome outcome, double downSeconds);

@@ -47,7 +47,7 @@ public sealed class ScrapeTransitionsTests
 
         Assert.Collection(
             logger.Lines,
-            line => Assert.Equal("Warning: Scrape of 10.9.0.1:623 (module default) got no data (Failed): ipmi: no answer", line),
+            line => Assert.Equal("Warning: Scrape of 10.9.0.1:623 (module default) got no data (Failed): ipmi: no answer; the target's page on the status page lists each collector's error", line),
             line => Assert.Equal("Information: Scrape of 10.9.0.1:623 (module default) returns data again (Success) after 300s without", line));
     }
 

@@ -75,16 +75,17 @@ public sealed class TargetScraperTests
 
         Assert.Equal(ScrapeOutcome.Failed, snapshot.Outcome);
         Assert.All(snapshot.Collectors, c => Assert.Contains("password", c.Error, StringComparison.Ordinal));
+        Assert.Contains("check modules.default.user", ScrapeFailureHint.For(snapshot.Outcome, snapshot.Error!, "default"), StringComparison.Ordinal);
         Assert.Equal(1, sessions.Opened);
         Assert.Equal(1, stats.For(target.Key).AuthenticationFailures);
         Assert.Equal(0, stats.For(target.Key).Retries);
     }
 
     [Theory]
-    [InlineData("timeout", "no answer: ")]
-    [InlineData("unreachable", "unreachable: ")]
-    [InlineData("slots", "session slots exhausted: ")]
-    public async Task ScrapeAsync_SessionCannotOpen_OneAttemptSharedByEveryCollectorNamingTheCause(string failure, string cause)
+    [InlineData("timeout", "no answer: ", "raise modules.default.timeout")]
+    [InlineData("unreachable", "unreachable: ", "route to its IPMI port")]
+    [InlineData("slots", "session slots exhausted: ", "other clients hold every session")]
+    public async Task ScrapeAsync_SessionCannotOpen_OneAttemptSharedByEveryCollectorNamingTheCause(string failure, string cause, string hint)
     {
         var sessions = new CountingSessions { Failure = failure };
         var run = 0;
@@ -112,6 +113,8 @@ public sealed class TargetScraperTests
         Assert.Equal(4, snapshot.Collectors.Count);
         Assert.All(snapshot.Collectors, c => Assert.StartsWith(cause, c.Error, StringComparison.Ordinal));
         Assert.Equal(0, stats.For(target.Key).AuthenticationFailures);
+        // The warning logged for it names what to act on (ScrapeTransitions).
+        Assert.Contains(hint, ScrapeFailureHint.For(snapshot.Outcome, snapshot.Error!, "default"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,16 +16,17 @@ public sealed class LogfmtFormatterTests
         var (logger, output) = Capture(new LogfmtFormatter(time));
         const string error = "ipmi: said \"no\" = 0xC1\nthen C:\\path\ttab";
 
-        Log.ScrapeFailed(logger, "10.0.0.1:623", "default", ScrapeOutcome.Failed, error);
+        Log.ScrapeFailed(logger, "10.0.0.1:623", "default", ScrapeOutcome.Failed, error, "check = it");
 
         var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var pairs = Logfmt.Parse(line);
-        Assert.Equal(["ts", "level", "logger", "msg", "target", "module", "outcome", "error"], pairs.Select(p => p.Key));
+        Assert.Equal(["ts", "level", "logger", "msg", "target", "module", "outcome", "error", "hint"], pairs.Select(p => p.Key));
         var map = Logfmt.ParseToMap(line);
         Assert.Equal("2026-03-04T05:06:07.089Z", map["ts"]);
         Assert.Equal("warn", map["level"]);
         Assert.Equal("BmcExporter", map["logger"]);
-        Assert.Equal($"Scrape of 10.0.0.1:623 (module default) got no data (Failed): {error}", map["msg"]);
+        Assert.Equal($"Scrape of 10.0.0.1:623 (module default) got no data (Failed): {error}; check = it", map["msg"]);
+        Assert.Equal("check = it", map["hint"]);
         Assert.Equal("10.0.0.1:623", map["target"]);
         Assert.Equal("Failed", map["outcome"]);
         Assert.Equal(error, map["error"]);
