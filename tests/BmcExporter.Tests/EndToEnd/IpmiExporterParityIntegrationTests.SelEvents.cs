@@ -78,24 +78,8 @@ public sealed partial class IpmiExporterParityIntegrationTests
             Assert.Equal(7, rows.Count);
             Assert.Contains(rows, r => r[6].StartsWith("OEM defined", StringComparison.Ordinal));
 
-            var loaded = ConfigLoader.Load(configPath);
-            Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
-            var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
-            var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
-            var ours = Series(exposition);
-
-            Assert.Equal("1", ours["ipmi_up{collector=\"sel-events\"}"]);
-            var states = rows.GroupBy(r => r[5]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            Assert.Equal(states.Count, ours.Keys.Count(k => k.StartsWith("ipmi_sel_events_count_by_state{", StringComparison.Ordinal)));
-            foreach (var (state, count) in states)
-            {
-                Assert.Equal(count.ToString(CultureInfo.InvariantCulture), ours[$"ipmi_sel_events_count_by_state{{state=\"{state}\"}}"]);
-            }
+            var (exposition, ours) = await ScrapeOursAsync(configPath, Path.Combine(dir.FullName, "ours"), target);
+            AssertSameCountsByState(rows, ours);
 
             for (var i = 0; i < OemRegexes.Length; i++)
             {
@@ -169,24 +153,8 @@ public sealed partial class IpmiExporterParityIntegrationTests
             var rows = sel.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',', 7)).ToList();
             Assert.True(rows.Count >= 5, sel.StandardOutput);
 
-            var loaded = ConfigLoader.Load(configPath);
-            Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
-            var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
-            var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
-            var ours = Series(exposition);
-
-            Assert.Equal("1", ours["ipmi_up{collector=\"sel-events\"}"]);
-            var states = rows.GroupBy(r => r[5]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            Assert.Equal(states.Count, ours.Keys.Count(k => k.StartsWith("ipmi_sel_events_count_by_state{", StringComparison.Ordinal)));
-            foreach (var (state, count) in states)
-            {
-                Assert.Equal(count.ToString(CultureInfo.InvariantCulture), ours[$"ipmi_sel_events_count_by_state{{state=\"{state}\"}}"]);
-            }
+            var (exposition, ours) = await ScrapeOursAsync(configPath, Path.Combine(dir.FullName, "ours"), target);
+            AssertSameCountsByState(rows, ours);
 
             for (var i = 0; i < ProfileRegexes.Length; i++)
             {
@@ -211,4 +179,31 @@ public sealed partial class IpmiExporterParityIntegrationTests
         DateTime.TryParseExact($"{date} {time}", "MMM-dd-yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)
             ? new DateTimeOffset(when, TimeSpan.Zero).ToUnixTimeSeconds()
             : 0;
+
+    /// <summary>One <c>/ipmi</c> scrape of <paramref name="target"/> by our exporter on the ipmi_exporter-format config.</summary>
+    private static async Task<(string Exposition, Dictionary<string, string> Series)> ScrapeOursAsync(string configPath, string stateDir, string target)
+    {
+        var loaded = ConfigLoader.Load(configPath);
+        Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
+        var config = loaded.Config! with { StateDir = stateDir };
+        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
+        await using var runtime = SimulatorFixture.Runtime(config, sessions);
+        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
+        await using var _ = app;
+        using var __ = client;
+        var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+        return (exposition, Series(exposition));
+    }
+
+    /// <summary>sel-events is up and counts the ipmi-sel rows (CSV, column 5 the state) per state exactly.</summary>
+    private static void AssertSameCountsByState(List<string[]> rows, Dictionary<string, string> ours)
+    {
+        Assert.Equal("1", ours["ipmi_up{collector=\"sel-events\"}"]);
+        var states = rows.GroupBy(r => r[5]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(states.Count, ours.Keys.Count(k => k.StartsWith("ipmi_sel_events_count_by_state{", StringComparison.Ordinal)));
+        foreach (var (state, count) in states)
+        {
+            Assert.Equal(count.ToString(CultureInfo.InvariantCulture), ours[$"ipmi_sel_events_count_by_state{{state=\"{state}\"}}"]);
+        }
+    }
 }

@@ -21,24 +21,7 @@ public sealed class SessionAuditIntegrationTests
         await Assert.ThrowsAsync<IpmiAuthenticationException>(async () => await IpmiSession.OpenAsync(wrong, CancellationToken.None));
         await Assert.ThrowsAsync<IpmiUnknownUserException>(async () => await IpmiSession.OpenAsync(unknown, CancellationToken.None));
 
-        await using var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
-        var builder = new SnapshotBuilder(target.Address, "default", new Dictionary<string, string>(), ["sel"], TimeProvider.System);
-        var stats = new TargetStats();
-        await new SelCollector().CollectAsync(
-            new CollectContext
-            {
-                Target = target,
-                Channel = session,
-                Builder = builder,
-                State = new BmcExporter.State.TargetStateStore(null, NullLogger.Instance),
-                Stats = stats,
-                Time = TimeProvider.System,
-                Logger = NullLogger.Instance,
-            },
-            CancellationToken.None);
-        var snapshot = builder.Build("pending");
-        stats.RecordSelEvents(snapshot.NewSelEvents);
-        var text = Render.Ipmi(snapshot, stats);
+        var (snapshot, text) = await CollectSelAsync(target);
 
         var audit = snapshot.NewSelEvents.Where(e => e.Security is not null).Select(e => e.Security!.Value).ToList();
         Assert.Equal(2, audit.Count);
@@ -63,6 +46,17 @@ public sealed class SessionAuditIntegrationTests
                 - { sensor: Security, offset: 0, ageSeconds: 400 }
             """).Replace("sensors:\n", "sensors:\n  - { name: Security, type: 0x06, record: eventOnly, entity: 0x07 }\n", StringComparison.Ordinal));
         var target = fleet.Target();
+        var (snapshot, text) = await CollectSelAsync(target);
+
+        Assert.Contains("ipmi_sel_security_violation_total{event=\"out_of_band_password_violation\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("ipmi_sel_security_violation_total{event=\"secure_mode_violation\"} 1\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ipmi_sel_session_audit_total", text, StringComparison.Ordinal);
+        Assert.Empty(await Promtool.LintAsync(text));
+    }
+
+    /// <summary>One SEL collection from <paramref name="target"/> over a fresh session, rendered as <c>/ipmi</c> would.</summary>
+    private static async Task<(TargetSnapshot Snapshot, string Text)> CollectSelAsync(ScrapeTarget target)
+    {
         await using var session = await IpmiSession.OpenAsync(IpmiSessionFactory.CreateOptions(target, TimeProvider.System), CancellationToken.None);
         var builder = new SnapshotBuilder(target.Address, "default", new Dictionary<string, string>(), ["sel"], TimeProvider.System);
         var stats = new TargetStats();
@@ -80,11 +74,6 @@ public sealed class SessionAuditIntegrationTests
             CancellationToken.None);
         var snapshot = builder.Build("pending");
         stats.RecordSelEvents(snapshot.NewSelEvents);
-        var text = Render.Ipmi(snapshot, stats);
-
-        Assert.Contains("ipmi_sel_security_violation_total{event=\"out_of_band_password_violation\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("ipmi_sel_security_violation_total{event=\"secure_mode_violation\"} 1\n", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("ipmi_sel_session_audit_total", text, StringComparison.Ordinal);
-        Assert.Empty(await Promtool.LintAsync(text));
+        return (snapshot, Render.Ipmi(snapshot, stats));
     }
 }
