@@ -70,13 +70,7 @@ public sealed class CheckConfigProbeIpmiSimTests
             targets:
               - host: "127.0.0.1:{port}"
             """);
-        using var sim = Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n")
-        {
-            WorkingDirectory = dir.FullName,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
+        using var sim = StartIpmiSim(dir.FullName);
         try
         {
             await WaitForIpmitoolAsync(sim, port);
@@ -98,12 +92,7 @@ public sealed class CheckConfigProbeIpmiSimTests
         }
         finally
         {
-            if (!sim.HasExited)
-            {
-                sim.Kill();
-                await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
-            }
-
+            await StopAsync(sim);
             dir.Delete(recursive: true);
         }
     }
@@ -173,13 +162,7 @@ public sealed class CheckConfigProbeIpmiSimTests
             targets:
               - host: "127.0.0.1:{port}"
             """);
-        using var sim = Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n")
-        {
-            WorkingDirectory = dir.FullName,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
+        using var sim = StartIpmiSim(dir.FullName);
         try
         {
             await WaitForIpmitoolAsync(sim, port, bmcHasKey ? BmcKey : null);
@@ -194,13 +177,27 @@ public sealed class CheckConfigProbeIpmiSimTests
         }
         finally
         {
-            if (!sim.HasExited)
-            {
-                sim.Kill();
-                await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
-            }
-
+            await StopAsync(sim);
             dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>ipmi_sim on the <c>lan.conf</c> and <c>sim.emu</c> written into <paramref name="dir"/>, state kept there too.</summary>
+    private static Process StartIpmiSim(string dir) =>
+        Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir, "state")} -n")
+        {
+            WorkingDirectory = dir,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
+
+    private static async Task StopAsync(Process sim)
+    {
+        if (!sim.HasExited)
+        {
+            sim.Kill();
+            await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
     }
 
