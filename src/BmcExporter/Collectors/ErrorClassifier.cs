@@ -51,13 +51,25 @@ public static class ErrorClassifier
     /// <summary>Collectors every IPMI 2.0 BMC serves to a USER session.</summary>
     public static bool IsCore(CollectorKind kind) => kind is CollectorKind.Sensors or CollectorKind.Sel or CollectorKind.SelEvents or CollectorKind.Chassis or CollectorKind.Bmc;
 
-    /// <summary>Why no session could be opened, led by the cause an operator acts on.</summary>
+    /// <summary>Leads <see cref="DescribeSessionFailure"/> when the BMC has no free session slot.</summary>
+    public const string SlotsExhaustedCause = "session slots exhausted: ";
+
+    /// <summary>Leads <see cref="DescribeSessionFailure"/> when the BMC's address cannot be reached.</summary>
+    public const string UnreachableCause = "unreachable: ";
+
+    /// <summary>Leads <see cref="DescribeSessionFailure"/> when the BMC did not answer.</summary>
+    public const string NoAnswerCause = "no answer: ";
+
+    /// <summary>Leads <see cref="DescribeSessionFailure"/> when credentials, privilege or cipher suite were refused.</summary>
+    public const string AuthenticationCause = "authentication: ";
+
+    /// <summary>Why no session could be opened, led by the cause an operator acts on (the <c>*Cause</c> constants).</summary>
     public static string DescribeSessionFailure(Exception ex) => ex switch
     {
-        IpmiSessionSlotsExhaustedException => $"session slots exhausted: {ex.Message}",
-        IpmiUnreachableException => $"unreachable: {ex.Message}",
-        IpmiTimeoutException => $"no answer: {ex.Message}",
-        _ when IsAuthentication(ex) => $"authentication: {ex.Message}",
+        IpmiSessionSlotsExhaustedException => SlotsExhaustedCause + ex.Message,
+        IpmiUnreachableException => UnreachableCause + ex.Message,
+        IpmiTimeoutException => NoAnswerCause + ex.Message,
+        _ when IsAuthentication(ex) => AuthenticationCause + ex.Message,
         _ => $"no session: {Describe(ex)}",
     };
 

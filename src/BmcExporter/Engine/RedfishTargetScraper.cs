@@ -196,13 +196,13 @@ public sealed class RedfishTargetScraper : ITargetScraper
     private static bool IsSessionFailure(Exception ex) =>
         ex is RedfishAuthenticationException or RedfishTlsException or RedfishConnectionException;
 
-    /// <summary>A one-line, secret-free description led by the cause an operator acts on.</summary>
+    /// <summary>A one-line, secret-free description led by the cause an operator acts on (the IPMI side's cause words).</summary>
     private static string Describe(Exception ex) => ex switch
     {
-        RedfishAuthenticationException => $"authentication: {ex.Message}",
+        RedfishAuthenticationException => ErrorClassifier.AuthenticationCause + ex.Message,
         RedfishTlsException => $"TLS: {ex.Message}",
-        RedfishConnectionException => $"unreachable: {ex.Message}",
-        RedfishTimeoutException => $"no answer: {ex.Message}",
+        RedfishConnectionException => ErrorClassifier.UnreachableCause + ex.Message,
+        RedfishTimeoutException => ErrorClassifier.NoAnswerCause + ex.Message,
         RedfishProtocolException => $"malformed reply: {ex.Message}",
         _ => ex.Message,
     };

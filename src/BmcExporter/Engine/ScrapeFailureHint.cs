@@ -1,10 +1,11 @@
+using BmcExporter.Collectors;
 using BmcExporter.Snapshots;
 
 namespace BmcExporter.Engine;
 
 /// <summary>
 /// The setting or check an operator acts on when a target stops giving data, from the scrape's outcome and the cause
-/// its error leads with (<see cref="Collectors.ErrorClassifier.DescribeSessionFailure"/> writes those prefixes).
+/// its error leads with (<see cref="ErrorClassifier.DescribeSessionFailure"/> writes those causes; the prefixes are its constants).
 /// </summary>
 public static class ScrapeFailureHint
 {
@@ -14,27 +15,27 @@ public static class ScrapeFailureHint
         ArgumentNullException.ThrowIfNull(error);
         if (outcome == ScrapeOutcome.Timeout)
         {
-            return $"the scrape ran out of time: raise scrape.timeout if the BMC is slow but answering (its page shows how far the SDR walk got)";
+            return "the scrape ran out of time: raise scrape.timeout if the BMC is slow but answering (its page shows how far the SDR walk got)";
         }
 
-        if (error.Contains("authentication:", StringComparison.Ordinal))
+        if (error.Contains(ErrorClassifier.AuthenticationCause, StringComparison.Ordinal))
         {
             return $"check modules.{module}.user, its password (password_file or password_env), privilege and cipher_suites";
         }
 
-        if (error.Contains("session slots exhausted", StringComparison.Ordinal))
+        if (error.Contains(ErrorClassifier.SlotsExhaustedCause, StringComparison.Ordinal))
         {
             return "other clients hold every session the BMC offers: close them (or let them expire); the exporter keeps one session per target and module";
         }
 
-        if (error.Contains("unreachable:", StringComparison.Ordinal))
+        if (error.Contains(ErrorClassifier.UnreachableCause, StringComparison.Ordinal))
         {
-            return "check the target's address and the route to its IPMI port (UDP 623 unless the target says otherwise)";
+            return "check the target's address and the route to its IPMI port (UDP 623 unless the target says otherwise; TCP 443 for a Redfish module)";
         }
 
-        if (error.Contains("no answer:", StringComparison.Ordinal))
+        if (error.Contains(ErrorClassifier.NoAnswerCause, StringComparison.Ordinal))
         {
-            return $"check that the BMC answers IPMI over LAN (RMCP+) on the target's port; raise modules.{module}.timeout if it answers slowly";
+            return $"check that the BMC answers IPMI over LAN (RMCP+), or Redfish for a Redfish module, on the target's port; raise modules.{module}.timeout if it answers slowly";
         }
 
         return "the target's page on the status page lists each collector's error";
