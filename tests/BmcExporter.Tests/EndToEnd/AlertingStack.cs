@@ -59,6 +59,12 @@ internal sealed class AlertingStack : IAsyncDisposable
             await runtime.StartAsync();
             var exporter = new Uri(app.Urls.First()).Authority;
 
+            // One /metrics before Prometheus starts, so its first scrapes (1 s timeout) do not pay for JIT compilation.
+            using (var warmUp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+            {
+                (await warmUp.GetAsync($"http://{exporter}/metrics")).EnsureSuccessStatusCode().Dispose();
+            }
+
             var alertmanager = await AlertmanagerServer.StartAsync(Path.Combine(PackagingPaths.AlertsDirectory, "alertmanager.example.yml"));
             owned.Add(alertmanager);
             var rules = ShortenedRules.Write(PackagingPaths.RuleFiles, Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "rules-" + Guid.NewGuid().ToString("N")));
