@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace BmcExporter.Ipmi.Client;
 
@@ -45,8 +46,9 @@ public sealed partial class IpmiSession
     /// are dropped (reference §2.10). Two ICMP errors in a row (or one on the last transmission) raise
     /// <see cref="IpmiUnreachableException"/> at once; silence raises <see cref="IpmiTimeoutException"/>.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ExchangeAsync(
-        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, int attempts, int maxTransmissions, string operation, CancellationToken cancellationToken)
+        PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, int attempts, int maxTransmissions, OperationName operation, CancellationToken cancellationToken)
     {
         SocketException? icmp = null;
         var consecutiveIcmp = 0;
@@ -92,6 +94,30 @@ public sealed partial class IpmiSession
             icmp);
     }
 
+    /// <summary>
+    /// What an exchange is called in error messages: a fixed text, or a request's netFn and command, formatted only
+    /// when a message needs it (a steady scrape sends about 50 requests and formats none).
+    /// </summary>
+    private readonly struct OperationName
+    {
+        private readonly string? _text;
+        private readonly byte _netFn;
+        private readonly byte _command;
+
+        private OperationName(string? text, byte netFn, byte command)
+        {
+            _text = text;
+            _netFn = netFn;
+            _command = command;
+        }
+
+        public static implicit operator OperationName(string text) => new(text, 0, 0);
+
+        public static OperationName Of(IpmiRequest request) => new(null, (byte)request.NetFn, request.Command);
+
+        public override string ToString() => _text ?? $"netFn 0x{_netFn:X2} cmd 0x{_command:X2}";
+    }
+
     private enum WaitKind
     {
         TimedOut,
@@ -103,6 +129,7 @@ public sealed partial class IpmiSession
     private readonly record struct WaitOutcome(WaitKind Kind, SocketException? Error = null);
 
     /// <summary>One transmission and the wait for its reply. A reply to a first transmission is an RTT sample.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<WaitOutcome> TransmitAndWaitAsync(
         PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, TimeSpan wait, int transmission, CancellationToken cancellationToken)
     {
@@ -123,15 +150,15 @@ public sealed partial class IpmiSession
             }
         }
 
-        using var deadline = new CancellationTokenSource(listenOnly ? _options.RequestTimeout : wait, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var deadline = RearmDeadline(listenOnly ? _options.RequestTimeout : wait);
+        using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
         {
             while (true)
             {
                 int received;
                 try
                 {
-                    received = await _transport.ReceiveAsync(_receiveBuffer, timeout.Token).ConfigureAwait(false);
+                    received = await _transport.ReceiveAsync(_receiveBuffer, deadline.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -177,10 +204,27 @@ public sealed partial class IpmiSession
 
     }
 
+    /// <summary>
+    /// The session's deadline for one wait, cancelled after <paramref name="wait"/> or when the caller cancels.
+    /// One source serves every wait of the session (reset and re-armed, no allocation and no new timer per request);
+    /// a new one replaces it only after it has fired.
+    /// </summary>
+    private CancellationTokenSource RearmDeadline(TimeSpan wait)
+    {
+        if (_deadline is not { } deadline || !deadline.TryReset())
+        {
+            _deadline?.Dispose();
+            deadline = _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        }
+
+        deadline.CancelAfter(wait);
+        return deadline;
+    }
+
     private static bool IsUnreachable(SocketException ex) => ex.SocketErrorCode
         is SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
 
-    private IpmiUnreachableException Unreachable(string operation, SocketException ex)
+    private IpmiUnreachableException Unreachable(OperationName operation, SocketException ex)
     {
         var what = ex.SocketErrorCode switch
         {

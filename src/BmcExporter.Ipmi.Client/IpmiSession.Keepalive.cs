@@ -4,13 +4,45 @@ namespace BmcExporter.Ipmi.Client;
 
 public sealed partial class IpmiSession
 {
+    /// <summary>When the BMC last answered (a <see cref="TimeProvider"/> timestamp): the keepalive waits for that much silence.</summary>
+    private long _lastAnswer;
+
     private void StartKeepalive()
-        => _keepaliveTimer = _time.CreateTimer(static state => ((IpmiSession)state!).OnKeepaliveDue(), this, _options.KeepaliveInterval, Timeout.InfiniteTimeSpan);
+    {
+        Volatile.Write(ref _lastAnswer, _time.GetTimestamp());
+        _keepaliveTimer = _time.CreateTimer(static state => ((IpmiSession)state!).OnKeepaliveDue(), this, _options.KeepaliveInterval, Timeout.InfiniteTimeSpan);
+    }
 
-    /// <summary>Pushes the keepalive back: it fires only after <see cref="IpmiSessionOptions.KeepaliveInterval"/> of silence.</summary>
-    private void ScheduleKeepalive() => _keepaliveTimer?.Change(_options.KeepaliveInterval, Timeout.InfiniteTimeSpan);
+    /// <summary>
+    /// Pushes the keepalive back: it fires only after <see cref="IpmiSessionOptions.KeepaliveInterval"/> of silence.
+    /// Only the time of the answer is noted here; the timer, when due, re-arms itself for the rest of the interval
+    /// (one timer change per interval instead of one per command).
+    /// </summary>
+    private void ScheduleKeepalive() => Volatile.Write(ref _lastAnswer, _time.GetTimestamp());
 
-    private void OnKeepaliveDue() => _ = KeepaliveAsync();
+    private void RearmKeepalive(TimeSpan dueIn)
+    {
+        try
+        {
+            _keepaliveTimer?.Change(dueIn, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session is being disposed.
+        }
+    }
+
+    private void OnKeepaliveDue()
+    {
+        var silence = _time.GetElapsedTime(Volatile.Read(ref _lastAnswer));
+        if (silence < _options.KeepaliveInterval)
+        {
+            RearmKeepalive(_options.KeepaliveInterval - silence);
+            return;
+        }
+
+        _ = KeepaliveAsync();
+    }
 
     /// <summary>
     /// Get Device ID inside the BMC's idle timeout (reference §2.12). Skipped when a request is in flight (the
@@ -20,10 +52,12 @@ public sealed partial class IpmiSession
     {
         if (!_gate.Wait(0))
         {
-            ScheduleKeepalive();
+            // A request is in flight: the session is not idle; look again a full interval later.
+            RearmKeepalive(_options.KeepaliveInterval);
             return;
         }
 
+        var answered = false;
         try
         {
             if (_state != SessionState.Active)
@@ -33,7 +67,7 @@ public sealed partial class IpmiSession
 
             var header = IpmiMessageHeader.ForRequest(NetFn.App, GetDeviceIdCommand, NextRequestSequence());
             await SendSealedAsync(header, ReadOnlyMemory<byte>.Empty, "keepalive Get Device ID", CancellationToken.None).ConfigureAwait(false);
-            KeepalivesSent++;
+            answered = true;
         }
         catch (IpmiException)
         {
@@ -46,9 +80,17 @@ public sealed partial class IpmiSession
         finally
         {
             _gate.Release();
+            RearmKeepalive(_options.KeepaliveInterval);
+            if (answered)
+            {
+                // Counted once the next one is scheduled, so an observer of the count sees the timer armed.
+                Interlocked.Increment(ref _keepalivesSent);
+            }
         }
     }
 
+    private int _keepalivesSent;
+
     /// <summary>Keepalives answered so far (diagnostics).</summary>
-    public int KeepalivesSent { get; private set; }
+    public int KeepalivesSent => Volatile.Read(ref _keepalivesSent);
 }

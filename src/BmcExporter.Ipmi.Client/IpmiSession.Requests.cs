@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using BmcExporter.Ipmi.Framing;
 
 namespace BmcExporter.Ipmi.Client;
@@ -17,6 +18,7 @@ public sealed partial class IpmiSession
     /// <see cref="IpmiResponse.EnsureOk"/>). Bridged requests (<see cref="IpmiRequest.BridgeChannel"/>) are wrapped in
     /// Send Message. A lost session is re-established up to <see cref="IpmiSessionOptions.MaxReestablishAttempts"/> times.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -71,13 +73,14 @@ public sealed partial class IpmiSession
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<IpmiResponse> SendInSessionAsync(IpmiRequest request, CancellationToken cancellationToken)
     {
         if (!request.IsBridged)
         {
             var header = new IpmiMessageHeader(
                 request.TargetAddress, (byte)request.NetFn, request.TargetLun, IpmiAddresses.RemoteConsole, NextRequestSequence(), 0, request.Command);
-            await SendSealedAsync(header, request.Data, Describe(request), cancellationToken).ConfigureAwait(false);
+            await SendSealedAsync(header, request.Data, OperationName.Of(request), cancellationToken).ConfigureAwait(false);
             return new IpmiResponse(_replyCompletionCode, _replyData);
         }
 
@@ -85,7 +88,7 @@ public sealed partial class IpmiSession
     }
 
     /// <summary>Seals the request (new session sequence number per attempt, same rqSeq) and waits for its response.</summary>
-    private ValueTask SendSealedAsync(IpmiMessageHeader header, ReadOnlyMemory<byte> data, string operation, CancellationToken cancellationToken)
+    private ValueTask SendSealedAsync(IpmiMessageHeader header, ReadOnlyMemory<byte> data, OperationName operation, CancellationToken cancellationToken)
     {
         var cipher = _cipher ?? throw new InvalidOperationException("No active session.");
         return ExchangeAsync(
@@ -140,5 +143,5 @@ public sealed partial class IpmiSession
         return ReplyVerdict.Accept;
     }
 
-    private static string Describe(IpmiRequest request) => $"netFn 0x{(byte)request.NetFn:X2} cmd 0x{request.Command:X2}";
+    private static string Describe(IpmiRequest request) => OperationName.Of(request).ToString();
 }

@@ -33,6 +33,7 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
     /// <summary>Adaptive timeout of pre-session and handshake messages (Get Channel Auth Caps, Open Session, RAKP).</summary>
     private readonly RetransmissionTimer _handshakeTimer;
     private ITimer? _keepaliveTimer;
+    private CancellationTokenSource? _deadline;
     private SessionCipher? _cipher;
     private CipherSuite? _rememberedSuite;
     private SessionState _state;
@@ -134,6 +135,8 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
             _state = SessionState.Closed;
             _cipher?.Dispose();
             _cipher = null;
+            _deadline?.Dispose();
+            _deadline = null;
             await _transport.DisposeAsync().ConfigureAwait(false);
         }
         finally

@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
 
 namespace BmcExporter.Ipmi.Client.Transport;
 
@@ -165,13 +166,26 @@ public sealed partial class UdpMultiplexer
         }
     }
 
-    /// <summary>A session's view of a shared socket: datagrams from its BMC, queued in pooled buffers.</summary>
-    private sealed class Lane : IIpmiTransport
+    /// <summary>
+    /// A session's view of a shared socket: datagrams from its BMC. A datagram that arrives while the session waits
+    /// is copied straight into the session's buffer; one that arrives between waits is queued in a pooled buffer
+    /// (at most <see cref="LaneQueueLength"/>, further ones are dropped as a full socket buffer would). The wait is
+    /// its own reusable <see cref="IValueTaskSource{TResult}"/>: no allocation per datagram. Its continuation runs on
+    /// the thread pool, never on the receive thread that delivered the datagram.
+    /// </summary>
+    private sealed class Lane : IIpmiTransport, IValueTaskSource<int>
     {
+        private static readonly Action<object?, CancellationToken> CancelWait = static (state, token) => ((Lane)state!).Cancel(token);
+
         private readonly SharedSocket _owner;
         private readonly SocketAddress _key;
-        private readonly Channel<(byte[]? Buffer, int Length)> _queue = Channel.CreateBounded<(byte[]?, int)>(
-            new BoundedChannelOptions(LaneQueueLength) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = false });
+        private readonly Lock _lock = new();
+        private readonly Queue<(byte[]? Buffer, int Length)> _queued = new(LaneQueueLength);
+        private ManualResetValueTaskSourceCore<int> _wait = new() { RunContinuationsAsynchronously = true };
+        private Memory<byte> _destination;
+        private bool _waiting;
+        private bool _disposed;
+        private CancellationTokenRegistration _cancellation;
 
         public Lane(SharedSocket owner, SocketAddress key, string target)
         {
@@ -182,18 +196,75 @@ public sealed partial class UdpMultiplexer
 
         public string Target { get; }
 
-        public void Deliver(ReadOnlySpan<byte> datagram)
+        /// <summary>Datagrams waiting for the next receive (tests).</summary>
+        internal int Queued
         {
-            var copy = ArrayPool<byte>.Shared.Rent(datagram.Length);
-            datagram.CopyTo(copy);
-            if (!_queue.Writer.TryWrite((copy, datagram.Length)))
+            get
             {
-                ArrayPool<byte>.Shared.Return(copy);
+                lock (_lock)
+                {
+                    return _queued.Count;
+                }
             }
         }
 
-        /// <summary>An ICMP error for this BMC: the session's pending receive fails with it (Length holds the error).</summary>
-        public void DeliverError(SocketError error) => _queue.Writer.TryWrite((null, (int)error));
+        public void Deliver(ReadOnlySpan<byte> datagram)
+        {
+            int copied;
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                if (!_waiting)
+                {
+                    if (_queued.Count < LaneQueueLength)
+                    {
+                        var copy = ArrayPool<byte>.Shared.Rent(datagram.Length);
+                        datagram.CopyTo(copy);
+                        _queued.Enqueue((copy, datagram.Length));
+                    }
+
+                    return;
+                }
+
+                copied = Math.Min(datagram.Length, _destination.Length);
+                datagram[..copied].CopyTo(_destination.Span);
+                _waiting = false;
+                _destination = default;
+            }
+
+            _wait.SetResult(copied);
+        }
+
+        /// <summary>An ICMP error for this BMC: the session's pending receive fails with it.</summary>
+        public void DeliverError(SocketError error)
+        {
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                if (!_waiting)
+                {
+                    if (_queued.Count < LaneQueueLength)
+                    {
+                        _queued.Enqueue((null, (int)error));
+                    }
+
+                    return;
+                }
+
+                _waiting = false;
+                _destination = default;
+            }
+
+            _wait.SetException(new SocketException((int)error));
+        }
 
         public ValueTask SendAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
         {
@@ -202,36 +273,110 @@ public sealed partial class UdpMultiplexer
             return ValueTask.CompletedTask;
         }
 
-        public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
-            var (data, length) = await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (data is null)
+            if (cancellationToken.IsCancellationRequested)
             {
-                throw new SocketException(length);
+                return ValueTask.FromCanceled<int>(cancellationToken);
             }
 
-            try
+            short version;
+            lock (_lock)
             {
-                var copied = Math.Min(length, buffer.Length);
-                data.AsSpan(0, copied).CopyTo(buffer.Span);
-                return copied;
+                if (_waiting)
+                {
+                    throw new InvalidOperationException("One receive at a time per session.");
+                }
+
+                if (_queued.TryDequeue(out var item))
+                {
+                    return Take(item, buffer);
+                }
+
+                if (_disposed)
+                {
+                    return ValueTask.FromException<int>(new ObjectDisposedException(nameof(UdpMultiplexer)));
+                }
+
+                _wait.Reset();
+                version = _wait.Version;
+                _destination = buffer;
+                _waiting = true;
             }
-            finally
+
+            if (cancellationToken.CanBeCanceled)
             {
-                ArrayPool<byte>.Shared.Return(data);
+                // Registered outside the lock: a token already cancelled runs the callback at once, which takes it.
+                _cancellation = cancellationToken.UnsafeRegister(CancelWait, this);
             }
+
+            return new ValueTask<int>(this, version);
         }
+
+        private static ValueTask<int> Take((byte[]? Buffer, int Length) item, Memory<byte> buffer)
+        {
+            if (item.Buffer is null)
+            {
+                return ValueTask.FromException<int>(new SocketException(item.Length));
+            }
+
+            var copied = Math.Min(item.Length, buffer.Length);
+            item.Buffer.AsSpan(0, copied).CopyTo(buffer.Span);
+            ArrayPool<byte>.Shared.Return(item.Buffer);
+            return ValueTask.FromResult(copied);
+        }
+
+        private void Cancel(CancellationToken token)
+        {
+            lock (_lock)
+            {
+                if (!_waiting)
+                {
+                    return;
+                }
+
+                _waiting = false;
+                _destination = default;
+            }
+
+            _wait.SetException(new OperationCanceledException(token));
+        }
+
+        int IValueTaskSource<int>.GetResult(short token)
+        {
+            // The wait is over (answered, failed or cancelled): its registration goes before the next wait starts.
+            _cancellation.Dispose();
+            _cancellation = default;
+            return _wait.GetResult(token);
+        }
+
+        ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _wait.GetStatus(token);
+
+        void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+            => _wait.OnCompleted(continuation, state, token, flags);
 
         public ValueTask DisposeAsync()
         {
             _owner.Remove(_key);
-            _queue.Writer.TryComplete();
-            while (_queue.Reader.TryRead(out var item))
+            bool wasWaiting;
+            lock (_lock)
             {
-                if (item.Buffer is not null)
+                _disposed = true;
+                wasWaiting = _waiting;
+                _waiting = false;
+                _destination = default;
+                while (_queued.TryDequeue(out var item))
                 {
-                    ArrayPool<byte>.Shared.Return(item.Buffer);
+                    if (item.Buffer is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(item.Buffer);
+                    }
                 }
+            }
+
+            if (wasWaiting)
+            {
+                _wait.SetException(new ObjectDisposedException(nameof(UdpMultiplexer)));
             }
 
             return ValueTask.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BmcExporter.Snapshots;
 using BmcExporter.Ipmi;
 
@@ -6,6 +7,7 @@ namespace BmcExporter.Sessions;
 /// <summary>Counts commands and failures of one target for the self-metrics, then forwards.</summary>
 internal sealed class CountingChannel(IIpmiChannel inner, TargetStats stats, SnapshotBuilder builder) : IIpmiChannel
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<IpmiResponse> SendAsync(IpmiRequest request, CancellationToken cancellationToken)
     {
         try

@@ -67,6 +67,45 @@ public sealed class IpmiSessionTransportTests
     }
 
     [Fact]
+    public async Task Keepalive_RequestsWithinTheInterval_PushItBackToAFullIntervalOfSilence()
+    {
+        var harness = new SessionHarness(17);
+        await using var session = await harness.OpenAsync(harness.Options());
+        harness.Bmc.InSessionRequests.Clear();
+
+        // An answer 15 s in: the keepalive due at 20 s waits for 20 s of silence, i.e. until 35 s.
+        harness.Time.Advance(TimeSpan.FromSeconds(15));
+        // The in-memory BMC answers at once: no time passes during the request.
+        Assert.True((await session.SendAsync(SessionHarness.GetDeviceId, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10))).IsOk);
+        harness.Bmc.InSessionRequests.Clear();
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        harness.Time.Advance(TimeSpan.FromSeconds(14));
+        await Task.Delay(50);
+        Assert.Equal(0, session.KeepalivesSent);
+        Assert.Empty(harness.Bmc.InSessionRequests);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 200 && session.KeepalivesSent == 0; i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(1, session.KeepalivesSent);
+
+        // And the next one a full interval after the keepalive's own answer.
+        harness.Time.Advance(TimeSpan.FromSeconds(19));
+        await Task.Delay(50);
+        Assert.Equal(1, session.KeepalivesSent);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 200 && session.KeepalivesSent == 1; i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(2, session.KeepalivesSent);
+    }
+
+    [Fact]
     public async Task SendAsync_BmcRebooted_ReestablishesTransparently()
     {
         var harness = new SessionHarness(3);

@@ -185,5 +185,123 @@ public sealed class UdpTransportTests
         Assert.Equal(1, mux.SocketCountOf(AddressFamily.InterNetworkV6));
     }
 
+    /// <summary>Sends one-byte datagrams 0..count-1 to an echo server and waits until the lane holds <paramref name="queued"/> of them.</summary>
+    private static async Task EchoUnreadAsync(IIpmiTransport lane, int count, int queued)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await lane.SendAsync(new[] { (byte)i }, CancellationToken.None);
+        }
+
+        await WaitQueuedAsync(lane, queued);
+    }
+
+    private static async Task WaitQueuedAsync(IIpmiTransport lane, int queued)
+    {
+        for (var i = 0; i < 500 && UdpMultiplexer.QueuedOf(lane) < queued; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(queued, UdpMultiplexer.QueuedOf(lane));
+    }
+
+    [Fact]
+    public async Task Lane_DatagramsBetweenReceives_QueuedUpToTheLimitAndTheRestDropped()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        var sent = UdpMultiplexer.QueueLimit + 3;
+
+        await EchoUnreadAsync(lane, sent, UdpMultiplexer.QueueLimit);
+        for (var i = 0; i < 500 && echo.Received < sent; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        // Two receive threads read the socket, so two datagrams close together may be queued in either order.
+        var buffer = new byte[16];
+        var received = new HashSet<byte>();
+        for (var i = 0; i < UdpMultiplexer.QueueLimit; i++)
+        {
+            Assert.Equal(1, await lane.ReceiveAsync(buffer, CancellationToken.None));
+            Assert.True(received.Add(buffer[0]) && buffer[0] < sent, $"unexpected or repeated datagram {buffer[0]}");
+        }
+
+        // The echoes past the limit were dropped: the next wait ends only by its cancellation.
+        Assert.Equal(sent, echo.Received);
+        Assert.Equal(0, UdpMultiplexer.QueuedOf(lane));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await lane.ReceiveAsync(buffer, cancel.Token));
+    }
+
+    [Fact]
+    public async Task Lane_WaitCancelled_ThrowsAndTheNextWaitGetsTheNextDatagram()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        var buffer = new byte[16];
+
+        using (var cancel = new CancellationTokenSource())
+        {
+            var waiting = lane.ReceiveAsync(buffer, cancel.Token);
+            Assert.False(waiting.IsCompleted);
+            await cancel.CancelAsync();
+            var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiting);
+            Assert.Equal(cancel.Token, thrown.CancellationToken);
+        }
+
+        await lane.SendAsync(new byte[] { 42, 43 }, CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, await lane.ReceiveAsync(buffer, timeout.Token));
+        Assert.Equal(new byte[] { 42, 43 }, buffer[..2]);
+
+        // A wait on a token cancelled before it starts ends at once, and leaves nothing behind.
+        using var already = new CancellationTokenSource();
+        await already.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await lane.ReceiveAsync(buffer, already.Token));
+        await lane.SendAsync(new byte[] { 7 }, CancellationToken.None);
+        Assert.Equal(1, await lane.ReceiveAsync(buffer, timeout.Token));
+        Assert.Equal(7, buffer[0]);
+    }
+
+    [Fact]
+    public async Task Lane_DisposedWhileWaiting_WaitFailsWithObjectDisposed()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        var buffer = new byte[16];
+
+        var waiting = lane.ReceiveAsync(buffer, CancellationToken.None);
+        await lane.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await waiting);
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await lane.ReceiveAsync(buffer, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lane_LongerDatagramThanTheBuffer_IsCutToTheBuffer()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        // One arrives while the receive waits (copied straight into its buffer), one while none waits (queued).
+        var small = new byte[3];
+        var waiting = lane.ReceiveAsync(small, timeout.Token);
+        await lane.SendAsync(new byte[] { 1, 2, 3, 4, 5 }, CancellationToken.None);
+        Assert.Equal(3, await waiting);
+        Assert.Equal(new byte[] { 1, 2, 3 }, small);
+
+        await lane.SendAsync(new byte[] { 6, 7, 8, 9, 10 }, CancellationToken.None);
+        await WaitQueuedAsync(lane, 1);
+        Assert.Equal(3, await lane.ReceiveAsync(small, timeout.Token));
+        Assert.Equal(new byte[] { 6, 7, 8 }, small);
+    }
+
     private static string TargetFor(string host, int port) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 }
