@@ -44,10 +44,7 @@ public sealed class ExporterHttpTests
         await using var served = await ServedExporter.StartAsync(config);
         var (runtime, client) = served;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
 
         var text = await client.GetStringAsync("/metrics");
         var status = await client.GetStringAsync("/");

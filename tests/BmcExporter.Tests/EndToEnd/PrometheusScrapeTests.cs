@@ -1,5 +1,4 @@
 using BmcExporter.Config;
-using BmcExporter.Snapshots;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -18,10 +17,7 @@ public sealed class PrometheusScrapeTests
         await using var served = await ServedExporter.StartAsync(config);
         var (runtime, client) = served;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
 
         var exporter = client.BaseAddress!.Authority;
         await using var prometheus = await PrometheusServer.StartAsync($$"""
