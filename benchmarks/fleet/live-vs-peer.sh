@@ -27,23 +27,12 @@ done
 
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  local i pid
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2> /dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$ROOT/benchmarks/fleet/lib.sh"
+stop_on_exit 50
 
 if [ -z "${OURS_DLL:-}" ]; then
   echo "building bmc-exporter (Release, artifacts $ART)..."
-  timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo \
-    > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+  build_release "$ART" "$ROOT/src/BmcExporter/BmcExporter.csproj"
   OURS_DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
 fi
 
@@ -87,20 +76,9 @@ env DOTNET_gcServer=0 ${OURS_ENV:-} dotnet "$OURS_DLL" --config.file "$WORK/ipmi
 PIDS+=($!)
 OURS=$!
 
-wait_http() { # name pid port
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$3/metrics" && return 0
-    kill -0 "$2" 2> /dev/null || break
-    sleep 0.5
-  done
-  echo "$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
-}
 wait_http peer "$PEER" "$PEER_PORT"
 wait_http ours "$OURS" "$OUR_PORT"
 
-cpu_ticks() { # pid [children]: utime+stime (+cutime+cstime) from /proc/PID/stat
-  awk -v kids="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (kids) t += $14 + $15; print t }' "/proc/$1/stat"
-}
 URL_TARGET="127.0.0.1:$SIM_PORT"
 scrapes() { # port count samples-file: sequential scrapes, one "http_code seconds up" line each
   local i out
@@ -114,7 +92,6 @@ scrapes() { # port count samples-file: sequential scrapes, one "http_code second
   done >> "$3"
 }
 
-HZ=$(getconf CLK_TCK)
 declare -A WALL CPU FAIL
 for who in peer ours; do
   if [ "$who" = peer ]; then port=$PEER_PORT; pid=$PEER; kids=1; else port=$OUR_PORT; pid=$OURS; kids=0; fi

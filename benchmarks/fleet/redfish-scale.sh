@@ -28,35 +28,18 @@ ART=${ART:-/tmp/art-scale}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  local status=$? i pid
-  if [ "$status" -ne 0 ] && [ -f "$WORK/exporter.log" ]; then
-    echo "--- exporter log (last 20 lines)" >&2; tail -20 "$WORK/exporter.log" >&2
-  fi
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2> /dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$ROOT/benchmarks/fleet/lib.sh"
+stop_on_exit 150 "$WORK/exporter.log"
 
 # EXPORTER_DLL=path runs an exporter already built (e.g. src/BmcExporter/bin/Release/net10.0/bmc-exporter.dll).
 DLL=${EXPORTER_DLL:-}
 if [ -z "$DLL" ]; then
   echo "building (Release, artifacts $ART)..."
-  timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+  build_release "$ART" "$ROOT/src/BmcExporter/BmcExporter.csproj"
   DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
 fi
 ulimit -n "$(ulimit -Hn)"
 
-HZ=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-now() { date +%s.%N; }
 sum_family() { curl -s --compressed --max-time 60 "$URL/metrics" | awk -v f="$1" 'index($0, f "{") == 1 { s += $NF } END { printf "%.0f", s }'; }
 
 printf 'redfish-bench-pw\n' > "$WORK/pw"
@@ -64,8 +47,7 @@ chmod 600 "$WORK/pw"
 dotnet "$DLL" simulate --bmcs "$N" --port-base "$PORT_BASE" --bind 127.0.0.1 --profile typical-1u \
   --user bench --password-file "$WORK/pw" --redfish-port-base "$REDFISH_PORT_BASE" --redfish-ca-out "$WORK/ca.pem" > "$WORK/sim.log" 2>&1 &
 SIM=$!; PIDS+=("$SIM")
-for _ in $(seq 1 600); do grep -q "Press Ctrl-C" "$WORK/sim.log" && break; kill -0 "$SIM" 2> /dev/null || break; sleep 0.5; done
-grep -q "Press Ctrl-C" "$WORK/sim.log" || { echo "simulator did not start:" >&2; cat "$WORK/sim.log" >&2; exit 1; }
+wait_for_simulator "$SIM" 600
 SIM_IDLE=$(rss_mb "$SIM")
 
 {

@@ -20,22 +20,11 @@ ART=${ART:-/tmp/art-soak}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  local i pid
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2> /dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$ROOT/benchmarks/fleet/lib.sh"
+stop_on_exit 100
 
 echo "building (Release, artifacts $ART)..."
-timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo > "$WORK/build.log" 2>&1 \
-  || { cat "$WORK/build.log"; exit 1; }
+build_release "$ART" "$ROOT/src/BmcExporter/BmcExporter.csproj"
 DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
 printf 'soak-pw\n' > "$WORK/pw"
 chmod 600 "$WORK/pw"
@@ -81,7 +70,6 @@ for _ in $(seq 1 120); do curl -s -o /dev/null --max-time 2 "$URL/healthz" && br
 ) &
 PIDS+=($!)
 
-HZ=$(getconf CLK_TCK)
 echo "seconds,rss_kb,threads,fds,cpu_seconds" > "$OUT"
 end=$(( $(date +%s) + MINUTES * 60 ))
 t0=$(date +%s)

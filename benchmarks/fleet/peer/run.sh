@@ -26,23 +26,11 @@ command -v "$PEER_BIN" > /dev/null || { echo "$PEER_BIN not found (apt-get insta
 
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  local i pid
-  # Newest first: the exporters close their BMC sessions while the simulator still answers, then the simulator.
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2> /dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$ROOT/benchmarks/fleet/lib.sh"
+stop_on_exit 100
 
 echo "building bmc-exporter (Release, artifacts $ART)..."
-timeout 900 dotnet build "$ROOT/src/BmcExporter/BmcExporter.csproj" -c Release --artifacts-path "$ART" -v q -nologo \
-  > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+build_release "$ART" "$ROOT/src/BmcExporter/BmcExporter.csproj"
 OURS_DLL="$ART/bin/BmcExporter/release/bmc-exporter.dll"
 
 # --- simulated fleet -------------------------------------------------------------------------------------------
@@ -51,8 +39,7 @@ dotnet "$OURS_DLL" simulate --bmcs "$BMCS" --port-base "$PORT_BASE" --bind 127.0
   --user bench --password-file "$WORK/pw" > "$WORK/sim.log" 2>&1 &
 PIDS+=($!)
 SIM=$!
-for _ in $(seq 1 120); do grep -q "Press Ctrl-C" "$WORK/sim.log" && break; kill -0 "$SIM" 2> /dev/null || break; sleep 0.5; done
-grep -q "Press Ctrl-C" "$WORK/sim.log" || { echo "simulator did not start:" >&2; cat "$WORK/sim.log" >&2; exit 1; }
+wait_for_simulator "$SIM" 120
 
 # --- one config for both exporters (ipmi_exporter format) -------------------------------------------------------
 cat > "$WORK/ipmi.yml" << 'EOF'
@@ -82,14 +69,6 @@ dotnet "$OURS_DLL" --config.file "$WORK/ipmi.yml" --web.listen-address "127.0.0.
 PIDS+=($!)
 OURS=$!
 
-wait_http() { # name pid port
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$3/metrics" && return 0
-    kill -0 "$2" 2> /dev/null || break
-    sleep 0.5
-  done
-  echo "$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
-}
 wait_http peer "$PEER" "$PEER_PORT"
 wait_http ours "$OURS" "$OUR_PORT"
 
@@ -109,12 +88,8 @@ chmod +x "$WORK/scrape.sh"
 round() { # port outfile
   xargs -P "$PARALLEL" -I{} "$WORK/scrape.sh" "$1" {} "$WORK" "$CURL_TIMEOUT" < "$WORK/targets" >> "$2"
 }
-cpu_ticks() { # pid [children]; utime+stime (+cutime+cstime) from /proc/PID/stat
-  awk -v kids="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (kids) t += $14 + $15; print t }' "/proc/$1/stat"
-}
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
-HZ=$(getconf CLK_TCK)
 declare -A WALL CPU
 for who in peer ours; do
   if [ "$who" = peer ]; then port=$PEER_PORT; pid=$PEER; kids=1; else port=$OUR_PORT; pid=$OURS; kids=0; fi

@@ -59,6 +59,7 @@ public static class FruDecoder
         return area.ReadBytes(length, $"FRU {name} area");
     }
 
+    // FRU spec §10 (Chassis Info Area): version, length, chassis type, then part number and serial number, custom fields, 0xC1.
     private static FruChassisInfo DecodeChassis(ReadOnlySpan<byte> area)
     {
         var r = new SpanReader(area);
@@ -75,6 +76,8 @@ public static class FruDecoder
         };
     }
 
+    // FRU spec §11 (Board Info Area): version, length, language, manufacturing minutes since 1996-01-01 (3 bytes, least
+    // significant first), then manufacturer, product name, serial number, part number, FRU file ID, custom fields, 0xC1.
     private static FruBoardInfo DecodeBoard(ReadOnlySpan<byte> area)
     {
         var r = new SpanReader(area);
@@ -96,6 +99,8 @@ public static class FruDecoder
         };
     }
 
+    // FRU spec §12 (Product Info Area): version, length, language, then manufacturer, product name, part/model number,
+    // version, serial number, asset tag, FRU file ID, custom fields, 0xC1.
     private static FruProductInfo DecodeProduct(ReadOnlySpan<byte> area)
     {
         var r = new SpanReader(area);
@@ -146,6 +151,7 @@ public static class FruDecoder
         return (fixedFields, custom);
     }
 
+    // FRU spec §8, §10-12: the common header and each area end with a zero checksum (all bytes sum to 0 modulo 256).
     private static bool ZeroSum(ReadOnlySpan<byte> bytes)
     {
         byte sum = 0;

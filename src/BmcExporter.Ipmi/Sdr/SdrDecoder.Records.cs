@@ -6,17 +6,8 @@ public static partial class SdrDecoder
     private static FullSensorRecord DecodeFull(SdrRecordHeader header, ReadOnlySpan<byte> body)
     {
         var r = new SpanReader(body);
-        ReadKey(ref r, out var owner, out var lun, out var number);
-        var entityId = r.ReadByte("entity ID");
-        var instance = r.ReadByte("entity instance");
-        var init = r.ReadByte("sensor initialization");
-        var caps = r.ReadByte("sensor capabilities");
-        var sensorType = r.ReadByte("sensor type");
-        var eventType = r.ReadByte("event/reading type");
-        var assertion = r.ReadUInt16("assertion mask");
-        var deassertion = r.ReadUInt16("deassertion mask");
-        var readingMask = r.ReadUInt16("reading mask");
-        var units = new SensorUnits(r.ReadByte("sensor units 1"), r.ReadByte("base unit"), r.ReadByte("modifier unit"));
+        var key = SensorKey.Read(ref r);
+        var fields = SensorEventFields.Read(ref r);
         var linearization = r.ReadByte("linearization");
         var factors = ReadingFactors.Decode(r.ReadBytes(ReadingFactors.Size, "reading factors"));
         var flags = r.ReadByte("analog characteristic flags");
@@ -40,22 +31,22 @@ public static partial class SdrDecoder
         {
             RecordId = header.RecordId,
             Version = header.Version,
-            OwnerId = owner,
-            OwnerLun = (byte)(lun & 0x03),
-            FruOwnerLun = (byte)((lun >> 2) & 0x03),
-            Channel = (byte)(lun >> 4),
-            SensorNumber = number,
-            EntityId = entityId,
-            EntityInstance = (byte)(instance & 0x7F),
-            EntityIsLogicalContainer = (instance & 0x80) != 0,
-            SensorInitialization = init,
-            SensorCapabilities = caps,
-            SensorType = sensorType,
-            EventReadingType = eventType,
-            AssertionMask = assertion,
-            DeassertionMask = deassertion,
-            ReadingMask = readingMask,
-            Units = units,
+            OwnerId = key.OwnerId,
+            OwnerLun = key.OwnerLun,
+            FruOwnerLun = key.FruOwnerLun,
+            Channel = key.Channel,
+            SensorNumber = key.SensorNumber,
+            EntityId = key.EntityId,
+            EntityInstance = key.EntityInstance,
+            EntityIsLogicalContainer = key.IsLogicalContainer,
+            SensorInitialization = fields.Initialization,
+            SensorCapabilities = fields.Capabilities,
+            SensorType = fields.SensorType,
+            EventReadingType = fields.EventReadingType,
+            AssertionMask = fields.AssertionMask,
+            DeassertionMask = fields.DeassertionMask,
+            ReadingMask = fields.ReadingMask,
+            Units = fields.Units,
             Linearization = linearization,
             Factors = factors,
             AnalogFlags = flags,
@@ -77,17 +68,8 @@ public static partial class SdrDecoder
     private static CompactSensorRecord DecodeCompact(SdrRecordHeader header, ReadOnlySpan<byte> body)
     {
         var r = new SpanReader(body);
-        ReadKey(ref r, out var owner, out var lun, out var number);
-        var entityId = r.ReadByte("entity ID");
-        var instance = r.ReadByte("entity instance");
-        var init = r.ReadByte("sensor initialization");
-        var caps = r.ReadByte("sensor capabilities");
-        var sensorType = r.ReadByte("sensor type");
-        var eventType = r.ReadByte("event/reading type");
-        var assertion = r.ReadUInt16("assertion mask");
-        var deassertion = r.ReadUInt16("deassertion mask");
-        var readingMask = r.ReadUInt16("reading mask");
-        var units = new SensorUnits(r.ReadByte("sensor units 1"), r.ReadByte("base unit"), r.ReadByte("modifier unit"));
+        var key = SensorKey.Read(ref r);
+        var fields = SensorEventFields.Read(ref r);
         var sharing = RecordSharing.Decode(r.ReadByte("record sharing 1"), r.ReadByte("record sharing 2"));
         var posHyst = r.ReadByte("positive hysteresis");
         var negHyst = r.ReadByte("negative hysteresis");
@@ -98,22 +80,22 @@ public static partial class SdrDecoder
         {
             RecordId = header.RecordId,
             Version = header.Version,
-            OwnerId = owner,
-            OwnerLun = (byte)(lun & 0x03),
-            FruOwnerLun = (byte)((lun >> 2) & 0x03),
-            Channel = (byte)(lun >> 4),
-            SensorNumber = number,
-            EntityId = entityId,
-            EntityInstance = (byte)(instance & 0x7F),
-            EntityIsLogicalContainer = (instance & 0x80) != 0,
-            SensorInitialization = init,
-            SensorCapabilities = caps,
-            SensorType = sensorType,
-            EventReadingType = eventType,
-            AssertionMask = assertion,
-            DeassertionMask = deassertion,
-            ReadingMask = readingMask,
-            Units = units,
+            OwnerId = key.OwnerId,
+            OwnerLun = key.OwnerLun,
+            FruOwnerLun = key.FruOwnerLun,
+            Channel = key.Channel,
+            SensorNumber = key.SensorNumber,
+            EntityId = key.EntityId,
+            EntityInstance = key.EntityInstance,
+            EntityIsLogicalContainer = key.IsLogicalContainer,
+            SensorInitialization = fields.Initialization,
+            SensorCapabilities = fields.Capabilities,
+            SensorType = fields.SensorType,
+            EventReadingType = fields.EventReadingType,
+            AssertionMask = fields.AssertionMask,
+            DeassertionMask = fields.DeassertionMask,
+            ReadingMask = fields.ReadingMask,
+            Units = fields.Units,
             Sharing = sharing,
             PositiveHysteresis = posHyst,
             NegativeHysteresis = negHyst,
@@ -127,9 +109,7 @@ public static partial class SdrDecoder
     private static EventOnlyRecord DecodeEventOnly(SdrRecordHeader header, ReadOnlySpan<byte> body)
     {
         var r = new SpanReader(body);
-        ReadKey(ref r, out var owner, out var lun, out var number);
-        var entityId = r.ReadByte("entity ID");
-        var instance = r.ReadByte("entity instance");
+        var key = SensorKey.Read(ref r);
         var sensorType = r.ReadByte("sensor type");
         var eventType = r.ReadByte("event/reading type");
         var sharing = RecordSharing.Decode(r.ReadByte("record sharing 1"), r.ReadByte("record sharing 2"));
@@ -140,14 +120,14 @@ public static partial class SdrDecoder
         {
             RecordId = header.RecordId,
             Version = header.Version,
-            OwnerId = owner,
-            OwnerLun = (byte)(lun & 0x03),
-            FruOwnerLun = (byte)((lun >> 2) & 0x03),
-            Channel = (byte)(lun >> 4),
-            SensorNumber = number,
-            EntityId = entityId,
-            EntityInstance = (byte)(instance & 0x7F),
-            EntityIsLogicalContainer = (instance & 0x80) != 0,
+            OwnerId = key.OwnerId,
+            OwnerLun = key.OwnerLun,
+            FruOwnerLun = key.FruOwnerLun,
+            Channel = key.Channel,
+            SensorNumber = key.SensorNumber,
+            EntityId = key.EntityId,
+            EntityInstance = key.EntityInstance,
+            EntityIsLogicalContainer = key.IsLogicalContainer,
             SensorType = sensorType,
             EventReadingType = eventType,
             Sharing = sharing,

@@ -59,10 +59,31 @@ public static partial class SdrDecoder
         return (IdStringCodec.Decode(encoding, bytes), encoding);
     }
 
-    private static void ReadKey(ref SpanReader reader, out byte ownerId, out byte lunByte, out byte number)
+    /// <summary>
+    /// Record bytes 6-10 of every sensor record (IPMI v2.0 §43.1-§43.3; protocol reference §4.2): owner ID; channel
+    /// b7:4, FRU inventory device owner LUN b3:2 (compact and event-only), owner LUN b1:0; sensor number; entity ID;
+    /// logical container b7 and entity instance b6:0.
+    /// </summary>
+    private readonly record struct SensorKey(byte OwnerId, byte LunByte, byte SensorNumber, byte EntityId, byte InstanceByte)
     {
-        ownerId = reader.ReadByte("sensor owner ID");
-        lunByte = reader.ReadByte("sensor owner LUN");
-        number = reader.ReadByte("sensor number");
+        public byte OwnerLun => (byte)(LunByte & 0x03);
+
+        public byte FruOwnerLun => (byte)((LunByte >> 2) & 0x03);
+
+        public byte Channel => (byte)(LunByte >> 4);
+
+        public byte EntityInstance => (byte)(InstanceByte & 0x7F);
+
+        public bool IsLogicalContainer => (InstanceByte & 0x80) != 0;
+
+        public static SensorKey Read(ref SpanReader reader)
+        {
+            var ownerId = reader.ReadByte("sensor owner ID");
+            var lunByte = reader.ReadByte("sensor owner LUN");
+            var number = reader.ReadByte("sensor number");
+            var entityId = reader.ReadByte("entity ID");
+            var instance = reader.ReadByte("entity instance");
+            return new SensorKey(ownerId, lunByte, number, entityId, instance);
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace BmcExporter.Ipmi.Sdr;
 
 /// <summary>
@@ -26,22 +24,14 @@ public static class SdrEncoder
         };
     }
 
+    // IPMI v2.0 §43.1 table 43-1.
     private static byte[] EncodeFull(FullSensorRecord s)
     {
         var id = IdBytes(s.IdString, s.IdStringEncoding);
         var buffer = Start(s, FullSensorRecord.FixedBodyLength, id.Length);
         var b = buffer.AsSpan(SdrRecordHeader.Size);
         WriteSensorKey(b, s);
-        b[5] = s.SensorInitialization;
-        b[6] = s.SensorCapabilities;
-        b[7] = s.SensorType;
-        b[8] = s.EventReadingType;
-        BinaryPrimitives.WriteUInt16LittleEndian(b[9..], s.AssertionMask);
-        BinaryPrimitives.WriteUInt16LittleEndian(b[11..], s.DeassertionMask);
-        BinaryPrimitives.WriteUInt16LittleEndian(b[13..], s.ReadingMask);
-        b[15] = s.Units.Units1;
-        b[16] = s.Units.BaseUnit;
-        b[17] = s.Units.ModifierUnit;
+        new SensorEventFields(s.SensorInitialization, s.SensorCapabilities, s.SensorType, s.EventReadingType, s.AssertionMask, s.DeassertionMask, s.ReadingMask, s.Units).Write(b);
         b[18] = s.Linearization;
         s.Factors.Write(b[19..25]);
         b[25] = s.AnalogFlags;
@@ -63,22 +53,14 @@ public static class SdrEncoder
         return buffer;
     }
 
+    // IPMI v2.0 §43.2 table 43-2.
     private static byte[] EncodeCompact(CompactSensorRecord s)
     {
         var id = IdBytes(s.IdString, s.IdStringEncoding);
         var buffer = Start(s, CompactSensorRecord.FixedBodyLength, id.Length);
         var b = buffer.AsSpan(SdrRecordHeader.Size);
         WriteSensorKey(b, s);
-        b[5] = s.SensorInitialization;
-        b[6] = s.SensorCapabilities;
-        b[7] = s.SensorType;
-        b[8] = s.EventReadingType;
-        BinaryPrimitives.WriteUInt16LittleEndian(b[9..], s.AssertionMask);
-        BinaryPrimitives.WriteUInt16LittleEndian(b[11..], s.DeassertionMask);
-        BinaryPrimitives.WriteUInt16LittleEndian(b[13..], s.ReadingMask);
-        b[15] = s.Units.Units1;
-        b[16] = s.Units.BaseUnit;
-        b[17] = s.Units.ModifierUnit;
+        new SensorEventFields(s.SensorInitialization, s.SensorCapabilities, s.SensorType, s.EventReadingType, s.AssertionMask, s.DeassertionMask, s.ReadingMask, s.Units).Write(b);
         b[18] = s.Sharing.Byte1;
         b[19] = s.Sharing.Byte2;
         b[20] = s.PositiveHysteresis;
@@ -88,6 +70,7 @@ public static class SdrEncoder
         return buffer;
     }
 
+    // IPMI v2.0 §43.3 table 43-3.
     private static byte[] EncodeEventOnly(EventOnlyRecord s)
     {
         var id = IdBytes(s.IdString, s.IdStringEncoding);
@@ -103,6 +86,7 @@ public static class SdrEncoder
         return buffer;
     }
 
+    // IPMI v2.0 §43.8 table 43-7.
     private static byte[] EncodeFruLocator(FruDeviceLocatorRecord s)
     {
         var id = IdBytes(s.IdString, s.IdStringEncoding);
@@ -121,6 +105,7 @@ public static class SdrEncoder
         return buffer;
     }
 
+    // IPMI v2.0 §43.9 table 43-8.
     private static byte[] EncodeMcLocator(McDeviceLocatorRecord s)
     {
         var id = IdBytes(s.IdString, s.IdStringEncoding);
@@ -157,6 +142,8 @@ public static class SdrEncoder
         return buffer;
     }
 
+    // IPMI v2.0 §43.1-§43.3 bytes 6-10: owner ID; channel b7:4, FRU owner LUN b3:2, owner LUN b1:0; sensor number;
+    // entity ID; logical container b7, entity instance b6:0. The inverse of SdrDecoder's SensorKey.
     private static void WriteSensorKey(Span<byte> body, SensorRecord s)
     {
         body[0] = s.OwnerId;

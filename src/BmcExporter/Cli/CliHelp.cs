@@ -107,7 +107,8 @@ internal static class CliHelp
             The devices the exporter's fru collector reads: FRU 0, then every logical FRU device a FRU Device Locator of
             the SDR repository names at the BMC, in record order. The table is laid out as ipmitool fru print's; JSON is
             an array with one object per device ("present": false and the BMC's answer for a device it says is not
-            there). Exit 1, after printing what was read, when a device failed or the SDR could not be read to its end.
+            there). Exit 1, after printing what was read, when a device failed or the SDR could not be read to its end;
+            exit 1 with "HOST:PORT has no FRU data" and each device's answer on stderr when no device has FRU data.
 
             Usage: bmc-exporter fru --target HOST[:PORT] --user NAME (--password-file FILE | --password-env VAR) [flags]
 

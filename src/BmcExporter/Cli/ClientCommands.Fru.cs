@@ -13,10 +13,12 @@ internal static partial class ClientCommands
     /// <c>bmc-exporter fru</c>: every FRU device the exporter's <c>fru</c> collector reads, by the same code
     /// (<see cref="FruDeviceSource.ResumeWalkAsync"/>, <see cref="FruDevices"/>, <see cref="FruDeviceReader"/>): FRU 0,
     /// then each logical FRU device a FRU Device Locator of the SDR names at the BMC, in record order. A device the BMC
-    /// says is not there is listed as such; <c>false</c> (exit 1, after printing what was read) when a device failed
-    /// or the SDR could not be read to its end. When no device has FRU data the command fails as before.
+    /// says is not there is listed as such; <see cref="BmcError"/> (after printing what was read) when a device failed
+    /// or the SDR could not be read to its end. When every device says it is not there (the SDR read to its end), no
+    /// table: one line on stderr naming each device's answer, and <see cref="BmcError"/>.
     /// </summary>
-    private static async Task<bool> FruAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <returns>The exit code: 0, or <see cref="BmcError"/>.</returns>
+    internal static async Task<int> FruAsync(IIpmiChannel session, ClientCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var walk = new SdrWalkState();
         FruSdrWalk sdr;
@@ -35,8 +37,11 @@ internal static partial class ClientCommands
 
         if (sdr.Problem is null && read.All(r => r.Outcome.AbsentReason is not null))
         {
-            var reasons = string.Join("; ", read.Select(r => $"device {r.Device.Id}: {r.Outcome.AbsentReason}"));
-            throw new IpmiCompletionCodeException($"this BMC has no FRU data ({reasons})");
+            // An answer, not a failed command: every device refused Get FRU Inventory Area Info or Read FRU Data with a
+            // "no such device" code (IPMI v2.0 §34.1, §34.2), so there is no completion code of one command to report.
+            var reasons = string.Join("; ", read.Select(r => $"{r.Device.Description}: {r.Outcome.AbsentReason}"));
+            await stderr.WriteLineAsync($"bmc-exporter fru: {options.Host}:{options.Port} has no FRU data ({reasons})").ConfigureAwait(false);
+            return BmcError;
         }
 
         if (options.Output == OutputFormat.Json)
@@ -57,20 +62,20 @@ internal static partial class ClientCommands
             await WriteFruTableAsync(stdout, read).ConfigureAwait(false);
         }
 
-        var ok = true;
+        var exitCode = 0;
         if (sdr.Problem is { } problem)
         {
             await stderr.WriteLineAsync($"bmc-exporter fru: {problem}").ConfigureAwait(false);
-            ok = false;
+            exitCode = BmcError;
         }
 
         foreach (var (device, outcome) in read.Where(r => r.Outcome.Failure is not null))
         {
-            await stderr.WriteLineAsync($"bmc-exporter fru: FRU device {device.Id} ({device.Name}): {outcome.Failure}").ConfigureAwait(false);
-            ok = false;
+            await stderr.WriteLineAsync($"bmc-exporter fru: {device.Description}: {outcome.Failure}").ConfigureAwait(false);
+            exitCode = BmcError;
         }
 
-        return ok;
+        return exitCode; // what was read is printed; what was not is on stderr
     }
 
     /// <summary>One device as ipmitool <c>fru print</c> lays it out: a description line, then one line per field.</summary>

@@ -82,12 +82,7 @@ internal static partial class ClientCommands
                     await ChassisAsync(session, options, stdout, cts.Token).ConfigureAwait(false);
                     break;
                 case "fru":
-                    if (!await FruAsync(session, options, stdout, stderr, cts.Token).ConfigureAwait(false))
-                    {
-                        return BmcError; // what was read is printed; what was not is on stderr
-                    }
-
-                    break;
+                    return await FruAsync(session, options, stdout, stderr, cts.Token).ConfigureAwait(false);
                 default:
                     await stderr.WriteLineAsync($"bmc-exporter: unknown command '{verb}'").ConfigureAwait(false);
                     return UsageError;

@@ -46,7 +46,7 @@ public sealed class FruCollector : IScrapeCollector
                 }
                 else
                 {
-                    absent.Add(Describe(device));
+                    absent.Add(device.Description);
                 }
 
                 continue;
@@ -55,7 +55,7 @@ public sealed class FruCollector : IScrapeCollector
             var outcome = await ReadDeviceAsync(context, device, cancellationToken).ConfigureAwait(false);
             if (outcome.Failure is { } failure)
             {
-                failures.Add($"{Describe(device)}: {failure}");
+                failures.Add($"{device.Description}: {failure}");
                 Log.FruDeviceLeftOut(context.Logger, device.Id, device.Name, context.Target.Key, failure);
                 continue;
             }
@@ -68,7 +68,7 @@ public sealed class FruCollector : IScrapeCollector
             }
             else
             {
-                absent.Add($"{Describe(device)} ({outcome.AbsentReason})");
+                absent.Add($"{device.Description} ({outcome.AbsentReason})");
                 Log.FruDeviceLeftOut(context.Logger, device.Id, device.Name, context.Target.Key, outcome.AbsentReason!);
             }
         }
@@ -87,8 +87,6 @@ public sealed class FruCollector : IScrapeCollector
             throw new CollectorPartialException($"{samples.Count} FRU devices read; {string.Join("; ", problems)}");
         }
     }
-
-    private static string Describe(FruDevice device) => $"FRU device {device.Id} ({device.Name})";
 
     /// <summary>Reads one device through <see cref="FruDeviceReader"/>: its sample, or why it is absent (an answer, cached), or why it failed (asked again).</summary>
     private static async Task<DeviceOutcome> ReadDeviceAsync(CollectContext context, FruDevice device, CancellationToken cancellationToken)

@@ -7,7 +7,11 @@ namespace BmcExporter.Collectors;
 /// <summary>A FRU device the <c>fru</c> collector reads: its logical FRU device ID and the name its locator gives.</summary>
 /// <param name="Id">Logical FRU device ID (IPMI v2.0 §34: the FRU Device ID field of Get FRU Inventory Area Info / Read FRU Data).</param>
 /// <param name="Name">The FRU Device Locator's ID string, <see cref="FruDevices.BuiltinName"/> for FRU 0.</param>
-public readonly record struct FruDevice(byte Id, string Name);
+public readonly record struct FruDevice(byte Id, string Name)
+{
+    /// <summary>How messages name the device: "FRU device 1 (PSU FRU)".</summary>
+    public string Description => $"FRU device {Id} ({Name})";
+}
 
 /// <summary>
 /// The FRU devices to read: FRU 0 (the BMC's built-in FRU device, always asked as ipmitool does), then every logical

@@ -123,13 +123,7 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetSensors(IReadOnlyList<SensorReading> sensors)
-    {
-        lock (_lock)
-        {
-            _sensors = sensors;
-        }
-    }
+    public void SetSensors(IReadOnlyList<SensorReading> sensors) => Set(ref _sensors, sensors);
 
     /// <summary>
     /// A collection the sensors collector fills reading by reading: a snapshot built meanwhile (on a deadline)
@@ -145,29 +139,11 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetBmc(BmcInfo bmc)
-    {
-        lock (_lock)
-        {
-            _bmc = bmc;
-        }
-    }
+    public void SetBmc(BmcInfo bmc) => Set(ref _bmc, bmc);
 
-    public void SetChassis(ChassisSample chassis)
-    {
-        lock (_lock)
-        {
-            _chassis = chassis;
-        }
-    }
+    public void SetChassis(ChassisSample chassis) => Set(ref _chassis, chassis);
 
-    public void SetPower(DcmiPowerSample power)
-    {
-        lock (_lock)
-        {
-            _power = power;
-        }
-    }
+    public void SetPower(DcmiPowerSample power) => Set(ref _power, power);
 
     /// <summary>Records the SEL summary, the new entries and the cursor to commit once they are accepted.</summary>
     public void SetSel(SelSummary sel, IEnumerable<SelEvent> newEvents, SelCommit? commit = null)
@@ -192,47 +168,17 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetWatchdog(WatchdogSample watchdog)
-    {
-        lock (_lock)
-        {
-            _watchdog = watchdog;
-        }
-    }
+    public void SetWatchdog(WatchdogSample watchdog) => Set(ref _watchdog, watchdog);
 
     /// <summary>Supermicro LAN mode: 0 dedicated, 1 shared, 2 failover.</summary>
-    public void SetLanMode(int mode)
-    {
-        lock (_lock)
-        {
-            _lanMode = mode;
-        }
-    }
+    public void SetLanMode(int mode) => Set(ref _lanMode, mode);
 
-    public void SetSelEventCounts(SelEventCounts counts)
-    {
-        lock (_lock)
-        {
-            _selEventCounts = counts;
-        }
-    }
+    public void SetSelEventCounts(SelEventCounts counts) => Set(ref _selEventCounts, counts);
 
-    public void SetFru(IReadOnlyList<FruSample> fru)
-    {
-        lock (_lock)
-        {
-            _fru = fru;
-        }
-    }
+    public void SetFru(IReadOnlyList<FruSample> fru) => Set(ref _fru, fru);
 
     /// <summary>Records how far the SDR walk has come.</summary>
-    public void SetSdrProgress(SdrProgress progress)
-    {
-        lock (_lock)
-        {
-            _sdr = progress;
-        }
-    }
+    public void SetSdrProgress(SdrProgress progress) => Set(ref _sdr, progress);
 
     /// <summary>Set by the engine once the scrape holds a concurrency slot (before that it waits for one).</summary>
     public bool HasSlot
@@ -253,19 +199,16 @@ public sealed partial class SnapshotBuilder
         }
     }
 
-    public void SetSecurity(SecuritySample security)
-    {
-        lock (_lock)
-        {
-            _security = security;
-        }
-    }
+    public void SetSecurity(SecuritySample security) => Set(ref _security, security);
 
-    public void SetCipherSuite(int suite)
+    public void SetCipherSuite(int suite) => Set(ref _cipherSuite, suite);
+
+    /// <summary>One collector's result, stored under the builder's lock (a deadline may build the snapshot meanwhile).</summary>
+    private void Set<T>(ref T field, T value)
     {
         lock (_lock)
         {
-            _cipherSuite = suite;
+            field = value;
         }
     }
 

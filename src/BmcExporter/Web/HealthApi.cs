@@ -47,10 +47,7 @@ internal static class HealthApi
         {
             w.WriteStartObject();
             w.WriteString("key", r.Key);
-            w.WriteBoolean("running", r.Running);
-            w.WriteNumber("elapsed_seconds", r.Elapsed.TotalSeconds);
-            w.WriteNumber("collectors_done", r.CollectorsDone);
-            w.WriteNumber("collectors_planned", r.CollectorsPlanned);
+            InFlight(w, r);
             w.WriteEndObject();
         }
 
@@ -85,10 +82,7 @@ internal static class HealthApi
         if (runtime.Coordinator.Running().FirstOrDefault(r => r.Key == record.Key) is { } running)
         {
             w.WriteStartObject("in_flight");
-            w.WriteBoolean("running", running.Running);
-            w.WriteNumber("elapsed_seconds", running.Elapsed.TotalSeconds);
-            w.WriteNumber("collectors_done", running.CollectorsDone);
-            w.WriteNumber("collectors_planned", running.CollectorsPlanned);
+            InFlight(w, running);
             w.WriteEndObject();
         }
 
@@ -139,6 +133,15 @@ internal static class HealthApi
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>One scrape in flight, as <c>/api/fleet</c> lists it and <c>/api/target</c> shows it: holding a slot or waiting, for how long, collectors done of planned.</summary>
+    private static void InFlight(Utf8JsonWriter w, ScrapeProgress r)
+    {
+        w.WriteBoolean("running", r.Running);
+        w.WriteNumber("elapsed_seconds", r.Elapsed.TotalSeconds);
+        w.WriteNumber("collectors_done", r.CollectorsDone);
+        w.WriteNumber("collectors_planned", r.CollectorsPlanned);
     }
 
     private static void Summary(Utf8JsonWriter w, ExporterRuntime runtime, TargetRecord r)

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using BmcExporter.Cli;
 using BmcExporter.Config;
-using BmcExporter.Tests.Packaging;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Cli;
 
@@ -19,22 +17,6 @@ namespace BmcExporter.Tests.Cli;
 [Trait("Category", "Integration")]
 public sealed class CheckConfigProbeIpmiSimTests
 {
-    private const string LanConf = """
-        name "nosel"
-        set_working_mc 0x20
-          startlan 1
-            addr 127.0.0.1 {PORT}
-            priv_limit admin
-            allowed_auths_callback none md2 md5 straight
-            allowed_auths_user none md2 md5 straight
-            allowed_auths_operator none md2 md5 straight
-            allowed_auths_admin none md2 md5 straight
-            guid a123456789abcdefa123456789abcdef
-          endlan
-          user 2 true "admin" "secret" admin 10 none md2 md5 straight
-          user 3 true "reader" "readpass" user 10 none md2 md5 straight
-        """;
-
     // Device support 0x9B: no SEL device bit, and no sel_enable, so the SEL commands are not there.
     private const string SimEmu = """
         mc_setbmc 0x20
@@ -50,10 +32,8 @@ public sealed class CheckConfigProbeIpmiSimTests
     public async Task Probe_IpmiSimWithoutSelOrSuite17_WarnsSelCollectorsSelEventsAndSuite17()
     {
         var dir = Directory.CreateTempSubdirectory("bmc-probe-nosel-");
-        var port = FreeUdpPort();
-        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var port = IpmiSimHarness.FreePort(SocketType.Dgram, ProtocolType.Udp);
+        await IpmiSimHarness.WriteFilesAsync(dir.FullName, IpmiSimHarness.LanConf("nosel", port), SimEmu);
         var file = Path.Combine(dir.FullName, "exporter.yaml");
         await File.WriteAllTextAsync(file, $"""
             scrape:
@@ -70,10 +50,10 @@ public sealed class CheckConfigProbeIpmiSimTests
             targets:
               - host: "127.0.0.1:{port}"
             """);
-        using var sim = StartIpmiSim(dir.FullName);
+        using var sim = IpmiSimHarness.Start(dir.FullName);
         try
         {
-            await WaitForIpmitoolAsync(sim, port);
+            Assert.True(await IpmiSimHarness.WaitForIpmitoolAsync(sim, port), $"ipmi_sim did not answer ipmitool on port {port} (exited: {sim.HasExited})");
             using var stdout = new StringWriter { NewLine = "\n" };
             using var stderr = new StringWriter { NewLine = "\n" };
             var env = new ConfigLoadOptions { GetEnvironmentVariable = n => n == "BMC_PW" ? "readpass" : null };
@@ -92,7 +72,7 @@ public sealed class CheckConfigProbeIpmiSimTests
         }
         finally
         {
-            await StopAsync(sim);
+            await IpmiSimHarness.StopAsync(sim);
             dir.Delete(recursive: true);
         }
     }
@@ -141,13 +121,8 @@ public sealed class CheckConfigProbeIpmiSimTests
     private static async Task<(int Code, List<string> Lines)> ProbeKgAsync(bool bmcHasKey, string? moduleKg)
     {
         var dir = Directory.CreateTempSubdirectory("bmc-probe-kg-");
-        var port = FreeUdpPort();
-        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
-        var lan = LanConf.Replace("name \"nosel\"", "name \"kg\"", StringComparison.Ordinal)
-            .Replace("{PORT}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("endlan", bmcHasKey ? $"  bmc_key \"{BmcKey}\"\n  endlan" : "endlan", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), lan);
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), PlainEmu);
+        var port = IpmiSimHarness.FreePort(SocketType.Dgram, ProtocolType.Udp);
+        await IpmiSimHarness.WriteFilesAsync(dir.FullName, IpmiSimHarness.LanConf("kg", port, bmcHasKey ? BmcKey : null), PlainEmu);
         var file = Path.Combine(dir.FullName, "exporter.yaml");
         await File.WriteAllTextAsync(file, $"""
             scrape:
@@ -162,10 +137,10 @@ public sealed class CheckConfigProbeIpmiSimTests
             targets:
               - host: "127.0.0.1:{port}"
             """);
-        using var sim = StartIpmiSim(dir.FullName);
+        using var sim = IpmiSimHarness.Start(dir.FullName);
         try
         {
-            await WaitForIpmitoolAsync(sim, port, bmcHasKey ? BmcKey : null);
+            Assert.True(await IpmiSimHarness.WaitForIpmitoolAsync(sim, port, bmcHasKey ? BmcKey : null), $"ipmi_sim did not answer ipmitool on port {port} (exited: {sim.HasExited})");
             using var stdout = new StringWriter { NewLine = "\n" };
             using var stderr = new StringWriter { NewLine = "\n" };
             var env = new ConfigLoadOptions { GetEnvironmentVariable = n => n switch { "BMC_PW" => "readpass", "KG" => moduleKg, _ => null } };
@@ -177,52 +152,8 @@ public sealed class CheckConfigProbeIpmiSimTests
         }
         finally
         {
-            await StopAsync(sim);
+            await IpmiSimHarness.StopAsync(sim);
             dir.Delete(recursive: true);
         }
-    }
-
-    /// <summary>ipmi_sim on the <c>lan.conf</c> and <c>sim.emu</c> written into <paramref name="dir"/>, state kept there too.</summary>
-    private static Process StartIpmiSim(string dir) =>
-        Process.Start(new ProcessStartInfo("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir, "state")} -n")
-        {
-            WorkingDirectory = dir,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("ipmi_sim did not start");
-
-    private static async Task StopAsync(Process sim)
-    {
-        if (!sim.HasExited)
-        {
-            sim.Kill();
-            await sim.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
-        }
-    }
-
-    /// <summary>ipmi_sim binds its port a moment after it starts: wait (at most 50 tries) until ipmitool gets an answer.</summary>
-    private static async Task WaitForIpmitoolAsync(Process sim, int port, string? kg = null)
-    {
-        for (var attempt = 0; attempt < 50 && !sim.HasExited; attempt++)
-        {
-            string[] key = kg is null ? [] : ["-k", kg];
-            var probe = ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", .. key, "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]);
-            if (probe.ExitCode == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"ipmi_sim did not answer ipmitool on port {port} (exited: {sim.HasExited})");
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

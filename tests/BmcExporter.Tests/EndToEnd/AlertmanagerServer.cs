@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -15,81 +12,40 @@ namespace BmcExporter.Tests.EndToEnd;
 /// </summary>
 internal sealed partial class AlertmanagerServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ServerProcess _server;
 
-    private AlertmanagerServer(Process process, string directory, int port, WebhookReceiver receiver)
+    private AlertmanagerServer(ServerProcess server, WebhookReceiver receiver)
     {
-        _process = process;
-        _directory = directory;
-        Authority = $"127.0.0.1:{port}";
+        _server = server;
         Receiver = receiver;
-        Client = new HttpClient { BaseAddress = new Uri("http://" + Authority), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     /// <summary><c>host:port</c> of its API (Prometheus' <c>alerting:</c> target).</summary>
-    public string Authority { get; }
+    public string Authority => _server.Authority;
 
     /// <summary>The receiver every notification goes to (paths <c>/page</c> and <c>/ticket</c> as in the example).</summary>
     public WebhookReceiver Receiver { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _server.Client;
 
     public static async Task<AlertmanagerServer> StartAsync(string exampleConfig)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "am-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var directory = ServerProcess.NewDirectory("am-");
         var receiver = WebhookReceiver.Start();
-        var config = Path.Combine(directory, "alertmanager.yml");
-        await File.WriteAllTextAsync(config, Rewrite(await File.ReadAllTextAsync(exampleConfig), receiver.BaseUrl));
-        var port = FreeTcpPort();
-        var start = new ProcessStartInfo("prometheus-alertmanager")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { $"--config.file={config}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("prometheus-alertmanager did not start");
+            var config = Path.Combine(directory, "alertmanager.yml");
+            await File.WriteAllTextAsync(config, Rewrite(await File.ReadAllTextAsync(exampleConfig), receiver.BaseUrl));
+            var port = ServerProcess.FreeTcpPort();
+            string[] arguments = [$"--config.file={config}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn"];
+            var server = await ServerProcess.StartAsync("prometheus-alertmanager", arguments, directory, port, "Alertmanager is not installed: apt-get install prometheus-alertmanager (scripts/install-test-deps.sh)");
+            return new AlertmanagerServer(server, receiver);
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch
         {
             await receiver.DisposeAsync();
-            throw new InvalidOperationException("Alertmanager is not installed: apt-get install prometheus-alertmanager (scripts/install-test-deps.sh)", ex);
+            throw;
         }
-
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new AlertmanagerServer(process, directory, port, receiver);
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var ready = await server.Client.GetAsync("/-/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        await server.DisposeAsync();
-        throw new TimeoutException("alertmanager did not become ready within 30 s");
     }
 
     /// <summary>The example config with the receivers' URLs and the notification timers changed, nothing else.</summary>
@@ -128,30 +84,8 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _server.DisposeAsync();
         await Receiver.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"(?<key>url:\s*)http://127\.0\.0\.1:5001/")]

@@ -14,11 +14,8 @@ public sealed class ExporterHttpTests
     public async Task Ipmi_SimulatedTarget_ReturnsIpmiExporterFamiliesWithoutTargetLabel()
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var client = served.Client;
         var port = sim.Fleet.Endpoints[0].Port;
 
         using var response = await client.GetAsync($"/ipmi?target=127.0.0.1:{port}&module=default");
@@ -43,17 +40,11 @@ public sealed class ExporterHttpTests
     public async Task Metrics_AfterBackgroundScrapes_ServesFleetWithTargetLabelsAndSelfMetrics()
     {
         await using var sim = await SimulatorFixture.StartAsync(2);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         var config = sim.Config(ScrapeMode.Background);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var (runtime, client) = served;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
 
         var text = await client.GetStringAsync("/metrics");
         var status = await client.GetStringAsync("/");
@@ -76,11 +67,8 @@ public sealed class ExporterHttpTests
     public async Task Ipmi_TinyScrapeTimeoutHeader_IsRaisedToTheMinimumDeadline()
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var client = served.Client;
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/ipmi?target=127.0.0.1:{sim.Fleet.Endpoints[0].Port}");
         request.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", "0.001");
 
@@ -101,11 +89,8 @@ public sealed class ExporterHttpTests
     public async Task Ipmi_BadRequest_Returns400WithReason(string path, string reason)
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var client = served.Client;
 
         using var response = await client.GetAsync(path);
 

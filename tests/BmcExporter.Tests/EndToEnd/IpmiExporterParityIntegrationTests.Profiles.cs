@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using BmcExporter.Config;
-using BmcExporter.Sessions;
 using BmcExporter.Simulator.Fleet;
 using BmcExporter.Simulator.Profiles;
+using BmcExporter.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BmcExporter.Tests.EndToEnd;
@@ -26,20 +25,9 @@ public sealed partial class IpmiExporterParityIntegrationTests
     public async Task Ipmi_SimulatorProfile_EmitsEverySeriesOfIpmiExporterWithSameLabelsAndValue(string profileName)
     {
         var dir = Directory.CreateTempSubdirectory("bmc-parity-");
-        var exporterPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
-        await using var fleet = await SimulatedFleet.StartAsync(
-            new FleetOptions
-            {
-                BmcCount = 1,
-                Profile = ProfileLoader.Load(profileName),
-                UserName = ProfileUser,
-                Password = Encoding.ASCII.GetBytes(ProfilePassword),
-                TimeProvider = clock,
-            },
-            CancellationToken.None);
-        var endpoint = fleet.Endpoints[0];
-        var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
+        var exporterPort = IpmiSimHarness.FreePort(SocketType.Stream, ProtocolType.Tcp);
+        var (fleet, target, _) = await StartProfileAsync(profileName);
+        await using var __ = fleet;
         var configPath = Path.Combine(dir.FullName, "ipmi_remote.yml");
         await File.WriteAllTextAsync(configPath, $$"""
             modules:
@@ -52,24 +40,15 @@ public sealed partial class IpmiExporterParityIntegrationTests
                 collectors: [bmc, ipmi, chassis, sel, dcmi, sm-lan-mode]
                 custom_args: {ipmi: ["-I", "3"], bmc: ["-I", "3"], chassis: ["-I", "3"], sel: ["-I", "3"], dcmi: ["-I", "3"], sm-lan-mode: ["-I", "3"]}
             """);
-        using var peer = Start("prometheus-ipmi-exporter", $"--config.file={configPath} --web.listen-address=127.0.0.1:{exporterPort}", dir.FullName);
+        using var peer = StartPeer(configPath, exporterPort, dir.FullName);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var theirs = await GetWhenUpAsync(http, $"http://127.0.0.1:{exporterPort}/ipmi?target={target}");
 
-            var loaded = ConfigLoader.Load(configPath);
-            Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
-            var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
-            var ours = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+            var (ours, actual) = await ScrapeOursAsync(configPath, Path.Combine(dir.FullName, "ours"), target);
 
             var expected = Series(theirs);
-            var actual = Series(ours);
             Assert.Contains("ipmi_up{collector=\"ipmi\"}", expected.Keys);
             var problems = new List<string>();
             foreach (var (key, value) in expected)
@@ -93,9 +72,30 @@ public sealed partial class IpmiExporterParityIntegrationTests
         }
         finally
         {
-            Stop(peer);
+            IpmiSimHarness.Stop(peer);
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// One simulated BMC of the shipped profile <paramref name="profileName"/> with the reader user, its clock frozen
+    /// at 2026-11-30 12:00 UTC (moved on only by the test), and its address as a target; the caller disposes the fleet.
+    /// </summary>
+    private static async Task<(SimulatedFleet Fleet, string Target, FakeTimeProvider Clock)> StartProfileAsync(string profileName)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        var fleet = await SimulatedFleet.StartAsync(
+            new FleetOptions
+            {
+                BmcCount = 1,
+                Profile = ProfileLoader.Load(profileName),
+                UserName = ProfileUser,
+                Password = Encoding.ASCII.GetBytes(ProfilePassword),
+                TimeProvider = clock,
+            },
+            CancellationToken.None);
+        var endpoint = fleet.Endpoints[0];
+        return (fleet, $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}", clock);
     }
 
     /// <summary>Equal, both NaN, or equal once ours is rounded to the 2 decimals FreeIPMI prints.</summary>

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using System.Text;
-using BmcExporter.Config;
-using BmcExporter.Sessions;
-using BmcExporter.Simulator.Fleet;
-using BmcExporter.Simulator.Profiles;
-using Microsoft.Extensions.Time.Testing;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -34,10 +29,8 @@ public sealed partial class IpmiExporterParityIntegrationTests
     public async Task SelEvents_OemRecords_SameCountsAsIpmiSelWithIpmiExporterArguments()
     {
         var dir = Directory.CreateTempSubdirectory("bmc-selevents-");
-        var simPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
-        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", simPort.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var simPort = IpmiSimHarness.FreePort(SocketType.Dgram, ProtocolType.Udp);
+        await IpmiSimHarness.WriteFilesAsync(dir.FullName, IpmiSimHarness.LanConf(SimName, simPort), SimEmu);
         var configPath = Path.Combine(dir.FullName, "ipmi_remote.yml");
         var regexes = string.Join('\n', OemRegexes.Select((r, i) => $"      - name: r{i}\n        regex: '{r}'"));
         await File.WriteAllTextAsync(configPath, $$"""
@@ -53,7 +46,7 @@ public sealed partial class IpmiExporterParityIntegrationTests
                 sel_events:
             {{regexes}}
             """);
-        using var sim = Start("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n", dir.FullName);
+        using var sim = IpmiSimHarness.Start(dir.FullName);
         try
         {
             var target = $"127.0.0.1:{simPort.ToString(CultureInfo.InvariantCulture)}";
@@ -96,7 +89,7 @@ public sealed partial class IpmiExporterParityIntegrationTests
         }
         finally
         {
-            Stop(sim);
+            IpmiSimHarness.Stop(sim);
             dir.Delete(recursive: true);
         }
     }
@@ -116,20 +109,9 @@ public sealed partial class IpmiExporterParityIntegrationTests
     public async Task SelEvents_SimulatorProfile_SameCountsAndTimestampsAsIpmiSelWithIpmiExporterArguments(string profileName)
     {
         var dir = Directory.CreateTempSubdirectory("bmc-selevents-");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
-        await using var fleet = await SimulatedFleet.StartAsync(
-            new FleetOptions
-            {
-                BmcCount = 1,
-                Profile = ProfileLoader.Load(profileName),
-                UserName = ProfileUser,
-                Password = Encoding.ASCII.GetBytes(ProfilePassword),
-                TimeProvider = clock,
-            },
-            CancellationToken.None);
+        var (fleet, target, clock) = await StartProfileAsync(profileName);
+        await using var _ = fleet;
         clock.Advance(TimeSpan.FromMinutes(30));
-        var endpoint = fleet.Endpoints[0];
-        var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
         var configPath = Path.Combine(dir.FullName, "ipmi_remote.yml");
         var regexes = string.Join('\n', ProfileRegexes.Select((r, i) => $"      - name: r{i}\n        regex: '{r}'"));
         await File.WriteAllTextAsync(configPath, $$"""
@@ -179,21 +161,6 @@ public sealed partial class IpmiExporterParityIntegrationTests
         DateTime.TryParseExact($"{date} {time}", "MMM-dd-yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)
             ? new DateTimeOffset(when, TimeSpan.Zero).ToUnixTimeSeconds()
             : 0;
-
-    /// <summary>One <c>/ipmi</c> scrape of <paramref name="target"/> by our exporter on the ipmi_exporter-format config.</summary>
-    private static async Task<(string Exposition, Dictionary<string, string> Series)> ScrapeOursAsync(string configPath, string stateDir, string target)
-    {
-        var loaded = ConfigLoader.Load(configPath);
-        Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
-        var config = loaded.Config! with { StateDir = stateDir };
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
-        var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
-        return (exposition, Series(exposition));
-    }
 
     /// <summary>sel-events is up and counts the ipmi-sel rows (CSV, column 5 the state) per state exactly.</summary>
     private static void AssertSameCountsByState(List<string[]> rows, Dictionary<string, string> ours)

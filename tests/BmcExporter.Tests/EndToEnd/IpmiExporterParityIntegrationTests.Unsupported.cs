@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using BmcExporter.Config;
-using BmcExporter.Sessions;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -15,10 +15,8 @@ public sealed partial class IpmiExporterParityIntegrationTests
     public async Task Ipmi_IpmiSimWithoutDcmiAndFru_CollectorsUnsupportedAndNotAskedAgain()
     {
         var dir = Directory.CreateTempSubdirectory("bmc-unsupported-");
-        var simPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
-        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", simPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var simPort = IpmiSimHarness.FreePort(SocketType.Dgram, ProtocolType.Udp);
+        await IpmiSimHarness.WriteFilesAsync(dir.FullName, IpmiSimHarness.LanConf(SimName, simPort), SimEmu);
         var configPath = Path.Combine(dir.FullName, "exporter.yaml");
         await File.WriteAllTextAsync(configPath, """
             modules:
@@ -36,32 +34,20 @@ public sealed partial class IpmiExporterParityIntegrationTests
         {
             File.SetUnixFileMode(passFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        using var sim = Start("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n", dir.FullName);
+        using var sim = IpmiSimHarness.Start(dir.FullName);
         try
         {
             var loaded = ConfigLoader.Load(configPath);
             Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
             var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
+            await using var served = await ServedExporter.StartAsync(config);
+            var (runtime, client) = served;
             var target = $"127.0.0.1:{simPort}";
             var url = $"/ipmi?target={target}&module=default";
 
             // ipmi_sim binds its port a moment after it starts: wait (bounded) until an independent client, ipmitool,
             // gets an answer, so the first scrape is not refused by a port that is not open yet.
-            var ready = false;
-            for (var attempt = 0; attempt < 50 && !ready && !sim.HasExited; attempt++)
-            {
-                ready = Packaging.ExternalTool.Run("ipmitool", ["-I", "lanplus", "-H", "127.0.0.1", "-p", simPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "reader", "-P", "readpass", "-C", "3", "-L", "USER", "-R", "1", "-N", "1", "mc", "info"]).ExitCode == 0;
-                if (!ready)
-                {
-                    await Task.Delay(200);
-                }
-            }
-
+            var ready = await IpmiSimHarness.WaitForIpmitoolAsync(sim, simPort);
             Assert.True(ready, "ipmi_sim did not answer ipmitool within 50 attempts");
             var first = await client.GetStringAsync(url);
             var stats = runtime.Stats.All.Single().Value;
@@ -91,7 +77,7 @@ public sealed partial class IpmiExporterParityIntegrationTests
         }
         finally
         {
-            Stop(sim);
+            IpmiSimHarness.Stop(sim);
             dir.Delete(recursive: true);
         }
     }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using BmcExporter.Config;
 using BmcExporter.Engine;
-using BmcExporter.Sessions;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -16,21 +15,8 @@ namespace BmcExporter.Tests.EndToEnd;
 [Trait("Category", "Integration")]
 public sealed partial class IpmiExporterParityIntegrationTests
 {
-    private const string LanConf = """
-name "sim1"
-set_working_mc 0x20
-  startlan 1
-    addr 127.0.0.1 {PORT}
-    priv_limit admin
-    allowed_auths_callback none md2 md5 straight
-    allowed_auths_user none md2 md5 straight
-    allowed_auths_operator none md2 md5 straight
-    allowed_auths_admin none md2 md5 straight
-    guid a123456789abcdefa123456789abcdef
-  endlan
-  user 2 true "admin" "secret" admin 10 none md2 md5 straight
-  user 3 true "reader" "readpass" user 10 none md2 md5 straight
-""";
+    /// <summary>The name of the ipmi_sim BMC in its lan.conf.</summary>
+    private const string SimName = "sim1";
 
     private const string SimEmu = """
 mc_setbmc 0x20
@@ -89,33 +75,22 @@ mc_enable 0x20
     public async Task Ipmi_SameBmcSameConfig_EmitsEverySeriesOfIpmiExporterWithSameLabelsAndValue()
     {
         var dir = Directory.CreateTempSubdirectory("bmc-parity-");
-        var simPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
-        var exporterPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
-        Directory.CreateDirectory(Path.Combine(dir.FullName, "state"));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "lan.conf"), LanConf.Replace("{PORT}", simPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "sim.emu"), SimEmu);
+        var simPort = IpmiSimHarness.FreePort(SocketType.Dgram, ProtocolType.Udp);
+        var exporterPort = IpmiSimHarness.FreePort(SocketType.Stream, ProtocolType.Tcp);
+        await IpmiSimHarness.WriteFilesAsync(dir.FullName, IpmiSimHarness.LanConf(SimName, simPort), SimEmu);
         var configPath = Path.Combine(dir.FullName, "ipmi_remote.yml");
         await File.WriteAllTextAsync(configPath, IpmiExporterConfig);
-        using var sim = Start("ipmi_sim", $"-c lan.conf -f sim.emu -s {Path.Combine(dir.FullName, "state")} -n", dir.FullName);
-        using var peer = Start("prometheus-ipmi-exporter", $"--config.file={configPath} --web.listen-address=127.0.0.1:{exporterPort}", dir.FullName);
+        using var sim = IpmiSimHarness.Start(dir.FullName);
+        using var peer = StartPeer(configPath, exporterPort, dir.FullName);
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var target = $"127.0.0.1:{simPort}";
             var theirs = await GetWhenUpAsync(http, $"http://127.0.0.1:{exporterPort}/ipmi?target={target}");
 
-            var loaded = ConfigLoader.Load(configPath);
-            Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
-            var config = loaded.Config! with { StateDir = Path.Combine(dir.FullName, "ours") };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
-            var ours = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+            var (ours, actual) = await ScrapeOursAsync(configPath, Path.Combine(dir.FullName, "ours"), target);
 
             var expected = Series(theirs);
-            var actual = Series(ours);
             Assert.Contains("ipmi_up{collector=\"ipmi\"}", expected.Keys);
             Assert.Contains("ipmi_up{collector=\"sm-lan-mode\"}", expected.Keys);
 
@@ -139,8 +114,8 @@ mc_enable 0x20
         }
         finally
         {
-            Stop(peer);
-            Stop(sim);
+            IpmiSimHarness.Stop(peer);
+            IpmiSimHarness.Stop(sim);
             dir.Delete(recursive: true);
         }
     }
@@ -181,28 +156,19 @@ mc_enable 0x20
         }
     }
 
-    private static int FreePort(SocketType type, ProtocolType protocol)
+    /// <summary>One <c>/ipmi</c> scrape of <paramref name="target"/> by our exporter on the ipmi_exporter-format config.</summary>
+    private static async Task<(string Exposition, Dictionary<string, string> Series)> ScrapeOursAsync(string configPath, string stateDir, string target)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        var loaded = ConfigLoader.Load(configPath);
+        Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
+        var config = loaded.Config! with { StateDir = stateDir };
+        await using var served = await ServedExporter.StartAsync(config);
+        var client = served.Client;
+        var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
+        return (exposition, Series(exposition));
     }
 
-    private static Process Start(string file, string arguments, string workingDirectory) =>
-        Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"{file} did not start");
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            process.WaitForExit(5000);
-        }
-    }
+    /// <summary>The Debian prometheus-ipmi-exporter on <paramref name="configPath"/>, listening on 127.0.0.1:<paramref name="port"/>.</summary>
+    private static Process StartPeer(string configPath, int port, string workingDirectory) =>
+        IpmiSimHarness.StartProcess("prometheus-ipmi-exporter", $"--config.file={configPath} --web.listen-address=127.0.0.1:{port}", workingDirectory);
 }

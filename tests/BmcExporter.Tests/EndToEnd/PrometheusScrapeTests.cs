@@ -1,6 +1,4 @@
 using BmcExporter.Config;
-using BmcExporter.Sessions;
-using BmcExporter.Snapshots;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -15,17 +13,11 @@ public sealed class PrometheusScrapeTests
     public async Task Prometheus_FleetAndPerBmcJobs_IngestEverySimulatedBmc()
     {
         await using var sim = await SimulatorFixture.StartAsync(3);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
         var config = sim.Config(ScrapeMode.Background);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var (runtime, client) = served;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
 
         var exporter = client.BaseAddress!.Authority;
         await using var prometheus = await PrometheusServer.StartAsync($$"""

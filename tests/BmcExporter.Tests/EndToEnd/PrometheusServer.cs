@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace BmcExporter.Tests.EndToEnd;
@@ -11,17 +8,14 @@ namespace BmcExporter.Tests.EndToEnd;
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ServerProcess _server;
 
-    private PrometheusServer(Process process, string directory, int port)
+    private PrometheusServer(ServerProcess server)
     {
-        _process = process;
-        _directory = directory;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        _server = server;
     }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _server.Client;
 
     /// <summary>
     /// Starts Prometheus with <paramref name="scrapeConfigsYaml"/> and, optionally, rule files to evaluate and an
@@ -29,8 +23,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
     /// </summary>
     public static async Task<PrometheusServer> StartAsync(string scrapeConfigsYaml, IReadOnlyList<string>? ruleFiles = null, string? alertmanager = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", "prom-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var directory = ServerProcess.NewDirectory("prom-");
         var config = Path.Combine(directory, "prometheus.yml");
         var rules = ruleFiles is { Count: > 0 }
             ? "rule_files:\n" + string.Concat(ruleFiles.Select(f => $"  - {System.Text.Json.JsonSerializer.Serialize(f)}\n"))
@@ -39,53 +32,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
             ? string.Empty
             : $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [\"{alertmanager}\"]\n";
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n" + rules + alerting + "scrape_configs:\n" + scrapeConfigsYaml);
-        var port = FreeTcpPort();
-        var start = new ProcessStartInfo("prometheus")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException("prometheus is not installed: apt-get install prometheus (scripts/install-test-deps.sh)", ex);
-        }
-
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new PrometheusServer(process, directory, port);
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var ready = await server.Client.GetAsync("/-/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        await server.DisposeAsync();
-        throw new TimeoutException("prometheus did not become ready within 30 s");
+        var port = ServerProcess.FreeTcpPort();
+        string[] arguments = [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"];
+        return new PrometheusServer(await ServerProcess.StartAsync("prometheus", arguments, directory, port, "prometheus is not installed: apt-get install prometheus (scripts/install-test-deps.sh)"));
     }
 
     /// <summary>The value of a scalar-valued instant query (first sample), or <c>null</c> when the result is empty.</summary>
@@ -152,30 +101,5 @@ internal sealed class PrometheusServer : IAsyncDisposable
         return last;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using BmcExporter.Engine;
 using BmcExporter.Sessions;
 using BmcExporter.Simulator.Fleet;
 using BmcExporter.Simulator.Profiles;
+using BmcExporter.Snapshots;
 using BmcExporter.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,6 +86,18 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     public static ExporterRuntime Runtime(ExporterConfig config, IBmcSessionFactory sessions) =>
         new(config, sessions, DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { Retry = new RetryOptions { Delay = TimeSpan.Zero } });
+
+    /// <summary>
+    /// Scrapes every target of <paramref name="config"/> once, one after the other, through the runtime's coordinator
+    /// (each with <paramref name="timeout"/>, 10 s by default), so the fleet pages have a snapshot of each.
+    /// </summary>
+    public static async Task ScrapeEveryTargetAsync(ExporterRuntime runtime, ExporterConfig config, TimeSpan? timeout = null)
+    {
+        foreach (var target in config.Targets)
+        {
+            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, timeout ?? TimeSpan.FromSeconds(10), CancellationToken.None);
+        }
+    }
 
     public static async Task<(WebApplication App, HttpClient Client)> ServeAsync(ExporterRuntime runtime)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BmcExporter.Config;
-using BmcExporter.Sessions;
 using static BmcExporter.Tests.Config.ConfigTestHelpers;
 
 namespace BmcExporter.Tests.EndToEnd;
@@ -47,11 +46,8 @@ public sealed partial class UpstreamCollectorToolTests
         // bmc-exporter, module from YAML: bridge_sensors on (as --bridge-sensors), with and without the flag.
         var loaded = LoadOk($"modules:\n  default:\n    user: {SimulatorFixture.User}\n    password: {SimulatorFixture.Password}\n    privilege: user\n    collectors: [sensors]\n    bridge_sensors: true\n    workaround_flags: {flags}\n");
         var config = sim.Config(ScrapeMode.OnDemand) with { Modules = loaded.Modules };
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var client = served.Client;
         var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
         var ours = Series(exposition);
 

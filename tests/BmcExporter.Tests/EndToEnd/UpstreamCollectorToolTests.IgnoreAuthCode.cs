@@ -1,6 +1,5 @@
 using System.Globalization;
 using BmcExporter.Config;
-using BmcExporter.Sessions;
 using static BmcExporter.Tests.Config.ConfigTestHelpers;
 
 namespace BmcExporter.Tests.EndToEnd;
@@ -39,11 +38,8 @@ public sealed partial class UpstreamCollectorToolTests
         Assert.False(loaded.Config!.Modules["default"].HasWorkaround("ignoreauthcode"));
         var config = sim.Config(ScrapeMode.OnDemand);
         config = config with { Modules = loaded.Config.Modules, Scrape = config.Scrape with { Timeout = TimeSpan.FromSeconds(3) } };
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var client = served.Client;
         var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
         var ours = Series(exposition);
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BmcExporter.Config;
-using BmcExporter.Sessions;
 
 namespace BmcExporter.Tests.EndToEnd;
 
@@ -34,11 +33,8 @@ public sealed partial class UpstreamCollectorToolTests
         config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
         var endpoint = sim.Fleet.Endpoints[0];
         var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var client = served.Client;
         var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
         var ours = Series(exposition);
         Assert.True(ours.ContainsKey("ipmi_up{collector=\"bmc\"}"), exposition);
@@ -103,11 +99,8 @@ public sealed partial class UpstreamCollectorToolTests
         config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
         var endpoint = sim.Fleet.Endpoints[0];
         var target = $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(config, sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(config);
+        var client = served.Client;
         var exposition = await client.GetStringAsync($"/ipmi?target={target}&module=default");
         var ours = Series(exposition);
 
@@ -157,11 +150,8 @@ public sealed partial class UpstreamCollectorToolTests
                 Workarounds = flag ? new HashSet<string>(StringComparer.Ordinal) { "intel20" } : new HashSet<string>(StringComparer.Ordinal),
             };
             config = config with { Modules = new Dictionary<string, ModuleConfig>(StringComparer.Ordinal) { ["default"] = module } };
-            await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-            await using var runtime = SimulatorFixture.Runtime(config, sessions);
-            var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-            await using var _ = app;
-            using var __ = client;
+            await using var served = await ServedExporter.StartAsync(config);
+            var client = served.Client;
             var ours = Series(await client.GetStringAsync($"/ipmi?target={target}&module=default"));
             Assert.Equal(up, ours["ipmi_up{collector=\"bmc\"}"]);
         }

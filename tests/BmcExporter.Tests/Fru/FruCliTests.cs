@@ -78,6 +78,31 @@ public sealed class FruCliTests
         Assert.StartsWith("completion code 0xCB", devices[3].GetProperty("notPresent").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fru_NoDeviceHasFruData_NoTableAndOneLineNamingEachDevicesAnswer()
+    {
+        await using var scrape = await FruScrape.StartAsync("gpu-dense", CollectorKind.Fru);
+        scrape.Channel.FailAll = 0xCB; // every FRU command: "requested sensor, data or record not present"
+        var port = scrape.Fleet.Endpoints[0].Port;
+        var options = ClientCommandOptions.Parse(["--target", $"127.0.0.1:{port}", "--user", OneSimulatedBmc.User, "--password-env", "PW"], n => n == "PW" ? OneSimulatedBmc.Password : null);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await ClientCommands.FruAsync(scrape.Channel, options, stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(ClientCommands.BmcError, code);
+        Assert.Empty(stdout.ToString());
+        var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"bmc-exporter fru: 127.0.0.1:{port} has no FRU data (FRU device 0 ({FruDevices.BuiltinName}): completion code 0xCB, ", line, StringComparison.Ordinal);
+        foreach (var device in new[] { "FRU device 1 (GPU Baseboard)", "FRU device 2 (PSU FRU)", "FRU device 3 (PSU2 FRU)" })
+        {
+            Assert.Contains($"; {device}: completion code 0xCB, ", line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("netfn", line, StringComparison.Ordinal); // no completion code of a command that was not sent
+        Assert.DoesNotContain(OneSimulatedBmc.Password, line, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(int port, params string[] extra)
     {
         using var stdout = new StringWriter();

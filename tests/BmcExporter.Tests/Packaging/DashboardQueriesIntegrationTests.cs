@@ -1,6 +1,5 @@
 using BmcExporter.Config;
 using BmcExporter.Sessions;
-using BmcExporter.Snapshots;
 using BmcExporter.Tests.EndToEnd;
 
 namespace BmcExporter.Tests.Packaging;
@@ -49,10 +48,7 @@ public sealed class DashboardQueriesIntegrationTests
         await using var _ = app;
         using var __ = client;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
 
         var run = await QueryDashboardsAsync(client.BaseAddress!.Authority, $"{config.Targets[0].Host}:{config.Targets[0].Port}", "count(bmc:ipmi_sel_free:ratio) > bool 0");
         var (errors, panels, panelsWithData) = (run.Errors, run.Panels, run.PanelsWithData);

@@ -9,7 +9,7 @@ internal sealed record ToolResult(int ExitCode, string StandardOutput, string St
 }
 
 /// <summary>
-/// Runs promtool, amtool and helm. A missing tool is a test failure with the command that installs it, never a skip:
+/// Runs promtool, amtool, helm and the packaging tests' build steps. A missing tool is a test failure with the command that installs it, never a skip:
 /// CI installs both (scripts/install-test-deps.sh, scripts/install-helm.sh).
 /// </summary>
 internal static class ExternalTool
@@ -57,6 +57,42 @@ internal static class ExternalTool
         var result = Run(executable, list);
         Assert.True(result.ExitCode == 0, $"{Path.GetFileName(executable)} {string.Join(' ', list)} failed: {result.Describe()}");
         return result;
+    }
+
+    /// <summary>
+    /// Runs a long build step (publish, pack, tool install, tar) in the test's working directory, with
+    /// <paramref name="environment"/> added, for at most 20 minutes (then its process tree is killed); fails the test
+    /// with both outputs unless it exits with 0. Returns its standard output.
+    /// </summary>
+    public static async Task<string> RunLongSuccessfullyAsync(string file, string[] args, Dictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        return await stdout;
     }
 
     /// <summary>The full path of <paramref name="name"/> on PATH; fails the test with <paramref name="howToInstall"/> when absent.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace BmcExporter.Tests.Packaging;
 
 /// <summary>
@@ -17,12 +15,12 @@ public sealed class PublishScriptTests
         var root = Path.Combine(Path.GetTempPath(), "bmc-exporter-publish-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var output = await RunAsync(Path.Combine(PackagingPaths.RepoRoot, "scripts", "publish.sh"), [Path.Combine(root, "out"), "linux-x64"], null);
+            var output = await ExternalTool.RunLongSuccessfullyAsync(Path.Combine(PackagingPaths.RepoRoot, "scripts", "publish.sh"), [Path.Combine(root, "out"), "linux-x64"]);
             var tarball = output.Trim().Split('\n')[^1];
             Assert.Equal(Path.Combine(root, "out", "bmc-exporter-0.1.0-linux-x64.tar.gz"), tarball);
             var unpacked = Path.Combine(root, "unpacked");
             Directory.CreateDirectory(unpacked);
-            await RunAsync("tar", ["-xzf", tarball, "-C", unpacked], null);
+            await ExternalTool.RunLongSuccessfullyAsync("tar", ["-xzf", tarball, "-C", unpacked]);
             var dir = Path.Combine(unpacked, "bmc-exporter-0.1.0-linux-x64");
             Assert.True(File.Exists(Path.Combine(dir, "bmc-exporter.service")));
             Assert.True(File.Exists(Path.Combine(dir, "exporter.yaml.example")));
@@ -30,7 +28,7 @@ public sealed class PublishScriptTests
             Assert.Empty(Directory.GetFiles(dir, "*.so"));
 
             // DOTNET_ROOT pointing nowhere: a self-contained single file carries its own runtime and never looks.
-            var version = await RunAsync(Path.Combine(dir, "bmc-exporter"), ["--version"], new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.Combine(root, "no-dotnet-here") });
+            var version = await ExternalTool.RunLongSuccessfullyAsync(Path.Combine(dir, "bmc-exporter"), ["--version"], new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.Combine(root, "no-dotnet-here") });
 
             Assert.StartsWith("bmc-exporter 0.1.0", version, StringComparison.Ordinal);
         }
@@ -50,12 +48,12 @@ public sealed class PublishScriptTests
         var root = Path.Combine(Path.GetTempPath(), "bmc-exporter-publish-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var output = await RunAsync(Path.Combine(PackagingPaths.RepoRoot, "scripts", "publish.sh"), [Path.Combine(root, "out"), "linux-arm64"], null);
+            var output = await ExternalTool.RunLongSuccessfullyAsync(Path.Combine(PackagingPaths.RepoRoot, "scripts", "publish.sh"), [Path.Combine(root, "out"), "linux-arm64"]);
             var tarball = output.Trim().Split('\n')[^1];
             Assert.Equal(Path.Combine(root, "out", "bmc-exporter-0.1.0-linux-arm64.tar.gz"), tarball);
             var unpacked = Path.Combine(root, "unpacked");
             Directory.CreateDirectory(unpacked);
-            await RunAsync("tar", ["-xzf", tarball, "-C", unpacked], null);
+            await ExternalTool.RunLongSuccessfullyAsync("tar", ["-xzf", tarball, "-C", unpacked]);
             var dir = Path.Combine(unpacked, "bmc-exporter-0.1.0-linux-arm64");
             Assert.True(File.Exists(Path.Combine(dir, "bmc-exporter.service")));
             Assert.Empty(Directory.GetFiles(dir, "*.dll"));
@@ -78,36 +76,5 @@ public sealed class PublishScriptTests
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static async Task<string> RunAsync(string file, string[] args, Dictionary<string, string?>? environment)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var (name, value) in environment ?? [])
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        return await stdout;
     }
 }

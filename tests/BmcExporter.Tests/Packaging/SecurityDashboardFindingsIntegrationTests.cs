@@ -181,10 +181,7 @@ public sealed class SecurityDashboardFindingsIntegrationTests
 
     private static async Task ScrapeAllAsync(BmcExporter.Engine.ExporterRuntime runtime, ExporterConfig config)
     {
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(10), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
     }
 
     private static IEnumerable<string> Queries(string title) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace BmcExporter.Tests.Packaging;
 
 /// <summary>
@@ -19,11 +17,11 @@ public sealed class ToolInstallTests
             var project = Path.Combine(PackagingPaths.RepoRoot, "src", "BmcExporter", "BmcExporter.csproj");
             var feed = Path.Combine(root, "feed");
             var tools = Path.Combine(root, "tools");
-            await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts")]);
+            await ExternalTool.RunLongSuccessfullyAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts")]);
             Assert.Single(Directory.GetFiles(feed, "bmc-exporter.0.1.0.nupkg"));
 
-            await RunAsync("dotnet", ["tool", "install", "bmc-exporter", "--version", "0.1.0", "--tool-path", tools, "--add-source", feed]);
-            var output = await RunAsync(Path.Combine(tools, "bmc-exporter"), ["--version"]);
+            await ExternalTool.RunLongSuccessfullyAsync("dotnet", ["tool", "install", "bmc-exporter", "--version", "0.1.0", "--tool-path", tools, "--add-source", feed]);
+            var output = await ExternalTool.RunLongSuccessfullyAsync(Path.Combine(tools, "bmc-exporter"), ["--version"]);
 
             Assert.StartsWith("bmc-exporter 0.1.0", output, StringComparison.Ordinal);
         }
@@ -34,31 +32,5 @@ public sealed class ToolInstallTests
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static async Task<string> RunAsync(string file, string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        return await stdout;
     }
 }

@@ -1,5 +1,4 @@
 using BmcExporter.Config;
-using BmcExporter.Snapshots;
 using BmcExporter.Simulator.Redfish;
 using BmcExporter.Tests.EndToEnd;
 using BmcExporter.Tests.Packaging;
@@ -69,10 +68,7 @@ public sealed class RedfishDashboardQueriesIntegrationTests
         await using var _ = app;
         using var __ = client;
         await runtime.StartAsync();
-        foreach (var target in config.Targets)
-        {
-            await runtime.Coordinator.ScrapeAsync(ScrapeTarget.From(target, config)!, TimeSpan.FromSeconds(20), CancellationToken.None);
-        }
+        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config, TimeSpan.FromSeconds(20));
 
         return await DashboardQueriesIntegrationTests.QueryDashboardsAsync(client.BaseAddress!.Authority, targets[0].Key);
     }

@@ -20,11 +20,8 @@ public sealed class IpmiRequestValidationTests
     public async Task Ipmi_InvalidTimeoutHeader_Is400AndTouchesNothing(string header)
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var (runtime, client) = served;
         var port = sim.Fleet.Endpoints[0].Port;
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/ipmi?target=127.0.0.1:{port}&module=default");
         request.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", header);
@@ -46,11 +43,8 @@ public sealed class IpmiRequestValidationTests
     public async Task Ipmi_HugeTimeoutHeader_IsClampedAndTheTargetIsNotWedged(string header)
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var (runtime, client) = served;
         var url = $"/ipmi?target=127.0.0.1:{sim.Fleet.Endpoints[0].Port}&module=default";
         using var hostile = new HttpRequestMessage(HttpMethod.Get, url);
         hostile.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", header);
@@ -72,11 +66,8 @@ public sealed class IpmiRequestValidationTests
     public async Task Ipmi_BadParameters_Are400WithASentence(string url, string expected)
     {
         await using var sim = await SimulatorFixture.StartAsync(1);
-        await using var sessions = new IpmiSessionFactory(TimeProvider.System);
-        await using var runtime = SimulatorFixture.Runtime(sim.Config(), sessions);
-        var (app, client) = await SimulatorFixture.ServeAsync(runtime);
-        await using var _ = app;
-        using var __ = client;
+        await using var served = await ServedExporter.StartAsync(sim.Config());
+        var (runtime, client) = served;
 
         using var response = await client.GetAsync(url);
 
