@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using BmcExporter.Ipmi.Framing;
+using BmcExporter.Ipmi.Session;
 
 namespace BmcExporter.Ipmi.Client;
 
@@ -87,19 +88,35 @@ public sealed partial class IpmiSession
         return await SendBridgedAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Seals the request (new session sequence number per attempt, same rqSeq) and waits for its response.</summary>
+    /// <summary>
+    /// Seals the request (new session sequence number per attempt, same rqSeq) and waits for its response. The request
+    /// in flight is kept in fields read by two delegates made once per session, so a request allocates no closure;
+    /// the session's gate allows one request at a time, so the fields cannot be overwritten during an exchange.
+    /// </summary>
     private ValueTask SendSealedAsync(IpmiMessageHeader header, ReadOnlyMemory<byte> data, OperationName operation, CancellationToken cancellationToken)
     {
-        var cipher = _cipher ?? throw new InvalidOperationException("No active session.");
+        _sealing = new SealedRequest(_cipher ?? throw new InvalidOperationException("No active session."), header, data);
         return ExchangeAsync(
-            destination => cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), header, data.Span),
-            datagram => MatchInSession(datagram, (byte)(header.NetFn | 1), header.Command, header.Sequence),
+            _sealPending ??= SealPending,
+            _matchPending ??= MatchPending,
             _requestTimer,
             _options.Retries + 1,
             (_options.Retries + 1) * TransmissionsPerAttempt,
             operation,
             cancellationToken);
     }
+
+    private readonly record struct SealedRequest(SessionCipher Cipher, IpmiMessageHeader Header, ReadOnlyMemory<byte> Data);
+
+    private SealedRequest _sealing;
+    private PacketWriter? _sealPending;
+    private ReplyMatcher? _matchPending;
+
+    private int SealPending(Span<byte> destination)
+        => _sealing.Cipher.SealRequest(destination, _bmcSessionId, NextOutboundSequence(), _sealing.Header, _sealing.Data.Span);
+
+    private ReplyVerdict MatchPending(ReadOnlySpan<byte> datagram)
+        => MatchInSession(datagram, (byte)(_sealing.Header.NetFn | 1), _sealing.Header.Command, _sealing.Header.Sequence);
 
     /// <summary>
     /// Accepts the sealed response with the expected netFn, command and rqSeq; ignores CC 0xCF (an earlier

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
@@ -48,7 +49,8 @@ public static class SensorReader
         }
     }
 
-    public static async Task<SensorReading> ReadAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<SensorReading> ReadAsync(
         IIpmiChannel channel,
         SdrSensor sensor,
         SensorReadOptions? options,

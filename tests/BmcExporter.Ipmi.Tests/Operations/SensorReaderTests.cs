@@ -13,7 +13,7 @@ public sealed class SensorReaderTests
     private static SdrSensor Sensor(SdrRecord record) => SdrSensors.Expand([record])[0];
 
     private static Task<SensorReading> Read(FakeBmc bmc, SdrSensor sensor, SensorReadOptions? options = null)
-        => SensorReader.ReadAsync(bmc, sensor, options, CancellationToken.None);
+        => SensorReader.ReadAsync(bmc, sensor, options, CancellationToken.None).AsTask();
 
     [Fact]
     public async Task ReadAsync_ThresholdSensor_LiveThresholdsAndValue()
