@@ -19,7 +19,7 @@ public sealed partial class IpmiSession
             SendMessageBridge.WriteRequestData(
                 wrapped, request.BridgeChannel!.Value, request.TargetAddress, request.TargetLun, request.NetFn, request.Command, innerSequence, request.Data.Span);
             var outer = IpmiMessageHeader.ForRequest(NetFn.App, SendMessageBridge.Command, NextRequestSequence());
-            await SendSealedAsync(outer, wrapped.AsMemory(0, length), $"Send Message bridging {Describe(request)}", cancellationToken).ConfigureAwait(false);
+            await SendSealedAsync(outer, wrapped.AsMemory(0, length), $"Send Message bridging {OperationName.Of(request)}", cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -43,7 +43,7 @@ public sealed partial class IpmiSession
             _requestTimer,
             1,
             1,
-            $"bridged {Describe(request)}",
+            $"bridged {OperationName.Of(request)}",
             cancellationToken).ConfigureAwait(false);
         return new IpmiResponse(_replyCompletionCode, _replyData);
     }

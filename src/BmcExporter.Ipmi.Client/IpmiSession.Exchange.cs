@@ -152,56 +152,53 @@ public sealed partial class IpmiSession
 
         var deadline = RearmDeadline(listenOnly ? _options.RequestTimeout : wait);
         using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
+        while (true)
         {
-            while (true)
+            int received;
+            try
             {
-                int received;
-                try
+                received = await _transport.ReceiveAsync(_receiveBuffer, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return new WaitOutcome(WaitKind.TimedOut);
+            }
+            catch (SocketException ex) when (IsUnreachable(ex))
+            {
+                return new WaitOutcome(WaitKind.Unreachable, ex);
+            }
+            catch (SocketException)
+            {
+                // Any other socket error on receive: the wait goes on until its deadline.
+                continue;
+            }
+
+            ReplyVerdict verdict;
+            try
+            {
+                verdict = match(_receiveBuffer.AsSpan(0, received));
+            }
+            catch (IpmiProtocolException)
+            {
+                verdict = ReplyVerdict.Ignore;
+            }
+
+            if (verdict == ReplyVerdict.Accept)
+            {
+                if (transmission == 0 && !listenOnly)
                 {
-                    received = await _transport.ReceiveAsync(_receiveBuffer, deadline.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    return new WaitOutcome(WaitKind.TimedOut);
-                }
-                catch (SocketException ex) when (IsUnreachable(ex))
-                {
-                    return new WaitOutcome(WaitKind.Unreachable, ex);
-                }
-                catch (SocketException)
-                {
-                    // Any other socket error on receive: the wait goes on until its deadline.
-                    continue;
+                    timer.Sample(_time.GetElapsedTime(sentAt));
                 }
 
-                ReplyVerdict verdict;
-                try
-                {
-                    verdict = match(_receiveBuffer.AsSpan(0, received));
-                }
-                catch (IpmiProtocolException)
-                {
-                    verdict = ReplyVerdict.Ignore;
-                }
+                return new WaitOutcome(WaitKind.Answered);
+            }
 
-                if (verdict == ReplyVerdict.Accept)
-                {
-                    if (transmission == 0 && !listenOnly)
-                    {
-                        timer.Sample(_time.GetElapsedTime(sentAt));
-                    }
-
-                    return new WaitOutcome(WaitKind.Answered);
-                }
-
-                if (verdict == ReplyVerdict.SessionLost)
-                {
-                    return new WaitOutcome(WaitKind.SessionLost);
-                }
+            if (verdict == ReplyVerdict.SessionLost)
+            {
+                return new WaitOutcome(WaitKind.SessionLost);
             }
         }
-
     }
 
     /// <summary>

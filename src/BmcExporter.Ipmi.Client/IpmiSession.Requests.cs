@@ -159,6 +159,4 @@ public sealed partial class IpmiSession
         _replyData = response.Data.ToArray();
         return ReplyVerdict.Accept;
     }
-
-    private static string Describe(IpmiRequest request) => OperationName.Of(request).ToString();
 }

@@ -10,7 +10,8 @@ namespace BmcExporter.Ipmi.Client.Transport;
 public sealed partial class UdpMultiplexer
 {
     private const int MaxDatagram = 1024;
-    private const int LaneQueueLength = 8;
+    /// <summary>At most this many datagrams wait for a session between two receives; later ones are dropped.</summary>
+    internal const int LaneQueueLength = 8;
     private const int ReceiveBufferBytes = 4 * 1024 * 1024;
     private const int ReceiveLoopsPerSocket = 2;
 
@@ -232,8 +233,7 @@ public sealed partial class UdpMultiplexer
 
                 copied = Math.Min(datagram.Length, _destination.Length);
                 datagram[..copied].CopyTo(_destination.Span);
-                _waiting = false;
-                _destination = default;
+                EndWait();
             }
 
             _wait.SetResult(copied);
@@ -259,8 +259,7 @@ public sealed partial class UdpMultiplexer
                     return;
                 }
 
-                _waiting = false;
-                _destination = default;
+                EndWait();
             }
 
             _wait.SetException(new SocketException((int)error));
@@ -326,6 +325,13 @@ public sealed partial class UdpMultiplexer
             return ValueTask.FromResult(copied);
         }
 
+        /// <summary>Under the lock: no receive waits any more (its completion is set by the caller, outside the lock).</summary>
+        private void EndWait()
+        {
+            _waiting = false;
+            _destination = default;
+        }
+
         private void Cancel(CancellationToken token)
         {
             lock (_lock)
@@ -335,8 +341,7 @@ public sealed partial class UdpMultiplexer
                     return;
                 }
 
-                _waiting = false;
-                _destination = default;
+                EndWait();
             }
 
             _wait.SetException(new OperationCanceledException(token));
@@ -363,8 +368,7 @@ public sealed partial class UdpMultiplexer
             {
                 _disposed = true;
                 wasWaiting = _waiting;
-                _waiting = false;
-                _destination = default;
+                EndWait();
                 while (_queued.TryDequeue(out var item))
                 {
                     if (item.Buffer is not null)

@@ -42,9 +42,6 @@ public sealed partial class UdpMultiplexer : IIpmiTransportFactory, IAsyncDispos
     /// <summary>How many datagrams a transport of this multiplexer holds for its next receive (tests).</summary>
     internal static int QueuedOf(IIpmiTransport lane) => ((Lane)lane).Queued;
 
-    /// <summary>At most this many datagrams wait for a session between two receives; later ones are dropped.</summary>
-    internal const int QueueLimit = LaneQueueLength;
-
     public async ValueTask<IIpmiTransport> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         var target = TargetName.Format(host, port);

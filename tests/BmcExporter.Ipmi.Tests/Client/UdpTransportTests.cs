@@ -212,9 +212,9 @@ public sealed class UdpTransportTests
         await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
         await using var mux = new UdpMultiplexer();
         var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
-        var sent = UdpMultiplexer.QueueLimit + 3;
+        var sent = UdpMultiplexer.LaneQueueLength + 3;
 
-        await EchoUnreadAsync(lane, sent, UdpMultiplexer.QueueLimit);
+        await EchoUnreadAsync(lane, sent, UdpMultiplexer.LaneQueueLength);
         for (var i = 0; i < 500 && echo.Received < sent; i++)
         {
             await Task.Delay(10);
@@ -223,7 +223,7 @@ public sealed class UdpTransportTests
         // Two receive threads read the socket, so two datagrams close together may be queued in either order.
         var buffer = new byte[16];
         var received = new HashSet<byte>();
-        for (var i = 0; i < UdpMultiplexer.QueueLimit; i++)
+        for (var i = 0; i < UdpMultiplexer.LaneQueueLength; i++)
         {
             Assert.Equal(1, await lane.ReceiveAsync(buffer, CancellationToken.None));
             Assert.True(received.Add(buffer[0]) && buffer[0] < sent, $"unexpected or repeated datagram {buffer[0]}");
