@@ -234,6 +234,9 @@ public sealed partial class UdpMultiplexer
                 copied = Math.Min(datagram.Length, _destination.Length);
                 datagram[..copied].CopyTo(_destination.Span);
                 EndWait();
+
+                // The answer's continuation runs here, on the receive thread (see the class remarks).
+                _wait.RunContinuationsAsynchronously = false;
             }
 
             _wait.SetResult(copied);
@@ -260,6 +263,7 @@ public sealed partial class UdpMultiplexer
                 }
 
                 EndWait();
+                _wait.RunContinuationsAsynchronously = true;
             }
 
             _wait.SetException(new SocketException((int)error));
@@ -342,6 +346,7 @@ public sealed partial class UdpMultiplexer
                 }
 
                 EndWait();
+                _wait.RunContinuationsAsynchronously = true;
             }
 
             _wait.SetException(new OperationCanceledException(token));
@@ -369,6 +374,7 @@ public sealed partial class UdpMultiplexer
                 _disposed = true;
                 wasWaiting = _waiting;
                 EndWait();
+                _wait.RunContinuationsAsynchronously = true;
                 while (_queued.TryDequeue(out var item))
                 {
                     if (item.Buffer is not null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BmcExporter.Config;
 using BmcExporter.Ipmi;
 using BmcExporter.Ipmi.Client.Operations;
+using BmcExporter.Ipmi.Client.Transport;
 using BmcExporter.Ipmi.Commands;
 using BmcExporter.Ipmi.Sdr;
 using BmcExporter.Ipmi.Sensors;
@@ -161,7 +162,9 @@ public sealed class SensorsCollector : IScrapeCollector
         }
         finally
         {
-            // Every step is persisted, complete or not: a restart resumes instead of starting over.
+            // Every step is persisted, complete or not: a restart resumes instead of starting over. Off the UDP
+            // receive thread the last answer may have resumed this walk on: a file write must not delay other BMCs.
+            await ThreadPoolHop.Leave();
             context.State.SetSdrCache(key, entry);
         }
     }

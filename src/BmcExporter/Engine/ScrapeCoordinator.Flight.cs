@@ -1,3 +1,4 @@
+using BmcExporter.Ipmi.Client.Transport;
 using BmcExporter.Logging;
 using BmcExporter.Snapshots;
 
@@ -109,6 +110,9 @@ public sealed partial class ScrapeCoordinator
         try
         {
             await _scraper.ScrapeAsync(target, builder, cancellationToken).ConfigureAwait(false);
+
+            // The last answer may have resumed this scrape on a UDP receive thread: build, store and render elsewhere.
+            await ThreadPoolHop.Leave();
             return builder.Build("not run");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -303,5 +303,89 @@ public sealed class UdpTransportTests
         Assert.Equal(new byte[] { 6, 7, 8 }, small);
     }
 
+    /// <summary>Awaits one receive and notes the thread the rest of the method runs on.</summary>
+    private static async Task<(int Length, string? Thread, bool OnPool)> ReceiveNotingThreadAsync(IIpmiTransport lane, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var length = await lane.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return (length, Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+    }
+
+    [Fact]
+    public async Task Lane_AnswerToAWaitingReceive_ResumesTheCallerOnTheReceiveThread()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        // The receive waits before the datagram is sent, so the datagram completes the wait (not the queue).
+        var waiting = ReceiveNotingThreadAsync(lane, new byte[16], timeout.Token);
+        await lane.SendAsync(new byte[] { 9 }, CancellationToken.None);
+        var (length, thread, onPool) = await waiting;
+
+        Assert.Equal(1, length);
+        Assert.False(onPool);
+        Assert.StartsWith("ipmi-udp-rx-v4-", thread, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lane_WaitCancelledFromAnotherThread_ResumesOnThePoolNotInTheCanceller()
+    {
+        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+        await using var mux = new UdpMultiplexer();
+        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+
+        var (thread, onPool) = await ResumedThreadAfterCancelAsync(lane);
+
+        Assert.True(onPool, $"resumed on {thread ?? "an unnamed thread"}");
+        Assert.NotEqual("test-canceller", thread);
+    }
+
+    /// <summary>Cancels a wait from a dedicated thread and reports where the waiting method went on.</summary>
+    private static async Task<(string? Thread, bool OnPool)> ResumedThreadAfterCancelAsync(IIpmiTransport lane)
+    {
+        using var cancel = new CancellationTokenSource();
+        var resumed = WaitThenNoteAsync(lane, cancel.Token);
+        var canceller = new Thread(() => cancel.Cancel()) { Name = "test-canceller" };
+        canceller.Start();
+        canceller.Join();
+        return await resumed;
+
+        static async Task<(string? Thread, bool OnPool)> WaitThenNoteAsync(IIpmiTransport lane, CancellationToken token)
+        {
+            try
+            {
+                await lane.ReceiveAsync(new byte[16], token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+        }
+    }
+
+    [Fact]
+    public async Task ThreadPoolHop_OffThePool_MovesTheRestToThePool()
+    {
+        var noted = new TaskCompletionSource<(bool CompletedAtOnce, bool OnPool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => _ = HopAndNote(noted)) { Name = "test-dedicated" };
+        thread.Start();
+        var (completedAtOnce, onPool) = await noted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(completedAtOnce);
+        Assert.True(onPool);
+
+        // On a pool thread there is nothing to leave: the await completes at once.
+        Assert.True(await Task.Run(() => ThreadPoolHop.Leave().GetAwaiter().IsCompleted));
+
+        static async Task HopAndNote(TaskCompletionSource<(bool, bool)> noted)
+        {
+            var atOnce = ThreadPoolHop.Leave().GetAwaiter().IsCompleted;
+            await ThreadPoolHop.Leave();
+            noted.SetResult((atOnce, Thread.CurrentThread.IsThreadPoolThread));
+        }
+    }
+
     private static string TargetFor(string host, int port) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 }

@@ -31,6 +31,36 @@ public sealed class ScrapeCoordinatorTests
     }
 
     [Fact]
+    public async Task ScrapeAsync_ScraperFinishesOnADedicatedThread_SnapshotIsBuiltAndStoredOnThePool()
+    {
+        // Like a session whose last answer resumed the scrape on a UDP receive thread: the completion runs
+        // synchronously on a thread of its own.
+        var finish = new TaskCompletionSource();
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scraper = new ScriptedScraper(async (t, b, ct) =>
+        {
+            waiting.SetResult();
+            await finish.Task.ConfigureAwait(false);
+            await ScriptedScraper.AllSucceed(t, b, ct);
+        });
+        var store = new SnapshotStore();
+        var storedOn = new TaskCompletionSource<(string? Thread, bool OnPool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.SnapshotStored += _ => storedOn.TrySetResult((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
+        await using var coordinator = TestTargets.Coordinator(scraper, TimeProvider.System, store: store);
+
+        var scrape = coordinator.ScrapeAsync(TestTargets.Target("10.0.0.1"), TimeSpan.FromSeconds(30), CancellationToken.None);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var finisher = new Thread(() => finish.SetResult()) { Name = "test-receive-thread" };
+        finisher.Start();
+        finisher.Join();
+        var snapshot = await scrape;
+        var (thread, onPool) = await storedOn.Task;
+
+        Assert.Equal(ScrapeOutcome.Success, snapshot.Outcome);
+        Assert.True(onPool, $"stored on {thread ?? "an unnamed thread"}");
+    }
+
+    [Fact]
     public async Task ScrapeAsync_AfterFlightEnds_StartsANewScrape()
     {
         var scraper = new ScriptedScraper(ScriptedScraper.AllSucceed);
