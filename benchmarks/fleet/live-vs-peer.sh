@@ -4,14 +4,17 @@
 # (benchmarks/fleet/live, the integration tests' fixture), both exporters reading the same ipmi_exporter-format
 # config (collectors bmc, ipmi, chassis, sel), then N sequential scrapes of each. Prints per exporter the mean
 # wall time per scrape (curl time_total) and the CPU per scrape (utime+stime of the exporter; the peer's
-# includes its FreeIPMI children), then the peer/ours ratios.
-# Usage: benchmarks/fleet/live-vs-peer.sh [SCRAPES=200] [WARMUP=20]
+# includes its FreeIPMI children), then the peer/ours ratios. The warm-up scrapes are measured too and printed apart:
+# for ours they include the runtime compiling its hot code (tiered JIT, about the first 200 scrapes after start on a
+# 2-core VM); the measured scrapes are those of a running exporter. The peer forks FreeIPMI per scrape and has no
+# warm-up.
+# Usage: benchmarks/fleet/live-vs-peer.sh [SCRAPES=200] [WARMUP=300]
 # Environment: ART (artifacts path, default /tmp/art-livebench), SIM_PORT (UDP, default 27623),
 # PEER_PORT / OUR_PORT (HTTP, default 27900 / 27901), OURS_DLL (use an already built bmc-exporter.dll),
 # OURS_ENV (extra VAR=VALUE words for our process, e.g. runtime knobs to try).
 set -euo pipefail
 SCRAPES=${1:-200}
-WARMUP=${2:-20}
+WARMUP=${2:-300}
 SIM_PORT=${SIM_PORT:-27623}
 PEER_PORT=${PEER_PORT:-27900}
 OUR_PORT=${OUR_PORT:-27901}
@@ -92,10 +95,15 @@ scrapes() { # port count samples-file: sequential scrapes, one "http_code second
   done >> "$3"
 }
 
-declare -A WALL CPU FAIL
+declare -A WALL CPU FAIL WARM_WALL WARM_CPU
 for who in peer ours; do
   if [ "$who" = peer ]; then port=$PEER_PORT; pid=$PEER; kids=1; else port=$OUR_PORT; pid=$OURS; kids=0; fi
+  : > "$WORK/$who.warm"
+  w0=$(cpu_ticks "$pid" "$kids")
   scrapes "$port" "$WARMUP" "$WORK/$who.warm"
+  w1=$(cpu_ticks "$pid" "$kids")
+  WARM_WALL[$who]=$(awk '{ s += $2 } END { if (NR) printf "%.6f", s / NR; else print 0 }' "$WORK/$who.warm")
+  WARM_CPU[$who]=$(awk -v a="$w0" -v b="$w1" -v hz="$HZ" -v n="$WARMUP" 'BEGIN { if (n) printf "%.6f", (b - a) / hz / n; else print 0 }')
   : > "$WORK/$who.samples"
   c0=$(cpu_ticks "$pid" "$kids")
   scrapes "$port" "$SCRAPES" "$WORK/$who.samples"
@@ -115,5 +123,8 @@ printf '%-16s %14.2f %14.2f %10s %8s\n' bmc-exporter "$(awk -v w="${WALL[ours]}"
   "$(awk -v c="${CPU[ours]}" 'BEGIN { print c * 1000 }')" "${FAIL[ours]}/$SCRAPES" "$(sensors "$OUR_PORT")"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "1/%.1f", a / b; else print "n/a (below measurement resolution)" }'; }
 echo "ours/peer: wall $(ratio "${WALL[peer]}" "${WALL[ours]}"), CPU $(ratio "${CPU[peer]}" "${CPU[ours]}")"
+ms() { awk -v x="$1" 'BEGIN { printf "%.2f", x * 1000 }'; }
+echo "warm-up ($WARMUP scrapes each, first after start): ipmi_exporter $(ms "${WARM_WALL[peer]}") ms wall, $(ms "${WARM_CPU[peer]}") ms CPU;" \
+  "bmc-exporter $(ms "${WARM_WALL[ours]}") ms wall, $(ms "${WARM_CPU[ours]}") ms CPU (includes compiling its hot code)"
 echo "(CPU from /proc/PID/stat at $HZ ticks/s over all measured scrapes; the peer's includes its FreeIPMI children)"
 if [ -n "${SHOW_LOGS:-}" ]; then tail -20 "$WORK/ours.log" "$WORK/peer.log"; fi
