@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
@@ -133,71 +134,91 @@ public sealed partial class IpmiSession
     private async ValueTask<WaitOutcome> TransmitAndWaitAsync(
         PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, TimeSpan wait, int transmission, CancellationToken cancellationToken)
     {
-        var length = write(_sendBuffer);
-        var listenOnly = length == 0;
-        var sentAt = _time.GetTimestamp();
-        if (!listenOnly)
+        bool listenOnly;
+        long sentAt;
+        var send = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            Interlocked.Increment(ref transmission == 0 ? ref _requestsSent : ref _retransmissions);
-            try
+            var length = write(send.AsSpan(0, BufferSize));
+            listenOnly = length == 0;
+            sentAt = _time.GetTimestamp();
+            if (!listenOnly)
             {
-                await _transport.SendAsync(_sendBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref transmission == 0 ? ref _requestsSent : ref _retransmissions);
+                try
+                {
+                    await _transport.SendAsync(send.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException ex) when (IsUnreachable(ex))
+                {
+                    // A connected socket reports an earlier ICMP error on the next send.
+                    return new WaitOutcome(WaitKind.Unreachable, ex);
+                }
             }
-            catch (SocketException ex) when (IsUnreachable(ex))
-            {
-                // A connected socket reports an earlier ICMP error on the next send.
-                return new WaitOutcome(WaitKind.Unreachable, ex);
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(send);
         }
 
         var deadline = RearmDeadline(listenOnly ? _options.RequestTimeout : wait);
         using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
-        while (true)
+
+        // The wait's buffer goes back to the pool only once the wait ended: the transport holds it while it waits.
+        var receive = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            int received;
-            try
+            while (true)
             {
-                received = await _transport.ReceiveAsync(_receiveBuffer, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return new WaitOutcome(WaitKind.TimedOut);
-            }
-            catch (SocketException ex) when (IsUnreachable(ex))
-            {
-                return new WaitOutcome(WaitKind.Unreachable, ex);
-            }
-            catch (SocketException)
-            {
-                // Any other socket error on receive: the wait goes on until its deadline.
-                continue;
-            }
-
-            ReplyVerdict verdict;
-            try
-            {
-                verdict = match(_receiveBuffer.AsSpan(0, received));
-            }
-            catch (IpmiProtocolException)
-            {
-                verdict = ReplyVerdict.Ignore;
-            }
-
-            if (verdict == ReplyVerdict.Accept)
-            {
-                if (transmission == 0 && !listenOnly)
+                int received;
+                try
                 {
-                    timer.Sample(_time.GetElapsedTime(sentAt));
+                    received = await _transport.ReceiveAsync(receive.AsMemory(0, BufferSize), deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return new WaitOutcome(WaitKind.TimedOut);
+                }
+                catch (SocketException ex) when (IsUnreachable(ex))
+                {
+                    return new WaitOutcome(WaitKind.Unreachable, ex);
+                }
+                catch (SocketException)
+                {
+                    // Any other socket error on receive: the wait goes on until its deadline.
+                    continue;
                 }
 
-                return new WaitOutcome(WaitKind.Answered);
-            }
+                ReplyVerdict verdict;
+                try
+                {
+                    verdict = match(receive.AsSpan(0, received));
+                }
+                catch (IpmiProtocolException)
+                {
+                    verdict = ReplyVerdict.Ignore;
+                }
 
-            if (verdict == ReplyVerdict.SessionLost)
-            {
-                return new WaitOutcome(WaitKind.SessionLost);
+                if (verdict == ReplyVerdict.Accept)
+                {
+                    if (transmission == 0 && !listenOnly)
+                    {
+                        timer.Sample(_time.GetElapsedTime(sentAt));
+                    }
+
+                    return new WaitOutcome(WaitKind.Answered);
+                }
+
+                if (verdict == ReplyVerdict.SessionLost)
+                {
+                    return new WaitOutcome(WaitKind.SessionLost);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(receive);
         }
     }
 

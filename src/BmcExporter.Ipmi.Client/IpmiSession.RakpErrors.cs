@@ -1,3 +1,4 @@
+using System.Buffers;
 using BmcExporter.Ipmi.Framing;
 using BmcExporter.Ipmi.Session;
 
@@ -46,14 +47,19 @@ public sealed partial class IpmiSession
     {
         Span<byte> payload = stackalloc byte[Rakp3.FixedLength];
         new Rakp3(tag, RmcpPlusStatus.InvalidIntegrityCheckValue, bmcSessionId, default).Write(payload);
-        var length = RmcpPlusPacket.Write(_sendBuffer, PayloadType.Rakp3, 0, 0, payload);
+        var send = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            await _transport.SendAsync(_sendBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            var length = RmcpPlusPacket.Write(send.AsSpan(0, BufferSize), PayloadType.Rakp3, 0, 0, payload);
+            await _transport.SendAsync(send.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         }
         catch (System.Net.Sockets.SocketException)
         {
             // Best effort: the BMC will time the half-open session out anyway.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(send);
         }
     }
 

@@ -137,13 +137,14 @@ public sealed partial class IpmiSession
             return ReplyVerdict.Ignore;
         }
 
-        var opened = _cipher.Open(datagram, _consoleSessionId, _plainBuffer);
+        var plainBuffer = t_plainBuffer ??= new byte[BufferSize];
+        var opened = _cipher.Open(datagram, _consoleSessionId, plainBuffer);
         if (opened.PayloadType != PayloadType.Ipmi)
         {
             return ReplyVerdict.Ignore;
         }
 
-        var response = IpmiLanMessage.ParseResponse(_plainBuffer.AsSpan(0, opened.Length), _options.VerifyChecksums);
+        var response = IpmiLanMessage.ParseResponse(plainBuffer.AsSpan(0, opened.Length), _options.VerifyChecksums);
         if (response.Header.NetFn != netFn || response.Header.Command != command
             || (sequence is { } expected && response.Header.Sequence != expected))
         {
