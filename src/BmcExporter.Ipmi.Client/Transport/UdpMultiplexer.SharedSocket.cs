@@ -44,9 +44,8 @@ public sealed partial class UdpMultiplexer
             _socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
             _socket.ReceiveTimeout = ReceiveWakeMilliseconds;
 
-            // Dedicated threads blocked in recvfrom: a reply costs one wake-up and one hand-off to the session's
-            // continuation on the thread pool, instead of epoll, the socket engine and two thread-pool hops.
-            // Measured in docs/transport.md.
+            // Dedicated threads blocked in recvfrom: a reply costs one wake-up, and the waiting session goes on right
+            // there (Lane), instead of epoll, the socket engine and thread-pool hops. Measured in docs/transport.md.
             _receiveThreads = new Thread[ReceiveLoopsPerSocket];
             for (var i = 0; i < _receiveThreads.Length; i++)
             {
@@ -171,8 +170,10 @@ public sealed partial class UdpMultiplexer
     /// A session's view of a shared socket: datagrams from its BMC. A datagram that arrives while the session waits
     /// is copied straight into the session's buffer; one that arrives between waits is queued in a pooled buffer
     /// (at most <see cref="LaneQueueLength"/>, further ones are dropped as a full socket buffer would). The wait is
-    /// its own reusable <see cref="IValueTaskSource{TResult}"/>: no allocation per datagram. Its continuation runs on
-    /// the thread pool, never on the receive thread that delivered the datagram.
+    /// its own reusable <see cref="IValueTaskSource{TResult}"/>: no allocation per datagram. An answer resumes the
+    /// waiting session on the receive thread that delivered it, so the session's next request goes out without a
+    /// thread switch (callers leave that thread with <see cref="ThreadPoolHop"/> before longer work); a cancelled
+    /// wait, an ICMP error or disposal resumes it on the thread pool, never inside the code that cancelled it.
     /// </summary>
     private sealed class Lane : IIpmiTransport, IValueTaskSource<int>
     {
@@ -373,8 +374,11 @@ public sealed partial class UdpMultiplexer
             {
                 _disposed = true;
                 wasWaiting = _waiting;
-                EndWait();
-                _wait.RunContinuationsAsynchronously = true;
+                if (wasWaiting)
+                {
+                    EndWait();
+                    _wait.RunContinuationsAsynchronously = true;
+                }
                 while (_queued.TryDequeue(out var item))
                 {
                     if (item.Buffer is not null)
