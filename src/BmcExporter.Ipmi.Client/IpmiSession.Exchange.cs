@@ -134,20 +134,20 @@ public sealed partial class IpmiSession
     private async ValueTask<WaitOutcome> TransmitAndWaitAsync(
         PacketWriter write, ReplyMatcher match, RetransmissionTimer timer, TimeSpan wait, int transmission, CancellationToken cancellationToken)
     {
-        bool listenOnly;
-        long sentAt;
-        var send = ArrayPool<byte>.Shared.Rent(BufferSize);
+        // One buffer, borrowed from the shared pool for this transmission and its wait (the session holds none): it
+        // goes back only once the wait ended, since the transport writes into it while it waits.
+        var datagram = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            var length = write(send.AsSpan(0, BufferSize));
-            listenOnly = length == 0;
-            sentAt = _time.GetTimestamp();
+            var length = write(datagram.AsSpan(0, BufferSize));
+            var listenOnly = length == 0;
+            var sentAt = _time.GetTimestamp();
             if (!listenOnly)
             {
                 Interlocked.Increment(ref transmission == 0 ? ref _requestsSent : ref _retransmissions);
                 try
                 {
-                    await _transport.SendAsync(send.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                    await _transport.SendAsync(datagram.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                 }
                 catch (SocketException ex) when (IsUnreachable(ex))
                 {
@@ -155,25 +155,15 @@ public sealed partial class IpmiSession
                     return new WaitOutcome(WaitKind.Unreachable, ex);
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(send);
-        }
 
-        var deadline = RearmDeadline(listenOnly ? _options.RequestTimeout : wait);
-        using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
-
-        // The wait's buffer goes back to the pool only once the wait ended: the transport holds it while it waits.
-        var receive = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
+            var deadline = RearmDeadline(listenOnly ? _options.RequestTimeout : wait);
+            using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline);
             while (true)
             {
                 int received;
                 try
                 {
-                    received = await _transport.ReceiveAsync(receive.AsMemory(0, BufferSize), deadline.Token).ConfigureAwait(false);
+                    received = await _transport.ReceiveAsync(datagram.AsMemory(0, BufferSize), deadline.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -193,7 +183,7 @@ public sealed partial class IpmiSession
                 ReplyVerdict verdict;
                 try
                 {
-                    verdict = match(receive.AsSpan(0, received));
+                    verdict = match(datagram.AsSpan(0, received));
                 }
                 catch (IpmiProtocolException)
                 {
@@ -218,7 +208,7 @@ public sealed partial class IpmiSession
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(receive);
+            ArrayPool<byte>.Shared.Return(datagram);
         }
     }
 

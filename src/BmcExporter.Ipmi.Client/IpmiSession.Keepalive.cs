@@ -7,6 +7,8 @@ public sealed partial class IpmiSession
     /// <summary>When the BMC last answered (a <see cref="TimeProvider"/> timestamp): the keepalive waits for that much silence.</summary>
     private long _lastAnswer;
 
+    private int _keepalivesSent;
+
     private void StartKeepalive()
     {
         Volatile.Write(ref _lastAnswer, _time.GetTimestamp());
@@ -88,8 +90,6 @@ public sealed partial class IpmiSession
             }
         }
     }
-
-    private int _keepalivesSent;
 
     /// <summary>Keepalives answered so far (diagnostics).</summary>
     public int KeepalivesSent => Volatile.Read(ref _keepalivesSent);

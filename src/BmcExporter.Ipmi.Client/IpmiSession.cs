@@ -21,8 +21,8 @@ public sealed partial class IpmiSession : IIpmiChannel, IAsyncDisposable
     private readonly IIpmiTransport _transport;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    // No datagram buffer is held per session (3 KB per idle BMC, 30 MB at 10,000): a transmission and a wait borrow
-    // theirs from the shared pool, and a reply is opened into the thread's buffer (its data is copied out at once).
+    // No datagram buffer is held per session (3 KB per idle BMC, 30 MB at 10,000): a transmission and its wait borrow
+    // one from the shared pool, and a reply is opened into the thread's buffer (its data is copied out at once).
     [ThreadStatic]
     private static byte[]? t_plainBuffer;
     private readonly SequenceWindow _inboundWindow = new();

@@ -6,7 +6,7 @@ namespace BmcExporter.Ipmi.Client.Transport;
 /// <c>await ThreadPoolHop.Leave()</c> moves the rest of an async method to the thread pool when it runs elsewhere.
 /// A session's answer resumes the session's caller on the shared socket's receive thread
 /// (<see cref="UdpMultiplexer"/>), so the next command of a scrape goes out without a thread switch; work that is not
-/// a short IPMI exchange (writing a state file, building and rendering a snapshot) hops first, so that it never
+/// a short IPMI exchange (writing a state file, storing and rendering a snapshot) hops first, so that it never
 /// holds up the datagrams of other sessions. On a thread-pool thread the await completes at once (no hop).
 /// </summary>
 public readonly struct ThreadPoolHop : ICriticalNotifyCompletion

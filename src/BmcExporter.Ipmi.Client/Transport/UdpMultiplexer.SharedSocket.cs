@@ -234,10 +234,7 @@ public sealed partial class UdpMultiplexer
 
                 copied = Math.Min(datagram.Length, _destination.Length);
                 datagram[..copied].CopyTo(_destination.Span);
-                EndWait();
-
-                // The answer's continuation runs here, on the receive thread (see the class remarks).
-                _wait.RunContinuationsAsynchronously = false;
+                EndWait(resumeHere: true);
             }
 
             _wait.SetResult(copied);
@@ -263,8 +260,7 @@ public sealed partial class UdpMultiplexer
                     return;
                 }
 
-                EndWait();
-                _wait.RunContinuationsAsynchronously = true;
+                EndWait(resumeHere: false);
             }
 
             _wait.SetException(new SocketException((int)error));
@@ -330,11 +326,16 @@ public sealed partial class UdpMultiplexer
             return ValueTask.FromResult(copied);
         }
 
-        /// <summary>Under the lock: no receive waits any more (its completion is set by the caller, outside the lock).</summary>
-        private void EndWait()
+        /// <summary>
+        /// Under the lock: no receive waits any more; its completion is set by the caller, outside the lock. Only an
+        /// answer resumes the session on the completing (receive) thread (see the class remarks); a cancellation, an
+        /// ICMP error or disposal resumes it on the thread pool.
+        /// </summary>
+        private void EndWait(bool resumeHere)
         {
             _waiting = false;
             _destination = default;
+            _wait.RunContinuationsAsynchronously = !resumeHere;
         }
 
         private void Cancel(CancellationToken token)
@@ -346,8 +347,7 @@ public sealed partial class UdpMultiplexer
                     return;
                 }
 
-                EndWait();
-                _wait.RunContinuationsAsynchronously = true;
+                EndWait(resumeHere: false);
             }
 
             _wait.SetException(new OperationCanceledException(token));
@@ -376,9 +376,9 @@ public sealed partial class UdpMultiplexer
                 wasWaiting = _waiting;
                 if (wasWaiting)
                 {
-                    EndWait();
-                    _wait.RunContinuationsAsynchronously = true;
+                    EndWait(resumeHere: false);
                 }
+
                 while (_queued.TryDequeue(out var item))
                 {
                     if (item.Buffer is not null)

@@ -17,6 +17,10 @@ public sealed partial class ScrapeCoordinator
         try
         {
             snapshot = await ScrapeWithinLimitsAsync(target, builder, timeout, origin).ConfigureAwait(false);
+
+            // The last answer may have resumed this scrape on a UDP receive thread: store (render, outputs, SEL cursor
+            // file) elsewhere, whichever way the scrape ended.
+            await ThreadPoolHop.Leave();
             snapshot = Store(target, snapshot);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -110,9 +114,6 @@ public sealed partial class ScrapeCoordinator
         try
         {
             await _scraper.ScrapeAsync(target, builder, cancellationToken).ConfigureAwait(false);
-
-            // The last answer may have resumed this scrape on a UDP receive thread: build, store and render elsewhere.
-            await ThreadPoolHop.Leave();
             return builder.Build("not run");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -47,6 +47,15 @@ public sealed class IpmiSessionTransportTests
         Assert.Throws<IpmiCompletionCodeException>(() => response.EnsureOk(NetFn.Storage, 0x99));
     }
 
+    /// <summary>Waits (at most about a second) until <paramref name="session"/> has sent <paramref name="count"/> keepalives.</summary>
+    private static async Task WaitForKeepalivesAsync(IpmiSession session, int count)
+    {
+        for (var i = 0; i < 200 && session.KeepalivesSent < count; i++)
+        {
+            await Task.Delay(5);
+        }
+    }
+
     [Fact]
     public async Task Keepalive_IdleForInterval_SendsGetDeviceId()
     {
@@ -57,10 +66,7 @@ public sealed class IpmiSessionTransportTests
         harness.Time.Advance(TimeSpan.FromSeconds(19));
         Assert.Empty(harness.Bmc.InSessionRequests);
         harness.Time.Advance(TimeSpan.FromSeconds(1));
-        for (var i = 0; i < 200 && session.KeepalivesSent == 0; i++)
-        {
-            await Task.Delay(5);
-        }
+        await WaitForKeepalivesAsync(session, 1);
 
         Assert.Equal(1, session.KeepalivesSent);
         Assert.Contains(harness.Bmc.InSessionRequests, r => r.NetFn == (byte)NetFn.App && r.Command == 0x01);
@@ -85,10 +91,7 @@ public sealed class IpmiSessionTransportTests
         Assert.Empty(harness.Bmc.InSessionRequests);
 
         harness.Time.Advance(TimeSpan.FromSeconds(1));
-        for (var i = 0; i < 200 && session.KeepalivesSent == 0; i++)
-        {
-            await Task.Delay(5);
-        }
+        await WaitForKeepalivesAsync(session, 1);
 
         Assert.Equal(1, session.KeepalivesSent);
 
@@ -97,10 +100,7 @@ public sealed class IpmiSessionTransportTests
         await Task.Delay(50);
         Assert.Equal(1, session.KeepalivesSent);
         harness.Time.Advance(TimeSpan.FromSeconds(1));
-        for (var i = 0; i < 200 && session.KeepalivesSent == 1; i++)
-        {
-            await Task.Delay(5);
-        }
+        await WaitForKeepalivesAsync(session, 2);
 
         Assert.Equal(2, session.KeepalivesSent);
     }

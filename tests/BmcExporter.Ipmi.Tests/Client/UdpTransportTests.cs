@@ -209,9 +209,8 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_DatagramsBetweenReceives_QueuedUpToTheLimitAndTheRestDropped()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        await using var fixture = await EchoLane.OpenAsync();
+        var (echo, lane) = (fixture.Echo, fixture.Lane);
         var sent = UdpMultiplexer.LaneQueueLength + 3;
 
         await EchoUnreadAsync(lane, sent, UdpMultiplexer.LaneQueueLength);
@@ -239,9 +238,8 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_WaitCancelled_ThrowsAndTheNextWaitGetsTheNextDatagram()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        await using var fixture = await EchoLane.OpenAsync();
+        var lane = fixture.Lane;
         var buffer = new byte[16];
 
         using (var cancel = new CancellationTokenSource())
@@ -270,9 +268,8 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_DisposedWhileWaiting_WaitFailsWithObjectDisposed()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        await using var fixture = await EchoLane.OpenAsync();
+        var lane = fixture.Lane;
         var buffer = new byte[16];
 
         var waiting = lane.ReceiveAsync(buffer, CancellationToken.None);
@@ -285,9 +282,8 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_LongerDatagramThanTheBuffer_IsCutToTheBuffer()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        await using var fixture = await EchoLane.OpenAsync();
+        var lane = fixture.Lane;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         // One arrives while the receive waits (copied straight into its buffer), one while none waits (queued).
@@ -313,9 +309,8 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_AnswerToAWaitingReceive_ResumesTheCallerOnTheReceiveThread()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
+        await using var fixture = await EchoLane.OpenAsync();
+        var lane = fixture.Lane;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         // The receive waits before the datagram is sent, so the datagram completes the wait (not the queue).
@@ -331,25 +326,17 @@ public sealed class UdpTransportTests
     [Fact]
     public async Task Lane_WaitCancelledFromAnotherThread_ResumesOnThePoolNotInTheCanceller()
     {
-        await using var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
-        await using var mux = new UdpMultiplexer();
-        var lane = await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None);
-
-        var (thread, onPool) = await ResumedThreadAfterCancelAsync(lane);
-
-        Assert.True(onPool, $"resumed on {thread ?? "an unnamed thread"}");
-        Assert.NotEqual("test-canceller", thread);
-    }
-
-    /// <summary>Cancels a wait from a dedicated thread and reports where the waiting method went on.</summary>
-    private static async Task<(string? Thread, bool OnPool)> ResumedThreadAfterCancelAsync(IIpmiTransport lane)
-    {
+        await using var fixture = await EchoLane.OpenAsync();
         using var cancel = new CancellationTokenSource();
-        var resumed = WaitThenNoteAsync(lane, cancel.Token);
+        var resumed = WaitThenNoteAsync(fixture.Lane, cancel.Token);
         var canceller = new Thread(() => cancel.Cancel()) { Name = "test-canceller" };
         canceller.Start();
         canceller.Join();
-        return await resumed;
+
+        var (thread, onPool) = await resumed;
+
+        Assert.True(onPool, $"resumed on {thread ?? "an unnamed thread"}");
+        Assert.NotEqual("test-canceller", thread);
 
         static async Task<(string? Thread, bool OnPool)> WaitThenNoteAsync(IIpmiTransport lane, CancellationToken token)
         {
@@ -384,6 +371,36 @@ public sealed class UdpTransportTests
             var atOnce = ThreadPoolHop.Leave().GetAwaiter().IsCompleted;
             await ThreadPoolHop.Leave();
             noted.SetResult((atOnce, Thread.CurrentThread.IsThreadPoolThread));
+        }
+    }
+
+    /// <summary>A lane of a fresh multiplexer to an echo server on loopback: what each lane test starts from.</summary>
+    private sealed class EchoLane : IAsyncDisposable
+    {
+        private readonly UdpMultiplexer _mux;
+
+        private EchoLane(UdpFakeBmcServer echo, UdpMultiplexer mux, IIpmiTransport lane)
+        {
+            Echo = echo;
+            _mux = mux;
+            Lane = lane;
+        }
+
+        public UdpFakeBmcServer Echo { get; }
+
+        public IIpmiTransport Lane { get; }
+
+        public static async Task<EchoLane> OpenAsync()
+        {
+            var echo = new UdpFakeBmcServer(new FakeBmc()) { Echo = true };
+            var mux = new UdpMultiplexer();
+            return new EchoLane(echo, mux, await mux.ConnectAsync("127.0.0.1", echo.Port, CancellationToken.None));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _mux.DisposeAsync();
+            await Echo.DisposeAsync();
         }
     }
 

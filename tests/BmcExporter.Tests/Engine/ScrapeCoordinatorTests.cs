@@ -31,7 +31,7 @@ public sealed class ScrapeCoordinatorTests
     }
 
     [Fact]
-    public async Task ScrapeAsync_ScraperFinishesOnADedicatedThread_SnapshotIsBuiltAndStoredOnThePool()
+    public async Task ScrapeAsync_ScraperFinishesOnADedicatedThread_SnapshotIsStoredOnThePool()
     {
         // Like a session whose last answer resumed the scrape on a UDP receive thread: the completion runs
         // synchronously on a thread of its own.
