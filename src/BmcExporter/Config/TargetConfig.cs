@@ -11,10 +11,30 @@ public sealed record TargetConfig
     private static readonly EquatableDictionary<string, string> NoLabels = EquatableDictionary<string, string>.Of([], StringComparer.Ordinal);
 
     /// <summary>Host name or IP address (IPv6 without brackets).</summary>
-    public required string Host { get; init; }
+    public required string Host
+    {
+        get;
+        init
+        {
+            field = value;
+            _key = HostPort.Format(value, Port);
+        }
+    }
 
     /// <summary>UDP port. Default 623.</summary>
-    public int Port { get; init; } = DefaultPort;
+    public int Port
+    {
+        get;
+        init
+        {
+            field = value;
+            _key = Host is null ? null : HostPort.Format(Host, value);
+        }
+    } = DefaultPort;
+
+    // The key is formatted when Host or Port is set (also by a `with` expression), not on every read: lookups over a
+    // fleet read it thousands of times. It is a function of Host and Port, so record equality is unchanged.
+    private string? _key;
 
     /// <summary>Module name; must exist in <see cref="ExporterConfig.Modules"/>. Default <c>default</c>.</summary>
     public string Module { get; init; } = ExporterConfig.DefaultModuleName;
@@ -26,5 +46,5 @@ public sealed record TargetConfig
     public string Origin { get; init; } = "config";
 
     /// <summary>The stable identity <c>host:port</c> (IPv6 bracketed) used for hashing, state files and the <c>target</c> label.</summary>
-    public string Key => HostPort.Format(Host, Port);
+    public string Key => _key ?? HostPort.Format(Host, Port);
 }

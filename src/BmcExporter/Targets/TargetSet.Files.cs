@@ -157,7 +157,25 @@ public sealed partial class TargetSet
 
     private sealed record Snapshot(IReadOnlyList<TargetConfig> All, IReadOnlyList<TargetConfig> Owned, IReadOnlyList<ConfigDiagnostic> Errors, IReadOnlyList<ConfigDiagnostic> Warnings)
     {
+        private Dictionary<string, TargetConfig[]>? _byKey;
+
         public static Snapshot Empty { get; } = new([], [], [], []);
+
+        /// <summary>
+        /// The entries of <see cref="All"/> with this exact key, in order (static targets may name one BMC once per
+        /// module). Indexed on first use: an <c>/ipmi</c> request must not scan a fleet of thousands.
+        /// </summary>
+        public IReadOnlyList<TargetConfig> WithKey(string key)
+        {
+            var index = Volatile.Read(ref _byKey);
+            if (index is null)
+            {
+                index = All.GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+                Volatile.Write(ref _byKey, index);
+            }
+
+            return index.TryGetValue(key, out var found) ? found : [];
+        }
     }
 
     /// <summary>Two entries are the same target when key, module and labels agree.</summary>

@@ -39,6 +39,9 @@ public sealed partial class TargetSet : IDisposable
     /// <summary>Every target, static first then target files in path order, without duplicates, before sharding.</summary>
     public IReadOnlyList<TargetConfig> All => Volatile.Read(ref _snapshot).All;
 
+    /// <summary>The entries of <see cref="All"/> whose key is exactly <paramref name="key"/> (<c>host:port</c>), in order.</summary>
+    public IReadOnlyList<TargetConfig> WithKey(string key) => Volatile.Read(ref _snapshot).WithKey(key);
+
     /// <summary>The targets this replica scrapes (its shard of <see cref="All"/>).</summary>
     public IReadOnlyList<TargetConfig> Owned => Volatile.Read(ref _snapshot).Owned;
 

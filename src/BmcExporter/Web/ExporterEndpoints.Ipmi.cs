@@ -80,7 +80,7 @@ public static partial class ExporterEndpoints
         // Only configured targets (static or from target files, any shard) unless the module allows more: each probe
         // logs in with the module's credentials, so an arbitrary host would receive the user name and a password HMAC.
         var address = HostPort.Format(host, port);
-        var known = runtime.Targets.All.Where(t => t.Key == address).ToList();
+        var known = runtime.Targets.WithKey(address);
         if (known.Count == 0 && !module.AllowsTarget(host))
         {
             await RefuseAsync(http, $"target '{Truncate(address)}' is not a configured target and module '{Truncate(moduleName)}' does not allow it (add it to targets or target_files, or to the module's allowed_targets; allow_any_target: true allows every host)").ConfigureAwait(false);

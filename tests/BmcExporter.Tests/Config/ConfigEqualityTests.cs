@@ -52,6 +52,26 @@ public sealed class ConfigEqualityTests
     }
 
     [Fact]
+    public void TargetConfig_KeyFollowsHostAndPortInAnyOrderAndThroughWith()
+    {
+        var hostFirst = new TargetConfig { Host = "fd00::1", Port = 6230 };
+        var portFirst = new TargetConfig { Port = 6230, Host = "fd00::1" };
+        var moved = new TargetConfig { Host = "10.0.0.9" } with { Host = "fd00::1", Port = 6230 };
+
+        Assert.Equal("[fd00::1]:6230", hostFirst.Key);
+        foreach (var other in new[] { portFirst, moved })
+        {
+            Assert.Equal(hostFirst.Key, other.Key);
+            Assert.Equal(hostFirst, other);
+            Assert.Equal(hostFirst.GetHashCode(), other.GetHashCode());
+        }
+
+        Assert.Equal("10.0.0.9:623", new TargetConfig { Host = "10.0.0.9" }.Key);
+        Assert.Equal("[fd00::1]:623", (hostFirst with { Port = 623 }).Key);
+        Assert.NotEqual(hostFirst, hostFirst with { Port = 623 });
+    }
+
+    [Fact]
     public void Load_OneModuleChanged_OnlyThatModuleDiffers()
     {
         var first = LoadOk(Yaml, Env(("PW", "secret")));

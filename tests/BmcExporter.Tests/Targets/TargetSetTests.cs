@@ -29,6 +29,28 @@ public sealed class TargetSetTests
     }
 
     [Fact]
+    public void WithKey_FindsEveryEntryOfOneKeyAndFollowsRefresh()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n10.0.0.2:624\n");
+        var config = Config(dir.Path, "fleet.txt") with
+        {
+            Targets = [new TargetConfig { Host = "static-1" }, new TargetConfig { Host = "static-1", Module = "other" }],
+        };
+        using var set = new TargetSet(config, new FakeTimeProvider(), PollOnly);
+
+        Assert.Equal(["default", "other"], set.WithKey("static-1:623").Select(t => t.Module));
+        Assert.Equal("fleet.txt", Path.GetFileName(Assert.Single(set.WithKey("10.0.0.2:624")).Origin));
+        Assert.Empty(set.WithKey("10.0.0.2:623"));
+        Assert.Empty(set.WithKey("STATIC-1:623"));
+
+        File.WriteAllText(file, "10.0.0.3\n");
+        Assert.True(set.Refresh());
+        Assert.Empty(set.WithKey("10.0.0.1:623"));
+        Assert.Single(set.WithKey("10.0.0.3:623"));
+    }
+
+    [Fact]
     public void Poll_FileChanged_RaisesChangedWithAddedAndRemoved()
     {
         using var dir = new TempDirectory();
