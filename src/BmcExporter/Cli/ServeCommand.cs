@@ -133,9 +133,14 @@ internal static partial class ServeCommand
         return 0;
     }
 
-    private static void ConfigureLogging(ILoggingBuilder builder, ServeOptions options)
+    internal static void ConfigureLogging(ILoggingBuilder builder, ServeOptions options)
     {
         builder.SetMinimumLevel(options.LogLevel);
+
+        // A full console queue (stdout not read fast enough: a stalled pipe, a slow log driver) drops lines, and the
+        // console logger says how many, instead of blocking the caller: a caller can be a UDP receive thread that
+        // resumes scrapes (docs/transport.md), and a blocked one would stall every session on its socket.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
         if (options.LogFormat == "json")
         {
             // One JSON object per line, with a UTC timestamp (the formatter writes none without a format).
