@@ -88,14 +88,18 @@ public sealed partial class ScrapeCoordinator : IAsyncDisposable
     public int Pending => _flights.Count;
 
     /// <summary>Scrapes running or waiting for a slot right now, for the status page (progress of in-flight targets).</summary>
-    public IReadOnlyList<ScrapeProgress> Running() =>
-        _flights.Select(f => new ScrapeProgress(
-            f.Key,
-            f.Value.Builder.StartedAt,
-            f.Value.Builder.Elapsed,
-            f.Value.Builder.CompletedCollectors,
-            f.Value.Builder.PlannedCollectors.Count,
-            f.Value.Builder.HasSlot)).ToList();
+    public IReadOnlyList<ScrapeProgress> Running() => _flights.Select(f => Progress(f.Key, f.Value)).ToList();
+
+    /// <summary>The scrape of <paramref name="targetKey"/> running or waiting for a slot right now, or <c>null</c>.</summary>
+    public ScrapeProgress? RunningOf(string targetKey) => _flights.TryGetValue(targetKey, out var flight) ? Progress(targetKey, flight) : null;
+
+    private static ScrapeProgress Progress(string targetKey, Flight flight) => new(
+        targetKey,
+        flight.Builder.StartedAt,
+        flight.Builder.Elapsed,
+        flight.Builder.CompletedCollectors,
+        flight.Builder.PlannedCollectors.Count,
+        flight.Builder.HasSlot);
 
     /// <summary>The circuit state of <paramref name="targetKey"/>; closed when never scraped.</summary>
     public BreakerState CircuitStateOf(string targetKey) =>

@@ -187,6 +187,9 @@ public sealed class TargetStatsRegistry
     /// <summary>The stats of <paramref name="targetKey"/>, created on first use.</summary>
     public TargetStats For(string targetKey) => _stats.GetOrAdd(targetKey, static _ => new TargetStats());
 
+    /// <summary>The stats of <paramref name="targetKey"/> if it has any (nothing is created).</summary>
+    public TargetStats? Find(string targetKey) => _stats.GetValueOrDefault(targetKey);
+
     /// <summary>Every target's stats.</summary>
     public IEnumerable<KeyValuePair<string, TargetStats>> All => _stats;
 

@@ -79,7 +79,7 @@ internal static class HealthApi
         w.WriteStartObject();
         Summary(w, runtime, record);
         var s = record.Snapshot;
-        if (runtime.Coordinator.Running().FirstOrDefault(r => r.Key == record.Key) is { } running)
+        if (runtime.Coordinator.RunningOf(record.Key) is { } running)
         {
             w.WriteStartObject("in_flight");
             InFlight(w, running);

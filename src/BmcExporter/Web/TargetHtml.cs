@@ -45,8 +45,8 @@ internal static class TargetHtml
     private static void Overview(StringBuilder sb, ExporterRuntime runtime, TargetRecord record)
     {
         var s = record.Snapshot;
-        var running = runtime.Coordinator.Running().FirstOrDefault(r => r.Key == record.Key);
-        var stats = runtime.Stats.All.FirstOrDefault(kv => kv.Key == record.Key).Value;
+        var running = runtime.Coordinator.RunningOf(record.Key);
+        var stats = runtime.Stats.Find(record.Key);
         sb.Append("<table id=\"overview\">");
         Row(sb, "module", record.Module);
         Row(sb, "labels", s is null ? "–" : string.Join(", ", s.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));

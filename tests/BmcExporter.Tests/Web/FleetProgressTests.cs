@@ -38,6 +38,15 @@ public sealed class FleetProgressTests
         }
 
         Assert.True(Assert.Single(runtime.Coordinator.Running()).Running);
+        var progress = runtime.Coordinator.RunningOf(target.Key);
+        Assert.NotNull(progress);
+        Assert.Equal((target.Key, true), (progress.Key, progress.Running));
+        Assert.Null(runtime.Coordinator.RunningOf($"127.0.0.1:{port + 1}"));
+
+        // The target's own statistics are found by key and nothing is created for a key never scraped.
+        Assert.Same(runtime.Stats.For(target.Key), runtime.Stats.Find(target.Key));
+        Assert.Null(runtime.Stats.Find("192.0.2.1:623"));
+        Assert.DoesNotContain(runtime.Stats.All, kv => kv.Key == "192.0.2.1:623");
         var html = FleetHtml.Render(runtime, health, FleetQuery.Parse([], out _)!);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
