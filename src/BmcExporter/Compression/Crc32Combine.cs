@@ -71,13 +71,13 @@ internal static class Crc32Combine
     private static uint Reduce(ulong carrylessProduct)
     {
         var shifted = carrylessProduct << 1;
-        var high = (uint)shifted;
+        var degree32Up = (uint)shifted;
         for (var i = 0; i < 4; i++)
         {
-            high = (high >> 8) ^ ZeroByteTable[high & 0xFF];
+            degree32Up = (degree32Up >> 8) ^ ZeroByteTable[degree32Up & 0xFF];
         }
 
-        return (uint)(shifted >> 32) ^ high;
+        return (uint)(shifted >> 32) ^ degree32Up;
     }
 
     /// <summary>a·b mod P one bit of a at a time: the reference for <see cref="Multiply"/>, and its fallback.</summary>
