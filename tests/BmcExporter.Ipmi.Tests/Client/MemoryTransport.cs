@@ -46,7 +46,7 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
         {
             if (DropReply?.Invoke(reply) != true)
             {
-                _inbound.Writer.TryWrite(reply);
+                Queue(reply);
             }
         }
 
@@ -54,14 +54,29 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
     }
 
     /// <summary>Injects a datagram as if the BMC had sent it.</summary>
-    public void Inject(byte[] datagram) => _inbound.Writer.TryWrite(datagram);
+    public void Inject(byte[] datagram) => Queue(datagram);
 
-    /// <summary>True while the client waits for a datagram and none is queued: only a timer can wake it.</summary>
-    public bool IsIdle => Volatile.Read(ref _idle) && _inbound.Reader.Count == 0;
+    /// <summary>
+    /// True while the client waits for a datagram and none is on its way to it: only a timer can wake it. A datagram
+    /// counts from the moment it is queued until the receive that takes it has returned it; the channel's own count is
+    /// not enough, since a datagram handed straight to a waiting reader is never counted there, and the reader's
+    /// continuation runs later on the thread pool (a clock advanced in between made a reply look late).
+    /// </summary>
+    public bool IsIdle => Volatile.Read(ref _idle) && Volatile.Read(ref _undelivered) == 0;
 
     private bool _idle;
+    private int _undelivered;
 
-    internal string DebugState => $"idle flag {Volatile.Read(ref _idle)}, queued {_inbound.Reader.Count}, sent {Sent.Count}: " + string.Join(" ", Sent.TakeLast(6).Select(d => $"{d.Length}:{(d.Length > 5 ? d[5] : 0):X2}"));
+    private void Queue(byte[] datagram)
+    {
+        Interlocked.Increment(ref _undelivered);
+        if (!_inbound.Writer.TryWrite(datagram))
+        {
+            Interlocked.Decrement(ref _undelivered);
+        }
+    }
+
+    internal string DebugState => $"idle flag {Volatile.Read(ref _idle)}, undelivered {Volatile.Read(ref _undelivered)}, sent {Sent.Count}: " + string.Join(" ", Sent.TakeLast(6).Select(d => $"{d.Length}:{(d.Length > 5 ? d[5] : 0):X2}"));
 
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
@@ -69,6 +84,10 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
         try
         {
             var datagram = await _inbound.Reader.ReadAsync(cancellationToken);
+
+            // Busy from here (until the next receive): then the datagram stops counting as on its way.
+            Volatile.Write(ref _idle, false);
+            Interlocked.Decrement(ref _undelivered);
             datagram.CopyTo(buffer);
             return datagram.Length;
         }
