@@ -60,7 +60,10 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
     /// True while the client waits for a datagram and none is on its way to it: only a timer can wake it. A datagram
     /// counts from the moment it is queued until the receive that takes it has returned it; the channel's own count is
     /// not enough, since a datagram handed straight to a waiting reader is never counted there, and the reader's
-    /// continuation runs later on the thread pool (a clock advanced in between made a reply look late).
+    /// continuation runs later on the thread pool (a clock advanced in between made a reply look late). Likewise a
+    /// receive stops being idle the moment its token is cancelled (a fired timer: the request's timeout or the
+    /// scrape's deadline), inside the fake clock's advance that fired it, not when its continuation later runs on the
+    /// thread pool; otherwise the clock could move on before the client had retransmitted or given up.
     /// </summary>
     public bool IsIdle => Volatile.Read(ref _idle) && Volatile.Read(ref _undelivered) == 0;
 
@@ -81,6 +84,7 @@ internal sealed class MemoryTransport : IIpmiTransport, IIpmiTransportFactory
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _idle, true);
+        using var woken = cancellationToken.UnsafeRegister(static state => Volatile.Write(ref ((MemoryTransport)state!)._idle, false), this);
         try
         {
             var datagram = await _inbound.Reader.ReadAsync(cancellationToken);
