@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging;
 
 namespace BmcExporter.Web;
@@ -28,7 +29,20 @@ public static class ExporterHost
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(listenAddress);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // The exporter's settings come from its own files and flags, never from appsettings.json. By default the
+            // host reads appsettings*.json from the working directory and watches that directory recursively for
+            // them: started from "/" (a systemd service's default) that took 15 s and 47,000 inotify watches, and
+            // every file written anywhere below woke the watcher thread.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        foreach (var json in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList())
+        {
+            builder.Configuration.Sources.Remove(json);
+        }
+
         builder.Logging.ClearProviders();
         if (logging is not null)
         {
@@ -43,7 +57,9 @@ public static class ExporterHost
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ConfigureEndpointDefaults(l => l.Protocols = web?.Http2 == false ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2);
+            // HTTP/2 only with TLS (as the exporter toolkit's http2 setting): on plain HTTP Kestrel would serve
+            // HTTP/1.1 anyway and warn at every start that it cannot negotiate HTTP/2.
+            kestrel.ConfigureEndpointDefaults(l => l.Protocols = web?.Tls is not null && web.Http2 ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1);
             if (web?.Tls is not null)
             {
                 // Every connection takes its TLS options from the web config in force, so rotated certificates apply
