@@ -23,7 +23,12 @@ if (!IPAddress.IsLoopback(listen.Address))
     return 2;
 }
 
-var builder = WebApplication.CreateSlimBuilder();
+// No appsettings.json watch: by default the host watches its working directory recursively for it.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+{
+    Args = ["--hostBuilder:reloadConfigOnChange=false"],
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(k =>
 {

@@ -42,7 +42,13 @@ internal sealed class RedfishFleetServer : IAsyncDisposable
         var certificates = options.Certificates ?? RedfishCertificates.Generate(TimeProvider.System);
         var listens = new List<ListenOptions>(bmcCount);
         var statistics = new RedfishServerStatistics();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(RedfishFleetServer).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // No appsettings.json watch: by default the host watches its working directory recursively for it.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(RedfishFleetServer).Assembly.GetName().Name,
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
         {
