@@ -49,6 +49,10 @@ public static class ExporterHost
             logging(builder.Logging);
         }
 
+        // The listen address is --web.listen-address (or listen_address) alone. Microsoft's ASP.NET Core images set
+        // ASPNETCORE_HTTP_PORTS=8080, which the host would otherwise report at every start as overridden (warn).
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
         var web = security?.StartConfig;
         if (web?.Tls is null)
         {

@@ -63,6 +63,51 @@ public sealed class ExporterHostTests
         Assert.DoesNotContain(log.Lines, line => line.Contains("HTTP/2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Start_ImageHttpPortsVariable_IsNeitherBoundNorWarnedAbout()
+    {
+        // Microsoft's ASP.NET Core images set ASPNETCORE_HTTP_PORTS (8080); the exporter listens where its flag says.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var log = new ListLogger();
+        Environment.SetEnvironmentVariable("ASPNETCORE_HTTP_PORTS", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WebApplication app;
+        await using var runtime = Runtime();
+        try
+        {
+            app = ExporterHost.Build(runtime, "127.0.0.1:0", logging => logging.AddProvider(new OneLogger(log)));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_HTTP_PORTS", null);
+        }
+
+        await using (app)
+        {
+            await app.StartAsync();
+            try
+            {
+                Assert.Single(app.Urls);
+                Assert.DoesNotContain($":{port}", app.Urls.Single(), StringComparison.Ordinal);
+                using var client = new System.Net.Sockets.TcpClient();
+                var refused = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => client.ConnectAsync(System.Net.IPAddress.Loopback, port));
+                Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, refused.SocketErrorCode);
+            }
+            finally
+            {
+                await app.StopAsync();
+            }
+        }
+
+        Assert.NotEmpty(log.Lines);
+        Assert.DoesNotContain(log.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal));
+    }
+
     private static ExporterRuntime Runtime() => new(
         ExporterConfig.Default with { StateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N")) },
         new NoSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { PersistState = false });
