@@ -102,6 +102,49 @@ public sealed class CompressedRenderingTests
         }
     }
 
+    [Fact]
+    public void DeflatePieces_OnThisRuntime_CompressWithTheRuntimeZLib()
+    {
+        // The fast path must not fall back silently: if a runtime update drops the shim's exports, this says so.
+        Assert.True(RuntimeZLib.Available, "the runtime's System.IO.Compression native shim or its deflate exports were not found");
+        Assert.True(DeflatePieces.ForThread.OnRuntimeZLib);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void DeflatePieces_EitherZLib_PiecesDecodeAloneAndConcatenatedInAnyOrder(bool runtime)
+    {
+        var random = new Random(7);
+        var line = "ipmi_temperature_celsius{target=\"10.0.0.1:623\",id=\"12\",name=\"CPU1 Temp\"} 41\n"u8.ToArray();
+        var texts = new List<byte[]> { Array.Empty<byte>(), new byte[] { 0x41 }, line };
+        foreach (var size in new[] { 37, 600, 4_096, 25_000, 70_000 })
+        {
+            // Repetitive exposition-like text and incompressible bytes, as a piece can be either.
+            texts.Add([.. Enumerable.Range(0, (size / line.Length) + 1).SelectMany(i => line.Select(b => b == (byte)'1' ? (byte)('0' + (i % 10)) : b)).Take(size)]);
+            var noise = new byte[size];
+            random.NextBytes(noise);
+            texts.Add(noise);
+        }
+
+        using var deflater = new DeflatePieces(runtime);
+        Assert.Equal(runtime, deflater.OnRuntimeZLib);
+        var pieces = new List<byte[]>();
+        foreach (var text in texts)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            deflater.Compress(text, output);
+            pieces.Add(output.WrittenSpan.ToArray());
+            Assert.Equal(text.Length == 0, output.WrittenCount == 0);
+            var decoded = new ArrayBufferWriter<byte>();
+            InflatePieces.ForThread.Decompress(output.WrittenSpan, text.Length, decoded);
+            Assert.Equal(text, decoded.WrittenSpan.ToArray());
+        }
+
+        var order = Enumerable.Range(0, texts.Count).OrderBy(_ => random.Next()).ToList();
+        Assert.Equal(order.SelectMany(i => texts[i]).ToArray(), DotnetInflate([.. order.SelectMany(i => pieces[i])]));
+    }
+
     private static byte[] DotnetInflate(byte[] piece)
     {
         // A piece ends in a full flush, not a final block: add one so the stream is complete (RFC 1951 §3.2.3).
