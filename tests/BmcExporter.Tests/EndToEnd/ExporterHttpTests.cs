@@ -41,10 +41,8 @@ public sealed class ExporterHttpTests
     {
         await using var sim = await SimulatorFixture.StartAsync(2);
         var config = sim.Config(ScrapeMode.Background);
-        await using var served = await ServedExporter.StartAsync(config);
-        var (runtime, client) = served;
-        await runtime.StartAsync();
-        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
+        await using var served = await ServedExporter.StartScrapedAsync(config);
+        var client = served.Client;
 
         var text = await client.GetStringAsync("/metrics");
         var status = await client.GetStringAsync("/");

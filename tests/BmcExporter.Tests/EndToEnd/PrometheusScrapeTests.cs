@@ -14,10 +14,8 @@ public sealed class PrometheusScrapeTests
     {
         await using var sim = await SimulatorFixture.StartAsync(3);
         var config = sim.Config(ScrapeMode.Background);
-        await using var served = await ServedExporter.StartAsync(config);
-        var (runtime, client) = served;
-        await runtime.StartAsync();
-        await SimulatorFixture.ScrapeEveryTargetAsync(runtime, config);
+        await using var served = await ServedExporter.StartScrapedAsync(config);
+        var client = served.Client;
 
         var exporter = client.BaseAddress!.Authority;
         await using var prometheus = await PrometheusServer.StartAsync($$"""

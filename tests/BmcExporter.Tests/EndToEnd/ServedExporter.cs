@@ -50,6 +50,26 @@ internal sealed class ServedExporter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Serves <paramref name="config"/> (background mode) with the runtime started and every target scraped once, so
+    /// the fleet pages hold a snapshot of each.
+    /// </summary>
+    public static async Task<ServedExporter> StartScrapedAsync(ExporterConfig config)
+    {
+        var served = await StartAsync(config);
+        try
+        {
+            await served.Runtime.StartAsync();
+            await SimulatorFixture.ScrapeEveryTargetAsync(served.Runtime, config);
+            return served;
+        }
+        catch
+        {
+            await served.DisposeAsync();
+            throw;
+        }
+    }
+
     public void Deconstruct(out ExporterRuntime runtime, out HttpClient client)
     {
         runtime = Runtime;
