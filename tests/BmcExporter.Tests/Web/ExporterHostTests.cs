@@ -1,14 +1,13 @@
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
-using BmcExporter.Sessions;
-using BmcExporter.Snapshots;
 using BmcExporter.Tests.Otlp;
 using BmcExporter.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Web;
 
@@ -110,7 +109,7 @@ public sealed class ExporterHostTests
 
     private static ExporterRuntime Runtime() => new(
         ExporterConfig.Default with { StateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N")) },
-        new NoSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { PersistState = false });
+        new UnreachableSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { PersistState = false });
 
     private sealed class OneLogger(ListLogger logger) : ILoggerProvider
     {
@@ -119,11 +118,5 @@ public sealed class ExporterHostTests
         public void Dispose()
         {
         }
-    }
-
-    private sealed class NoSessions : IBmcSessionFactory
-    {
-        public ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken) =>
-            throw new IOException($"{target.Key} is not reachable in this test");
     }
 }

@@ -5,6 +5,7 @@ using BmcExporter.Sessions;
 using BmcExporter.Snapshots;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Web;
 
@@ -48,14 +49,14 @@ public sealed class ReadinessTests
     public async Task IsReady_OnDemandMode_TrueOnceStarted()
     {
         var time = new FakeTimeProvider();
-        await using var runtime = Runtime(time, ScrapeMode.OnDemand, new NeverSessions());
+        await using var runtime = Runtime(time, ScrapeMode.OnDemand, new UnreachableSessions());
         Assert.False(runtime.IsReady);
         await runtime.StartAsync();
 
         Assert.True(runtime.IsReady);
     }
 
-    private static ExporterRuntime Runtime(TimeProvider time, params string[] hosts) => Runtime(time, ScrapeMode.Background, new NeverSessions(), hosts);
+    private static ExporterRuntime Runtime(TimeProvider time, params string[] hosts) => Runtime(time, ScrapeMode.Background, new UnreachableSessions(), hosts);
 
     private static ExporterRuntime Runtime(TimeProvider time, ScrapeMode mode, IBmcSessionFactory sessions, params string[] hosts) =>
         new(ExporterConfig.Default with
@@ -83,11 +84,5 @@ public sealed class ReadinessTests
             await _gate.Task;
             throw new IOException($"{target.Key} is not reachable in this test");
         }
-    }
-
-    private sealed class NeverSessions : IBmcSessionFactory
-    {
-        public ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken) =>
-            throw new IOException($"{target.Key} is not reachable in this test");
     }
 }

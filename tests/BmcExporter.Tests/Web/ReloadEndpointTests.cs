@@ -1,11 +1,10 @@
 using System.Net;
-using BmcExporter.Snapshots;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
-using BmcExporter.Sessions;
 using BmcExporter.Tests.EndToEnd;
 using Microsoft.Extensions.Logging.Abstractions;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Web;
 
@@ -54,10 +53,4 @@ public sealed class ReloadEndpointTests
     private static ExporterRuntime Runtime(Func<ConfigLoadResult> reloader) =>
         new(ExporterConfig.Default with { StateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N")) },
             new UnreachableSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, reloader, new RuntimeOptions { PersistState = false });
-
-    private sealed class UnreachableSessions : IBmcSessionFactory
-    {
-        public ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken) =>
-            throw new IOException($"{target.Key} is not reachable in this test");
-    }
 }

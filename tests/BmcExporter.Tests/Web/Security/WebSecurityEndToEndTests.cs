@@ -2,13 +2,12 @@ using BmcExporter.Tests.Packaging;
 using BmcExporter.Collectors;
 using BmcExporter.Config;
 using BmcExporter.Engine;
-using BmcExporter.Sessions;
-using BmcExporter.Snapshots;
 using BmcExporter.Web;
 using BmcExporter.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using BmcExporter.Tests.Fakes;
 
 namespace BmcExporter.Tests.Web.Security;
 
@@ -158,7 +157,7 @@ public sealed class WebSecurityEndToEndTests : IDisposable
         var security = WebSecurity.Load(webConfig, time ?? TimeProvider.System, NullLogger.Instance);
         var runtime = new ExporterRuntime(
             ExporterConfig.Default with { StateDir = Path.Combine(Path.GetTempPath(), "bmc-exporter-tests", Guid.NewGuid().ToString("N")) },
-            new NoSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { PersistState = false });
+            new UnreachableSessions(), DefaultCollectors.Create(), TimeProvider.System, NullLoggerFactory.Instance, null, new RuntimeOptions { PersistState = false });
         var app = ExporterHost.Build(runtime, "127.0.0.1:0", security: security);
         await app.StartAsync();
         return new Served(app, runtime, security, app.Urls.First());
@@ -172,11 +171,5 @@ public sealed class WebSecurityEndToEndTests : IDisposable
             await Runtime.DisposeAsync();
             Security.Dispose();
         }
-    }
-
-    private sealed class NoSessions : IBmcSessionFactory
-    {
-        public ValueTask<IBmcSession> OpenAsync(ScrapeTarget target, CancellationToken cancellationToken) =>
-            throw new IOException($"{target.Key} is not reachable in this test");
     }
 }
