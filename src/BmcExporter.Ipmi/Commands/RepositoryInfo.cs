@@ -24,6 +24,25 @@ public readonly record struct RepositoryInfo(
 
     public static RepositoryInfo Decode(ReadOnlySpan<byte> data, string what)
     {
+        // The field names of a truncated answer are formatted only when one is missing: both repositories are read
+        // every scrape.
+        var r = new SpanReader(data);
+        if (r.Remaining < Size)
+        {
+            return Truncated(data, what);
+        }
+
+        return new RepositoryInfo(
+            r.ReadByte("version"),
+            r.ReadUInt16("entry count"),
+            r.ReadUInt16("free space"),
+            r.ReadUInt32("addition timestamp"),
+            r.ReadUInt32("erase timestamp"),
+            r.ReadByte("operation support"));
+    }
+
+    private static RepositoryInfo Truncated(ReadOnlySpan<byte> data, string what)
+    {
         var r = new SpanReader(data);
         return new RepositoryInfo(
             r.ReadByte($"{what} version"),

@@ -34,28 +34,18 @@ public static class SensorInterpreter
     {
         ArgumentNullException.ThrowIfNull(sensor);
         options ??= SensorInterpretOptions.Default;
-        var baseReading = Base(sensor, factors, liveThresholds, options);
+        // One SensorReading per reading: every branch builds it whole (a reading is kept for an interval, and a
+        // clone per sensor and scrape was a quarter of what a fleet scrape allocated).
         if (!data.ScanningEnabled && !options.IgnoreScanningDisabled)
         {
-            return baseReading with
-            {
-                Raw = data.Raw,
-                Status = SensorStatus.Unavailable,
-                ScanningDisabled = true,
-                ReadingUnavailable = true,
-                Reason = "sensor scanning disabled",
-            };
+            return Create(sensor, factors, liveThresholds, options, SensorStatus.Unavailable, data.Raw,
+                scanningDisabled: true, readingUnavailable: true, reason: "sensor scanning disabled");
         }
 
         if (data.ReadingUnavailable)
         {
-            return baseReading with
-            {
-                Raw = data.Raw,
-                Status = SensorStatus.Unavailable,
-                ReadingUnavailable = true,
-                Reason = "reading unavailable",
-            };
+            return Create(sensor, factors, liveThresholds, options, SensorStatus.Unavailable, data.Raw,
+                readingUnavailable: true, reason: "reading unavailable");
         }
 
         var full = sensor.Full;
@@ -63,49 +53,34 @@ public static class SensorInterpreter
         double? value = numeric ? Convert(full!, data.Raw, factors) : null;
         if (sensor.IsThresholdBased)
         {
-            return baseReading with
-            {
-                Raw = data.Raw,
-                Value = value,
-                Status = ThresholdStatus(data.ThresholdStates),
-                State = DefaultInterpretation.Threshold(data.ThresholdStates),
-            };
+            return Create(sensor, factors, liveThresholds, options, ThresholdStatus(data.ThresholdStates), data.Raw, value,
+                DefaultInterpretation.Threshold(data.ThresholdStates));
         }
 
         var states = data.DiscreteStates;
-        var offsets = new List<int>();
-        var names = new List<string>();
-        for (var offset = 0; offset < 15; offset++)
+        var count = System.Numerics.BitOperations.PopCount((uint)(states & 0x7FFF));
+        int[] offsets = count == 0 ? [] : new int[count];
+        string[] names = count == 0 ? [] : new string[count];
+        for (int offset = 0, i = 0; offset < 15; offset++)
         {
             if ((states & (1 << offset)) != 0)
             {
-                offsets.Add(offset);
-                names.Add(EventOffsets.Describe(sensor.EventReadingType, sensor.SensorType, offset) ?? $"offset {offset}");
+                offsets[i] = offset;
+                names[i++] = EventOffsets.Describe(sensor.EventReadingType, sensor.SensorType, offset) ?? $"offset {offset}";
             }
         }
 
-        return baseReading with
-        {
-            Raw = data.Raw,
-            Value = value,
-            Status = DiscreteSeverity.Evaluate(sensor.EventReadingType, sensor.SensorType, states),
-            State = DefaultInterpretation.Discrete(sensor.EventReadingType, sensor.SensorType, states),
-            AssertedStates = offsets,
-            StateNames = names,
-        };
+        return Create(sensor, factors, liveThresholds, options,
+            DiscreteSeverity.Evaluate(sensor.EventReadingType, sensor.SensorType, states), data.Raw, value,
+            DefaultInterpretation.Discrete(sensor.EventReadingType, sensor.SensorType, states), offsets, names);
     }
 
     /// <summary>A reading that could not be obtained: an "unavailable" completion code, an absent sensor, or a sensor that is not readable.</summary>
     public static SensorReading Unavailable(SdrSensor sensor, string reason, bool readable = true)
     {
         ArgumentNullException.ThrowIfNull(sensor);
-        return Base(sensor, null, null, SensorInterpretOptions.Default) with
-        {
-            Status = SensorStatus.Unavailable,
-            ReadingUnavailable = true,
-            Readable = readable,
-            Reason = reason,
-        };
+        return Create(sensor, null, null, SensorInterpretOptions.Default, SensorStatus.Unavailable,
+            readingUnavailable: true, readable: readable, reason: reason);
     }
 
     /// <summary>Status from the threshold comparison bits: UNR/LNR non-recoverable, UCR/LCR critical, UNC/LNC warning.</summary>
@@ -135,7 +110,21 @@ public static class SensorInterpreter
             : full.Convert(raw);
     }
 
-    private static SensorReading Base(SdrSensor sensor, ReadingFactors? factors, SensorThresholdsData? live, SensorInterpretOptions options)
+    private static SensorReading Create(
+        SdrSensor sensor,
+        ReadingFactors? factors,
+        SensorThresholdsData? live,
+        SensorInterpretOptions options,
+        SensorStatus status,
+        byte? raw = null,
+        double? value = null,
+        SensorState state = SensorState.Unknown,
+        int[]? assertedStates = null,
+        string[]? stateNames = null,
+        bool scanningDisabled = false,
+        bool readingUnavailable = false,
+        bool readable = true,
+        string? reason = null)
     {
         var full = sensor.Full;
         var analog = full is not null && full.HasAnalogReading;
@@ -149,11 +138,20 @@ public static class SensorInterpreter
             EventReadingType = sensor.EventReadingType,
             Units = numeric ? sensor.Units : null,
             Kind = numeric ? SensorKinds.Classify(sensor.Units, sensor.SensorType) : SensorKind.Other,
-            Status = SensorStatus.Unavailable,
             Thresholds = analog && sensor.IsThresholdBased ? ConvertThresholds(full!, factors, live) : SensorThresholds.Empty,
             EntityId = sensor.EntityId,
             EntityInstance = sensor.EntityInstance,
             IsThresholdBased = sensor.IsThresholdBased,
+            Raw = raw,
+            Value = value,
+            Status = status,
+            State = state,
+            AssertedStates = assertedStates ?? [],
+            StateNames = stateNames ?? [],
+            ScanningDisabled = scanningDisabled,
+            ReadingUnavailable = readingUnavailable,
+            Readable = readable,
+            Reason = reason,
         };
     }
 

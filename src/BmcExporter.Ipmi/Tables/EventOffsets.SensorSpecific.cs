@@ -3,7 +3,13 @@ namespace BmcExporter.Ipmi.Tables;
 // Sensor-specific offsets, IPMI v2.0 §42.2 table 42-3 (event/reading type 0x6F).
 public static partial class EventOffsets
 {
-    private static string?[]? SensorSpecificTable(byte sensorType) => sensorType switch
+    // Built once: the switch below makes a new array each time it runs, and a reading of a sensor-specific
+    // sensor looks a name up for every asserted offset.
+    private static readonly string?[]?[] SensorSpecificTables = Enumerable.Range(0, 256).Select(t => BuildSensorSpecificTable((byte)t)).ToArray();
+
+    private static string?[]? SensorSpecificTable(byte sensorType) => SensorSpecificTables[sensorType];
+
+    private static string?[]? BuildSensorSpecificTable(byte sensorType) => sensorType switch
     {
         0x05 =>
         [

@@ -61,7 +61,7 @@ public sealed record SensorFilter
             return false;
         }
 
-        return (Include.Count == 0 || Include.Any(r => r.IsMatch(name))) && !Exclude.Any(r => r.IsMatch(name));
+        return (Include.Count == 0 || AnyMatches(Include, name)) && !AnyMatches(Exclude, name);
     }
 
     /// <summary>Decides whether a sensor is reported.</summary>
@@ -77,11 +77,25 @@ public sealed record SensorFilter
             return false;
         }
 
-        if (Include.Count > 0 && !Include.Any(r => r.IsMatch(name)))
+        if (Include.Count > 0 && !AnyMatches(Include, name))
         {
             return false;
         }
 
-        return !Exclude.Any(r => r.IsMatch(name));
+        return !AnyMatches(Exclude, name);
+    }
+
+    // A loop, not Any with a lambda: the lambda's closure over the name was an allocation per sensor and scrape.
+    private static bool AnyMatches(IReadOnlyList<Regex> patterns, string name)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (patterns[i].IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

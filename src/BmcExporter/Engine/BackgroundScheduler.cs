@@ -184,13 +184,21 @@ public sealed class BackgroundScheduler
         Task wake;
         lock (_lock)
         {
-            foreach (var (key, entry) in _entries.ToList())
+            // Due entries are rescheduled after the walk: a copy of the whole table per tick was a large-object
+            // allocation every second at 10,000 targets.
+            var rescheduled = new List<KeyValuePair<string, Entry>>();
+            foreach (var (key, entry) in _entries)
             {
                 if (entry.NextDue <= now)
                 {
                     due.Add(entry.Target);
-                    _entries[key] = entry.After(now);
+                    rescheduled.Add(new(key, entry.After(now)));
                 }
+            }
+
+            foreach (var (key, next) in rescheduled)
+            {
+                _entries[key] = next;
             }
 
             if (_wake.Task.IsCompleted)

@@ -52,6 +52,8 @@ public sealed class CommandRoundTripTests
         Assert.Equal(info, SelCommands.DecodeGetInfoResponse(bytes));
         Assert.True(info.ReserveSupported);
         AssertTruncationThrows(bytes, d => GetSdrRepositoryInfo.DecodeResponse(d));
+        var truncated = Assert.Throws<IpmiProtocolException>(() => SelCommands.DecodeGetInfoResponse(bytes[..5]));
+        Assert.Contains("SEL addition timestamp", truncated.Message);
     }
 
     [Fact]

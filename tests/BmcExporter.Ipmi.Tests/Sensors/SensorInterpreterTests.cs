@@ -164,4 +164,37 @@ public sealed class SensorInterpreterTests
         Assert.Equal(discreteReading ? 40.0 : null, reading.Value);
         Assert.Equal(SensorState.Nominal, reading.State); // Fan_State offset 0 (deasserted) is Nominal
     }
+
+    // A fleet keeps every reading for an interval, so a reading is one object, not a template and its clone; the
+    // byte counts are exact (one thread, warmed up), with one clone of the result as the measure of one reading.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Interpret_AllocatesOneReadingAndNothingElse(bool discrete)
+    {
+        var sensor = Sensor(discrete ? SdrVectors.Psu1Status : SdrVectors.CpuTemp);
+        var data = discrete ? SensorReadingData.Create(0, states: 0x0000) : SensorReadingData.Create(45);
+        var reading = SensorInterpreter.Interpret(sensor, data);
+        _ = reading with { };
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        reading = SensorInterpreter.Interpret(sensor, data);
+        var interpreted = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var clone = reading with { };
+        var oneReading = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(oneReading, interpreted);
+        Assert.Equal(reading, clone);
+        Assert.Empty(reading.AssertedStates);
+    }
+
+    [Fact]
+    public void Interpret_DiscreteStates_ExactArraysInOffsetOrder()
+    {
+        var reading = SensorInterpreter.Interpret(Sensor(SdrVectors.Psu1Status), SensorReadingData.Create(0, states: 0x0009));
+
+        Assert.Equal([0, 3], reading.AssertedStates);
+        Assert.Equal(["Presence detected", "Power Supply AC lost"], reading.StateNames);
+    }
 }
