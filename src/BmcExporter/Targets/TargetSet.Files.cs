@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using BmcExporter.Config;
 using BmcExporter.Config.Yaml;
 
@@ -123,8 +124,10 @@ public sealed partial class TargetSet
             return;
         }
 
-        foreach (var directory in _config.TargetFiles.Select(p => Path.GetDirectoryName(p) ?? ".").Distinct(StringComparer.Ordinal))
+        foreach (var group in _config.TargetFiles.GroupBy(p => Path.GetDirectoryName(p) ?? ".", StringComparer.Ordinal))
         {
+            var directory = group.Key;
+            var names = group.Select(Path.GetFileName).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
             try
             {
                 // Watch the directory, not the file: editors and Kubernetes ConfigMaps replace files by rename.
@@ -133,10 +136,11 @@ public sealed partial class TargetSet
                     NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
                     IncludeSubdirectories = false,
                 };
-                watcher.Changed += OnFileEvent;
-                watcher.Created += OnFileEvent;
-                watcher.Deleted += OnFileEvent;
-                watcher.Renamed += OnFileEvent;
+                FileSystemEventHandler onEvent = (_, e) => OnFileEvent(names, e);
+                watcher.Changed += onEvent;
+                watcher.Created += onEvent;
+                watcher.Deleted += onEvent;
+                watcher.Renamed += (_, e) => OnFileEvent(names, e);
                 watcher.EnableRaisingEvents = true;
                 _watchers.Add(watcher);
             }
@@ -147,8 +151,68 @@ public sealed partial class TargetSet
         }
     }
 
-    private void OnFileEvent(object sender, FileSystemEventArgs e) =>
-        _debounceTimer?.Change(_options.Debounce, Timeout.InfiniteTimeSpan);
+    /// <summary>The longest a burst of notifications can hold a reload back: ten debounce periods (5 s by default).</summary>
+    private TimeSpan MaxDebounceDelay => _options.Debounce * 10;
+
+    /// <summary>
+    /// Arms the debounce timer for a notification about one of the target files (or a Kubernetes volume's atomic swap),
+    /// never further than <see cref="MaxDebounceDelay"/> after the first notification of a burst: a file rewritten
+    /// every few hundred milliseconds, or a log written beside it, must not hold a reload back until the next poll.
+    /// </summary>
+    private void OnFileEvent(string[] names, FileSystemEventArgs e)
+    {
+        if (!Concerns(names, e.Name) && !(e is RenamedEventArgs r && Concerns(names, r.OldName)))
+        {
+            return;
+        }
+
+        lock (_burstLock)
+        {
+            var now = _time.GetTimestamp();
+            if (_burstStarted is not { } started)
+            {
+                _burstStarted = started = now;
+            }
+
+            var left = MaxDebounceDelay - _time.GetElapsedTime(started, now);
+            var delay = left < _options.Debounce ? left : _options.Debounce;
+            _debounceTimer?.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnDebounced()
+    {
+        lock (_burstLock)
+        {
+            _burstStarted = null;
+        }
+
+        SafeRefresh();
+    }
+
+    /// <summary>
+    /// <c>true</c> for a name that a target-file pattern of the directory matches (as the file listing matches it),
+    /// for a name starting with <c>..</c> (the <c>..data</c> link and timestamped directories a Kubernetes ConfigMap or
+    /// Secret volume swaps to update its files), and for an event without a name.
+    /// </summary>
+    private static bool Concerns(string[] names, string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.StartsWith("..", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var ignoreCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
+        foreach (var pattern in names)
+        {
+            if (FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private sealed record FileState(string? Text, IReadOnlyList<TargetConfig> Targets, IReadOnlyList<ConfigDiagnostic> Errors, IReadOnlyList<ConfigDiagnostic> Warnings)
     {

@@ -21,6 +21,8 @@ public sealed partial class TargetSet : IDisposable
     private ITimer? _pollTimer;
     private ITimer? _debounceTimer;
     private List<FileSystemWatcher> _watchers = [];
+    private readonly Lock _burstLock = new();
+    private long? _burstStarted;
     private bool _disposed;
 
     /// <summary>Builds the set from <paramref name="config"/> and reads the target files once.</summary>
@@ -57,7 +59,7 @@ public sealed partial class TargetSet : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _debounceTimer ??= _time.CreateTimer(_ => SafeRefresh(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _debounceTimer ??= _time.CreateTimer(_ => OnDebounced(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _pollTimer ??= _time.CreateTimer(_ => SafeRefresh(), null, _options.PollInterval, _options.PollInterval);
             RestartWatchers();
         }

@@ -168,6 +168,84 @@ public sealed class TargetSetTests
         Assert.Contains(set.Owned, t => t.Key == "10.0.0.5:623");
     }
 
+    // Another file written in the same directory (a log, an editor's swap file) every 50 ms used to push the debounce
+    // back on every write, so the reload waited for the next poll. The noise runs until the change is seen (at most
+    // 20 s): the assertion is that the change arrives while it still runs, not how fast.
+    [Fact]
+    public void Watcher_OtherFileInTheDirectoryWrittenConstantly_DoesNotHoldTheReloadBack()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        var noise = Path.Combine(dir.Path, "exporter.log");
+        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(300) };
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
+        using var changed = new ManualResetEventSlim();
+        set.Changed += (_, _) => changed.Set();
+        set.Start();
+
+        File.WriteAllText(file, "10.0.0.1\n10.0.0.5\n");
+        var seenWhileNoisy = false;
+        for (var i = 0; i < 400 && !seenWhileNoisy; i++)
+        {
+            File.AppendAllText(noise, $"line {i}\n");
+            seenWhileNoisy = changed.Wait(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.True(seenWhileNoisy, "the reload waited for the writes to another file to stop");
+        Assert.Contains(set.Owned, t => t.Key == "10.0.0.5:623");
+    }
+
+    // A target file rewritten every 50 ms (a generator that never pauses) is reloaded within ten debounce periods of
+    // the first write, not only once the writes stop; the writes stop at the first reload or after 20 s.
+    [Fact]
+    public void Watcher_TargetFileRewrittenConstantly_ReloadsWithoutWaitingForQuiet()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fleet.txt", "10.0.0.1\n");
+        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(200) };
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
+        using var changed = new ManualResetEventSlim();
+        set.Changed += (_, _) => changed.Set();
+        set.Start();
+
+        var reloadedWhileWriting = false;
+        for (var i = 0; i < 400 && !reloadedWhileWriting; i++)
+        {
+            File.WriteAllText(file, $"10.0.0.1\n10.0.1.{i % 200 + 1}\n");
+            reloadedWhileWriting = changed.Wait(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.True(reloadedWhileWriting, "no reload while the file kept being rewritten");
+        Assert.Equal(3, set.Owned.Count);
+    }
+
+    // Kubernetes updates a mounted ConfigMap by swapping the "..data" link: the file's own name sees no event.
+    [Fact]
+    public void Watcher_KubernetesAtomicSwap_Reloads()
+    {
+        using var dir = new TempDirectory();
+        var v1 = Directory.CreateDirectory(Path.Combine(dir.Path, "..v1")).FullName;
+        var v2 = Directory.CreateDirectory(Path.Combine(dir.Path, "..v2")).FullName;
+        File.WriteAllText(Path.Combine(v1, "fleet.txt"), "10.0.0.1\n");
+        File.WriteAllText(Path.Combine(v2, "fleet.txt"), "10.0.0.1\n10.0.0.7\n");
+        var data = Path.Combine(dir.Path, "..data");
+        File.CreateSymbolicLink(data, "..v1");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "fleet.txt"), Path.Combine("..data", "fleet.txt"));
+        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(50) };
+        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
+        using var changed = new ManualResetEventSlim();
+        set.Changed += (_, _) => changed.Set();
+        set.Start();
+        Assert.DoesNotContain(set.Owned, t => t.Key == "10.0.0.7:623");
+
+        var temp = Path.Combine(dir.Path, "..data_tmp");
+        File.CreateSymbolicLink(temp, "..v2");
+        Assert.Equal(0, Rename(temp, data)); // rename(2), as kubelet's atomic writer: File.Move would follow the link
+
+        Assert.True(changed.Wait(TimeSpan.FromSeconds(10)), "no change event within 10 s of the ..data swap");
+        Assert.Contains(set.Owned, t => t.Key == "10.0.0.7:623");
+    }
+
     [Fact]
     public void Refresh_DepthBombInAWatchedFile_KeepsThePreviousTargets()
     {
@@ -210,4 +288,7 @@ public sealed class TargetSetTests
         Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
         Assert.DoesNotContain("admin", error, StringComparison.Ordinal);
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int Rename(string oldPath, string newPath);
 }
