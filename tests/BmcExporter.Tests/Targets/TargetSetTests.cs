@@ -156,11 +156,8 @@ public sealed class TargetSetTests
     {
         using var dir = new TempDirectory();
         var file = dir.Write("fleet.txt", "10.0.0.1\n");
-        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(50) };
-        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
-        using var changed = new ManualResetEventSlim();
-        set.Changed += (_, _) => changed.Set();
-        set.Start();
+        using var watched = new Watched(dir, "fleet.txt", 50);
+        var (set, changed) = (watched.Set, watched.Changed);
 
         File.WriteAllText(file, "10.0.0.1\n10.0.0.5\n");
 
@@ -177,11 +174,8 @@ public sealed class TargetSetTests
         using var dir = new TempDirectory();
         var file = dir.Write("fleet.txt", "10.0.0.1\n");
         var noise = Path.Combine(dir.Path, "exporter.log");
-        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(300) };
-        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
-        using var changed = new ManualResetEventSlim();
-        set.Changed += (_, _) => changed.Set();
-        set.Start();
+        using var watched = new Watched(dir, "fleet.txt", 300);
+        var (set, changed) = (watched.Set, watched.Changed);
 
         File.WriteAllText(file, "10.0.0.1\n10.0.0.5\n");
         var seenWhileNoisy = false;
@@ -202,11 +196,8 @@ public sealed class TargetSetTests
     {
         using var dir = new TempDirectory();
         var file = dir.Write("fleet.txt", "10.0.0.1\n");
-        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(200) };
-        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
-        using var changed = new ManualResetEventSlim();
-        set.Changed += (_, _) => changed.Set();
-        set.Start();
+        using var watched = new Watched(dir, "fleet.txt", 200);
+        var (set, changed) = (watched.Set, watched.Changed);
 
         var reloadedWhileWriting = false;
         for (var i = 0; i < 400 && !reloadedWhileWriting; i++)
@@ -231,11 +222,8 @@ public sealed class TargetSetTests
         var data = Path.Combine(dir.Path, "..data");
         File.CreateSymbolicLink(data, "..v1");
         File.CreateSymbolicLink(Path.Combine(dir.Path, "fleet.txt"), Path.Combine("..data", "fleet.txt"));
-        var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(50) };
-        using var set = new TargetSet(Config(dir.Path, "fleet.txt"), TimeProvider.System, options);
-        using var changed = new ManualResetEventSlim();
-        set.Changed += (_, _) => changed.Set();
-        set.Start();
+        using var watched = new Watched(dir, "fleet.txt", 50);
+        var (set, changed) = (watched.Set, watched.Changed);
         Assert.DoesNotContain(set.Owned, t => t.Key == "10.0.0.7:623");
 
         var temp = Path.Combine(dir.Path, "..data_tmp");
@@ -291,4 +279,26 @@ public sealed class TargetSetTests
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "rename", SetLastError = true)]
     private static extern int Rename(string oldPath, string newPath);
+
+    /// <summary>A started set watching <c>pattern</c> in <c>dir</c> (polling hourly), and an event set on its first change.</summary>
+    private sealed class Watched : IDisposable
+    {
+        public Watched(TempDirectory dir, string pattern, int debounceMilliseconds)
+        {
+            var options = new TargetSetOptions { WatchFileSystem = true, PollInterval = TimeSpan.FromHours(1), Debounce = TimeSpan.FromMilliseconds(debounceMilliseconds) };
+            Set = new TargetSet(Config(dir.Path, pattern), TimeProvider.System, options);
+            Set.Changed += (_, _) => Changed.Set();
+            Set.Start();
+        }
+
+        public TargetSet Set { get; }
+
+        public ManualResetEventSlim Changed { get; } = new();
+
+        public void Dispose()
+        {
+            Set.Dispose();
+            Changed.Dispose();
+        }
+    }
 }
