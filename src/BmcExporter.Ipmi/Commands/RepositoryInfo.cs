@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 
 namespace BmcExporter.Ipmi.Commands;
 
@@ -22,35 +23,22 @@ public readonly record struct RepositoryInfo(
     /// <summary>b1: the Reserve command is supported.</summary>
     public bool ReserveSupported => (OperationSupport & 0x02) != 0;
 
+    // Field names for a truncated answer's message, formatted once per kind ("SDR", "SEL", ...): both repositories
+    // are read every scrape.
+    private static readonly ConcurrentDictionary<string, string[]> FieldNames = new(StringComparer.Ordinal);
+
     public static RepositoryInfo Decode(ReadOnlySpan<byte> data, string what)
     {
-        // The field names of a truncated answer are formatted only when one is missing: both repositories are read
-        // every scrape.
-        var r = new SpanReader(data);
-        if (r.Remaining < Size)
-        {
-            return Truncated(data, what);
-        }
-
-        return new RepositoryInfo(
-            r.ReadByte("version"),
-            r.ReadUInt16("entry count"),
-            r.ReadUInt16("free space"),
-            r.ReadUInt32("addition timestamp"),
-            r.ReadUInt32("erase timestamp"),
-            r.ReadByte("operation support"));
-    }
-
-    private static RepositoryInfo Truncated(ReadOnlySpan<byte> data, string what)
-    {
+        var names = FieldNames.GetOrAdd(what, static w =>
+            [$"{w} version", $"{w} entry count", $"{w} free space", $"{w} addition timestamp", $"{w} erase timestamp", $"{w} operation support"]);
         var r = new SpanReader(data);
         return new RepositoryInfo(
-            r.ReadByte($"{what} version"),
-            r.ReadUInt16($"{what} entry count"),
-            r.ReadUInt16($"{what} free space"),
-            r.ReadUInt32($"{what} addition timestamp"),
-            r.ReadUInt32($"{what} erase timestamp"),
-            r.ReadByte($"{what} operation support"));
+            r.ReadByte(names[0]),
+            r.ReadUInt16(names[1]),
+            r.ReadUInt16(names[2]),
+            r.ReadUInt32(names[3]),
+            r.ReadUInt32(names[4]),
+            r.ReadByte(names[5]));
     }
 
     public byte[] Encode()

@@ -195,6 +195,8 @@ public sealed partial class TargetSet
     /// for a name starting with <c>..</c> (the <c>..data</c> link and timestamped directories a Kubernetes ConfigMap or
     /// Secret volume swaps to update its files), and for an event without a name.
     /// </summary>
+    private static readonly bool IgnoreNameCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
+
     private static bool Concerns(string[] names, string? name)
     {
         if (string.IsNullOrEmpty(name) || name.StartsWith("..", StringComparison.Ordinal))
@@ -202,10 +204,9 @@ public sealed partial class TargetSet
             return true;
         }
 
-        var ignoreCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
         foreach (var pattern in names)
         {
-            if (FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase))
+            if (FileSystemName.MatchesSimpleExpression(pattern, name, IgnoreNameCase))
             {
                 return true;
             }
